@@ -1,0 +1,305 @@
+//! Findings: what a rule says about a value. Every problem a rule can find is a `Problem`, and
+//! this module is the one place that words it, naming the field and the fix, in Chinese and English.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+/// The field a value was typed into, named as the user sees it on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+}
+
+impl Field {
+    pub const fn new(zh: &'static str, en: &'static str) -> Self {
+        Self { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The value cannot be used as it is.
+    Error,
+    /// The value can be used, but the user should look at it again.
+    Warning,
+}
+
+/// Which characters a position may hold, so a message can say what to type instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowed {
+    Digits,
+    /// Digits, with X allowed as the last (check) character.
+    DigitsOrFinalX,
+    /// `H` (Hong Kong) or `M` (Macau) first, then digits.
+    HkMacauPermit,
+    /// Digits and the capital letters of GB 32100 (no I, O, Z, S, V).
+    Uscc,
+}
+
+impl Allowed {
+    /// The first character (1-based position) that this class forbids in `value`.
+    pub fn first_violation(self, value: &str) -> Option<Problem> {
+        let last = value.chars().count().saturating_sub(1);
+        value.chars().enumerate().find_map(|(i, c)| {
+            let ok = match self {
+                Allowed::Digits => c.is_ascii_digit(),
+                Allowed::DigitsOrFinalX => c.is_ascii_digit() || (c == 'X' && i == last),
+                Allowed::HkMacauPermit => if i == 0 { c == 'H' || c == 'M' } else { c.is_ascii_digit() },
+                Allowed::Uscc if (2..8).contains(&i) => c.is_ascii_digit(),
+                Allowed::Uscc => crate::uscc::ALPHABET.contains(c),
+            };
+            (!ok).then_some(Problem::Character { position: i + 1, found: c, allowed: self })
+        })
+    }
+}
+
+/// The outcome of checking one value: its canonical form, the parsed value when nothing is
+/// wrong enough to stop its use, and every problem found (errors and warnings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<T> {
+    pub normalized: String,
+    pub value: Option<T>,
+    pub problems: Vec<Problem>,
+}
+
+impl<T> Checked<T> {
+    /// A value that failed: no parsed value, the problems that explain why.
+    pub fn failed(normalized: String, problems: Vec<Problem>) -> Self {
+        Self { normalized, value: None, problems }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.value.is_some()
+    }
+}
+
+/// Where a number keeps its region code: citizen IDs in their first six digits, foreign
+/// permanent resident IDs (2023) in characters 2–3 (the issuing province).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionSpan {
+    First6,
+    Chars2To3,
+}
+
+/// Everything a rule in this crate can find wrong with a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    Length { expected: &'static [usize], actual: usize },
+    /// `position` is 1-based, as people count.
+    Character { position: usize, found: char, allowed: Allowed },
+    CheckCharacter,
+    BirthDateInvalid,
+    BirthDateInFuture,
+    BirthDateBefore1900,
+    RegionUnknown { span: RegionSpan },
+    UpgradedFrom15,
+    ForeignPrPrefix,
+    MobilePrefix,
+    PostalCodeNotBeijing,
+}
+
+/// A problem put into words for one field: what crosses to the UI and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Finding {
+    /// Stable machine code, e.g. `check_character`.
+    pub code: String,
+    pub severity: Severity,
+    pub field_zh: String,
+    pub field_en: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl Problem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Empty => "required",
+            Problem::Length { .. } => "length",
+            Problem::Character { .. } => "character",
+            Problem::CheckCharacter => "check_character",
+            Problem::BirthDateInvalid => "birth_date_invalid",
+            Problem::BirthDateInFuture => "birth_date_future",
+            Problem::BirthDateBefore1900 => "birth_date_before_1900",
+            Problem::RegionUnknown { .. } => "region_unknown",
+            Problem::UpgradedFrom15 => "upgraded_from_15",
+            Problem::ForeignPrPrefix => "foreign_pr_prefix",
+            Problem::MobilePrefix => "mobile_prefix",
+            Problem::PostalCodeNotBeijing => "postal_code_not_beijing",
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::UpgradedFrom15 | Problem::PostalCodeNotBeijing => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Words the problem for `field`: what is wrong and what to do about it.
+    pub fn describe(&self, field: &Field) -> Finding {
+        let (f, fe) = (&field.zh, &field.en);
+        let (zh, en) = match self {
+            Problem::Empty => (format!("请填写{f}。"), format!("Enter the {fe}.")),
+            Problem::Length { expected, actual } => {
+                let zh_lengths: Vec<String> = expected.iter().map(|n| format!("{n}位")).collect();
+                let en_lengths: Vec<String> = expected.iter().map(usize::to_string).collect();
+                (
+                    format!("{f}应为{}，您输入了{actual}位。请对照证件逐位核对。", zh_lengths.join("或")),
+                    format!(
+                        "The {fe} must be {} characters long; you entered {actual}. Compare it with the document character by character.",
+                        en_lengths.join(" or ")
+                    ),
+                )
+            }
+            Problem::Character { position, found, allowed } => {
+                let (zh_rule, en_rule) = match allowed {
+                    Allowed::Digits => ("只能包含数字", "may contain only digits"),
+                    Allowed::DigitsOrFinalX => {
+                        ("只能包含数字，最后一位可以是X", "may contain only digits, with X allowed as the last character")
+                    }
+                    Allowed::HkMacauPermit => (
+                        "以H（香港）或M（澳门）开头，后面全是数字",
+                        "starts with H (Hong Kong) or M (Macau) followed by digits only",
+                    ),
+                    Allowed::Uscc => (
+                        "由数字和大写字母组成（不含I、O、Z、S、V），第3至8位为数字",
+                        "consists of digits and capital letters (never I, O, Z, S or V), with digits in positions 3 to 8",
+                    ),
+                };
+                (
+                    format!("{f}第{position}位的“{found}”不正确：{f}{zh_rule}。"),
+                    format!("Character {position} of the {fe} (\"{found}\") is not allowed: the {fe} {en_rule}."),
+                )
+            }
+            Problem::CheckCharacter => (
+                format!("{f}的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。"),
+                format!(
+                    "The last character of the {fe} (its check character) does not match the others: a character may be mistyped or two swapped. Compare it with the document character by character."
+                ),
+            ),
+            Problem::BirthDateInvalid => (
+                format!("{f}第7至14位的出生日期不是真实的日期，请核对出生年月日。"),
+                format!("Characters 7 to 14 of the {fe} are not a real date of birth. Check the year, month and day."),
+            ),
+            Problem::BirthDateInFuture => (
+                format!("{f}中的出生日期（第7至14位）晚于今天，请核对出生年份。"),
+                format!("The date of birth in the {fe} (characters 7 to 14) is after today. Check the year of birth."),
+            ),
+            Problem::BirthDateBefore1900 => (
+                format!("{f}中的出生日期（第7至14位）早于1900年，请核对出生年份。"),
+                format!("The date of birth in the {fe} (characters 7 to 14) is before 1900. Check the year of birth."),
+            ),
+            Problem::RegionUnknown { span } => {
+                let (zh_span, en_span) = match span {
+                    RegionSpan::First6 => ("前6位", "first 6 digits"),
+                    RegionSpan::Chars2To3 => ("第2至3位", "characters 2 to 3"),
+                };
+                (
+                    format!("{f}的{zh_span}不是已知的行政区划代码，请核对这几位数字。"),
+                    format!("The {en_span} of the {fe} are not a known administrative division code. Check those digits."),
+                )
+            }
+            Problem::UpgradedFrom15 => (
+                format!("这是15位的旧{f}，已按国家标准转换为18位。请核对新号码与身份证上的号码一致。"),
+                format!(
+                    "This is an old 15-digit {fe}; it has been converted to the 18-character form under the national standard. Check that it matches the ID card."
+                ),
+            ),
+            Problem::ForeignPrPrefix => (
+                format!("{f}应以9开头（2023年起签发的外国人永久居留身份证），请核对第1位。"),
+                format!(
+                    "The {fe} must start with 9 (foreign permanent resident ID cards issued since 2023). Check the first character."
+                ),
+            ),
+            Problem::MobilePrefix => (
+                format!("{f}应为以13至19开头的11位中国大陆手机号码，请核对前两位。"),
+                format!(
+                    "The {fe} must be an 11-digit mainland China mobile number starting with 13 to 19. Check the first two digits."
+                ),
+            ),
+            Problem::PostalCodeNotBeijing => (
+                format!("北京地址的{f}通常以10开头，请确认{f}与地址一致。"),
+                format!("A Beijing address usually has a {fe} starting with 10. Check that it matches the address."),
+            ),
+        };
+        Finding {
+            code: self.code().to_owned(),
+            severity: self.severity(),
+            field_zh: field.zh.to_string(),
+            field_en: field.en.to_string(),
+            message_zh: zh,
+            message_en: en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MOBILE: Field = Field::new("手机号码", "mobile number");
+
+    #[test]
+    fn every_message_names_the_field_in_both_languages() {
+        let problems = [
+            Problem::Empty,
+            Problem::Length { expected: &[18, 15], actual: 17 },
+            Problem::Character { position: 3, found: 'A', allowed: Allowed::DigitsOrFinalX },
+            Problem::Character { position: 1, found: 'A', allowed: Allowed::HkMacauPermit },
+            Problem::Character { position: 1, found: 'I', allowed: Allowed::Uscc },
+            Problem::Character { position: 1, found: 'I', allowed: Allowed::Digits },
+            Problem::CheckCharacter,
+            Problem::BirthDateInvalid,
+            Problem::BirthDateInFuture,
+            Problem::BirthDateBefore1900,
+            Problem::RegionUnknown { span: RegionSpan::First6 },
+            Problem::RegionUnknown { span: RegionSpan::Chars2To3 },
+            Problem::UpgradedFrom15,
+            Problem::ForeignPrPrefix,
+            Problem::MobilePrefix,
+            Problem::PostalCodeNotBeijing,
+        ];
+        let mut codes = std::collections::HashSet::new();
+        for p in &problems {
+            let f = p.describe(&MOBILE);
+            assert!(f.message_zh.contains("手机号码"), "{}", f.message_zh);
+            assert!(f.message_en.contains("mobile number"), "{}", f.message_en);
+            assert_eq!(f.field_en, "mobile number");
+            codes.insert(f.code);
+        }
+        assert_eq!(codes.len(), 12, "each problem kind has its own code");
+    }
+
+    #[test]
+    fn length_lists_every_accepted_length() {
+        let f = Problem::Length { expected: &[9, 11], actual: 5 }.describe(&MOBILE);
+        assert!(f.message_zh.contains("9位或11位") && f.message_zh.contains("输入了5位"));
+        assert!(f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5"));
+    }
+
+    #[test]
+    fn warnings_are_marked_as_warnings() {
+        assert_eq!(Problem::UpgradedFrom15.severity(), Severity::Warning);
+        assert_eq!(Problem::PostalCodeNotBeijing.severity(), Severity::Warning);
+        assert_eq!(Problem::CheckCharacter.severity(), Severity::Error);
+    }
+
+    #[test]
+    fn finding_json_shape_is_pinned() {
+        let json = serde_json::to_value(Problem::Empty.describe(&MOBILE)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "required", "severity": "error",
+                "field_zh": "手机号码", "field_en": "mobile number",
+                "message_zh": "请填写手机号码。", "message_en": "Enter the mobile number."
+            })
+        );
+    }
+}

@@ -1,0 +1,34 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// Tauri loads ui/dist in production (tauri:// under a strict CSP) and the dev server in
+// development (devUrl http://localhost:1420).
+export default defineConfig({
+  plugins: [svelte(), svelteTesting()],
+  clearScreen: false,
+  server: {
+    port: 1420,
+    strictPort: true,
+    host: '127.0.0.1',
+    watch: { ignored: ['**/src-tauri/**'] },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Tauri on Linux renders with WebKitGTK; Safari 15 is a safe floor.
+    target: 'safari15',
+    sourcemap: false,
+    // No data: URIs: the CSP allows only 'self'.
+    assetsInlineLimit: 0,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    // Keep CPU use modest on small machines.
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
