@@ -8,8 +8,6 @@ import type { ValueKind } from '../bindings/ValueKind';
 
 export type Lang = 'zh' | 'en';
 
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
 /** The value of `<html lang>` (and `lang` attributes) for each UI language. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
@@ -113,7 +111,7 @@ const zh: Messages = {
   pleaseNote: '请注意',
 
   normalized: '标准号码',
-  normalizedDiffers: (typed) => `与您输入的“${typed}”不同，请使用标准号码。`,
+  normalizedDiffers: (typed) => `已整理为标准写法（您输入的是：${typed}）。`,
   documentKind: '证件种类',
   documentKinds: {
     citizen_id: '居民身份证',
@@ -175,7 +173,7 @@ const en: Messages = {
     'postal-code': '6 digits.',
   },
   valueKinds: {
-    'id-number': 'ID card number (including Hong Kong, Macau and Taiwan residence permits and Foreign Permanent Resident ID cards)',
+    'id-number': 'ID card number (incl. HK/Macau/Taiwan residence permits, Foreign Permanent Resident ID)',
     'social-security-number': 'Social security number',
     'hk-macau-travel-permit': 'Mainland Travel Permit for Hong Kong and Macau Residents',
     'taiwan-travel-permit': 'Mainland Travel Permit for Taiwan Residents',
@@ -193,7 +191,7 @@ const en: Messages = {
   pleaseNote: 'Please note',
 
   normalized: 'Standard form',
-  normalizedDiffers: (typed) => `This differs from what you typed (“${typed}”). Please use the standard form.`,
+  normalizedDiffers: (typed) => `Written in the standard form (you typed: ${typed}).`,
   documentKind: 'Document',
   documentKinds: {
     citizen_id: 'Resident Identity Card',

@@ -1,0 +1,53 @@
+# Banka: `make run` opens the app, `make test` runs every test. Both install what is missing.
+.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings clean
+
+# Xvfb for the real window; DMA-BUF rendering does not work under Xvfb.
+XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
+export WEBKIT_DISABLE_DMABUF_RENDERER := 1
+
+setup:
+	./scripts/setup.sh
+
+ui: setup
+	npm --prefix ui run build
+
+run: ui
+	cargo run --features custom-protocol --bin banka-app
+
+test: lint unit ui-test e2e fuzz
+	@echo "make test: all suites passed"
+
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm --prefix ui run check
+
+unit: ui
+	cargo test --workspace
+
+ui-test: setup
+	npm --prefix ui test
+
+# The real app, in a real window under Xvfb; screenshots land in tests/screenshots/.
+e2e: ui
+	cargo build --features custom-protocol --bin banka-app
+	$(XVFB) cargo test --features custom-protocol --test e2e -- --ignored --nocapture
+
+# A short run of every fuzz target (longer: make fuzz FUZZ_SECONDS=600).
+FUZZ_SECONDS ?= 30
+fuzz: setup
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run validators -- -max_total_time=$(FUZZ_SECONDS)
+
+bench:
+	cargo bench -p banka-cli
+
+# An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
+bundle: ui
+	ui/node_modules/.bin/tauri build --bundles deb
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test --test bindings
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules tests/screenshots

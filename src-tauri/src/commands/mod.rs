@@ -1,0 +1,3 @@
+//! Tauri commands, one module per domain of the core.
+
+pub mod rules;

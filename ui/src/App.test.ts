@@ -1,0 +1,297 @@
+import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import type { ValidationReport } from './bindings/ValidationReport';
+import {
+  BAD_ID,
+  OLD_ID,
+  VALID_ID,
+  checkCharacter,
+  birthDateInFuture,
+  hkPermit,
+  invalidId,
+  lengthError,
+  postalNotBeijing,
+  upgradedFrom15,
+  upgradedId,
+  validId,
+} from './test/fixtures';
+import {
+  byId,
+  chooseKind,
+  deferred,
+  expectNoAxeViolations,
+  mockValidate,
+  resultRegion,
+  typeValue,
+} from './test/helpers';
+import { SETTINGS_KEY } from './lib/settings';
+
+/** The usual stand-in for Rust: knows a few ID numbers, answers a length error otherwise. */
+function standardMock() {
+  return mockValidate(({ kind, value }) => {
+    if (kind === 'id-number' || kind === 'social-security-number') {
+      const upper = value.toUpperCase();
+      if (upper === VALID_ID) return { ...validId };
+      if (value === BAD_ID) return invalidId;
+      if (value === OLD_ID) return upgradedId;
+    }
+    if (kind === 'hk-macau-travel-permit' && value === 'H12345678') return hkPermit;
+    if (kind === 'postal-code') return postalNotBeijing;
+    return lengthError(value);
+  });
+}
+
+const text = (id: string) => byId(id).textContent?.trim();
+
+async function toggleLanguage() {
+  await fireEvent.click(byId('lang-toggle'));
+}
+
+describe('number check', () => {
+  it('starts empty, in Chinese, with a neutral hint and no IPC call', async () => {
+    const calls = standardMock();
+    const { container } = render(App);
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(container.querySelectorAll('h1')).toHaveLength(1);
+    expect(byId('value-kind')).toHaveProperty('value', 'id-number');
+    const result = resultRegion();
+    expect(result.getAttribute('aria-live')).toBe('polite');
+    expect(result.hasAttribute('data-valid')).toBe(false);
+    expect(result.textContent).toContain('请在上方输入号码');
+    expect(byId('value-input').hasAttribute('aria-invalid')).toBe(false);
+    expect(calls).toEqual([]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows the derived facts of a valid ID number', async () => {
+    const calls = standardMock();
+    const { container } = render(App);
+    await typeValue(VALID_ID);
+
+    const result = resultRegion();
+    expect(result.dataset.valid).toBe('true');
+    expect(result.textContent).toContain('号码有效');
+    expect(text('result-normalized')).toBe(VALID_ID);
+    expect(document.getElementById('result-normalized-note')).toBeNull();
+    expect(text('result-kind')).toBe('居民身份证');
+    expect(text('result-birth-date')).toBe('1949年12月31日');
+    expect(text('result-gender')).toBe('女');
+    expect(text('result-age')).toBe('76岁');
+    expect(text('result-region')).toBe('北京市朝阳区');
+    expect(document.getElementById('result-errors')).toBeNull();
+    expect(document.getElementById('result-warnings')).toBeNull();
+    expect(byId('value-input').hasAttribute('aria-invalid')).toBe(false);
+    expect(calls.at(-1)).toEqual({
+      cmd: 'validate_value',
+      args: { kind: 'id-number', value: VALID_ID, beijingAddress: false },
+    });
+    await expectNoAxeViolations(container);
+  });
+
+  it('formats the facts in English', async () => {
+    standardMock();
+    render(App);
+    await toggleLanguage();
+    await typeValue(VALID_ID);
+    expect(text('result-birth-date')).toBe('31 December 1949');
+    expect(text('result-gender')).toBe('female');
+    expect(text('result-age')).toBe('76 years');
+    expect(text('result-kind')).toBe('Resident Identity Card');
+    expect(text('result-region')).toBe('北京市朝阳区');
+    expect(byId('result-region').getAttribute('lang')).toBe('zh-CN');
+    expect(resultRegion().textContent).toContain('Valid');
+  });
+
+  it('notes when the standard form differs from what was typed', async () => {
+    standardMock();
+    render(App);
+    await typeValue(VALID_ID.toLowerCase());
+    expect(text('result-normalized')).toBe(VALID_ID);
+    expect(text('result-normalized-note')).toContain(VALID_ID.toLowerCase());
+  });
+
+  it('lists errors in the current language and wires them to the input', async () => {
+    standardMock();
+    const { container } = render(App);
+    await typeValue(BAD_ID);
+
+    const result = resultRegion();
+    expect(result.dataset.valid).toBe('false');
+    expect(result.textContent).toContain('号码有误');
+    const items = within(byId('result-errors')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message_zh, birthDateInFuture.message_zh]);
+    const input = byId('value-input');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('result-errors');
+    expect(document.getElementById('result-birth-date')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('keeps the typed value and re-renders messages when the language changes', async () => {
+    const calls = standardMock();
+    const { container } = render(App);
+    await typeValue(BAD_ID);
+    const callsBefore = calls.length;
+
+    await toggleLanguage();
+    expect(document.documentElement.lang).toBe('en');
+    expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
+    const items = within(byId('result-errors')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message_en, birthDateInFuture.message_en]);
+    expect(resultRegion().textContent).toContain('Not valid');
+    expect(byId('value-kind').querySelector('option:checked')?.textContent).toContain('ID card number');
+    expect(container.querySelector('h1')?.textContent).toBe('Check a number');
+    // The report carries both languages: no new request is needed.
+    expect(calls.length).toBe(callsBefore);
+    await expectNoAxeViolations(container);
+
+    await toggleLanguage();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(byId('result-errors').textContent).toContain(checkCharacter.message_zh);
+  });
+
+  it('shows warnings, even on a valid number, marked by more than colour', async () => {
+    standardMock();
+    const { container } = render(App);
+    await typeValue(OLD_ID);
+    const result = resultRegion();
+    expect(result.dataset.valid).toBe('true');
+    expect(text('result-normalized')).toBe('110105194912310021');
+    expect(byId('result-normalized-note')).toBeTruthy();
+    const warnings = byId('result-warnings');
+    expect(within(warnings).getAllByRole('listitem').map((li) => li.textContent)).toEqual([upgradedFrom15.message_zh]);
+    expect(warnings.parentElement?.textContent).toContain('请注意');
+    expect(warnings.parentElement?.querySelector('svg')).toBeTruthy();
+    await expectNoAxeViolations(container);
+
+    await toggleLanguage();
+    expect(byId('result-warnings').textContent).toBe(upgradedFrom15.message_en);
+    expect(byId('result-warnings').parentElement?.textContent).toContain('Please note');
+  });
+
+  it('ignores a late response to an older request', async () => {
+    const slow = deferred<ValidationReport>();
+    mockValidate(({ value }) => (value === '1101' ? slow.promise : value === VALID_ID ? validId : lengthError(value)));
+    render(App);
+    const input = byId<HTMLInputElement>('value-input');
+    input.value = '1101';
+    await fireEvent.input(input);
+    await typeValue(VALID_ID);
+    expect(resultRegion().dataset.valid).toBe('true');
+
+    slow.resolve(lengthError('1101'));
+    await slow.promise;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resultRegion().dataset.valid).toBe('true');
+    expect(resultRegion().dataset.checkedValue).toBe(VALID_ID);
+    expect(text('result-birth-date')).toBe('1949年12月31日');
+  });
+
+  it('re-checks when the kind changes, with an input mode to suit', async () => {
+    const calls = standardMock();
+    render(App);
+    await typeValue('H12345678');
+    expect(resultRegion().dataset.valid).toBe('false');
+
+    expect(resultRegion().dataset.checkedKind).toBe('id-number');
+    await chooseKind('hk-macau-travel-permit');
+    await waitFor(() => expect(resultRegion().dataset.checkedKind).toBe('hk-macau-travel-permit'));
+    expect(resultRegion().dataset.valid).toBe('true');
+    expect(calls.at(-1)?.args).toEqual({ kind: 'hk-macau-travel-permit', value: 'H12345678', beijingAddress: false });
+    expect(text('result-kind')).toBe('港澳居民来往内地通行证');
+    expect(text('result-region')).toBe('香港');
+    expect(document.getElementById('result-birth-date')).toBeNull();
+    expect(document.getElementById('result-age')).toBeNull();
+
+    await chooseKind('mobile');
+    expect(byId('value-input').getAttribute('inputmode')).toBe('tel');
+  });
+
+  it('offers the Beijing box for postal codes and sends it', async () => {
+    const calls = standardMock();
+    render(App);
+    expect(document.getElementById('beijing-address')).toBeNull();
+    await chooseKind('postal-code');
+    const box = byId<HTMLInputElement>('beijing-address');
+    expect(byId('value-input').getAttribute('inputmode')).toBe('numeric');
+    await typeValue('200001');
+    expect(calls.at(-1)?.args).toEqual({ kind: 'postal-code', value: '200001', beijingAddress: false });
+
+    await fireEvent.click(box);
+    await waitFor(() => expect(calls.at(-1)?.args.beijingAddress).toBe(true));
+    expect(calls.at(-1)?.args).toEqual({ kind: 'postal-code', value: '200001', beijingAddress: true });
+    await waitFor(() => expect(document.getElementById('result-warnings')).toBeTruthy());
+  });
+
+  it('shows a friendly error when the core rejects', async () => {
+    mockValidate(() => Promise.reject({ code: 'internal', message: 'panic in validate' }));
+    const { container } = render(App);
+    await typeValue(VALID_ID);
+    const result = resultRegion();
+    expect(result.hasAttribute('data-valid')).toBe(false);
+    expect(result.dataset.state).toBe('failed');
+    expect(result.textContent).toContain('暂时无法检查');
+    expect(result.textContent).toContain('internal');
+    await expectNoAxeViolations(container);
+
+    await toggleLanguage();
+    expect(resultRegion().textContent).toContain('could not be checked');
+  });
+
+  it('returns to the neutral hint when the input is cleared', async () => {
+    standardMock();
+    render(App);
+    await typeValue(BAD_ID);
+    await typeValue('');
+    const result = resultRegion();
+    expect(result.hasAttribute('data-valid')).toBe(false);
+    expect(result.textContent).toContain('请在上方输入号码');
+    expect(byId('value-input').hasAttribute('aria-invalid')).toBe(false);
+    expect(byId('value-input').getAttribute('aria-describedby')).toBe('value-hint');
+  });
+});
+
+describe('display settings', () => {
+  it('switches to elderly mode and remembers it and the language', async () => {
+    standardMock();
+    const { container, unmount } = render(App);
+    const toggle = byId('elderly-toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(toggle.textContent).toContain('长者模式');
+
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(document.documentElement.classList.contains('elderly')).toBe(true);
+    await typeValue(BAD_ID);
+    await expectNoAxeViolations(container);
+
+    await toggleLanguage();
+    expect(byId('elderly-toggle').textContent).toContain('Large text');
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}')).toEqual({ lang: 'en', elderly: true });
+    unmount();
+
+    document.documentElement.className = '';
+    render(App);
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.classList.contains('elderly')).toBe(true);
+    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(byId('lang-toggle').textContent).toContain('中文');
+  });
+
+  it('passes axe in English on a valid result', async () => {
+    standardMock();
+    const { container } = render(App);
+    await toggleLanguage();
+    await typeValue(VALID_ID);
+    await expectNoAxeViolations(container);
+  });
+
+  it('survives unreadable stored settings', () => {
+    localStorage.setItem(SETTINGS_KEY, '{not json');
+    standardMock();
+    render(App);
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('false');
+  });
+});

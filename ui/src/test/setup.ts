@@ -1,0 +1,13 @@
+// Runs before every test file. @testing-library/svelte's vite plugin adds its own auto-cleanup.
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach, beforeEach } from 'vitest';
+
+beforeEach(() => {
+  localStorage.clear();
+  document.documentElement.lang = 'zh-CN';
+  document.documentElement.className = '';
+});
+
+afterEach(() => {
+  clearMocks();
+});
