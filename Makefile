@@ -19,7 +19,7 @@ test: lint unit ui-test e2e fuzz
 
 lint: ui
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	npm --prefix ui run check
 
 unit: ui
@@ -30,8 +30,7 @@ ui-test: setup
 
 # The real app, in a real window under Xvfb; screenshots land in tests/screenshots/.
 e2e: ui
-	cargo build --features custom-protocol --bin banka-app
-	$(XVFB) cargo test --features custom-protocol --test e2e -- --ignored --nocapture
+	$(XVFB) cargo test --features custom-protocol --test e2e -- --nocapture
 
 # A short run of every fuzz target (longer: make fuzz FUZZ_SECONDS=600).
 FUZZ_SECONDS ?= 30

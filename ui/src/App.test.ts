@@ -140,7 +140,7 @@ describe('number check', () => {
     const items = within(byId('result-errors')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message_en, birthDateInFuture.message_en]);
     expect(resultRegion().textContent).toContain('Not valid');
-    expect(byId('value-kind').querySelector('option:checked')?.textContent).toContain('ID card number');
+    expect(byId('value-kind').querySelector('option:checked')?.textContent).toContain('ID number (ID card');
     expect(container.querySelector('h1')?.textContent).toBe('Check a number');
     // The report carries both languages: no new request is needed.
     expect(calls.length).toBe(callsBefore);

@@ -3,4 +3,27 @@ import type { DocumentKind } from "./DocumentKind";
 import type { Finding } from "./Finding";
 import type { Gender } from "./Gender";
 
-export type ValidationReport = { valid: boolean, normalized: string, errors: Array<Finding>, warnings: Array<Finding>, kind?: DocumentKind, birth_date?: string, gender?: Gender, region?: string, age?: number, };
+/**
+ * The result of checking one value; the JSON shape of `banka validate`.
+ */
+export type ValidationReport = { valid: boolean, 
+/**
+ * The value as it will be stored and sent (spaces removed, upper case, 15 → 18 digits).
+ */
+normalized: string, errors: Array<Finding>, warnings: Array<Finding>, 
+/**
+ * Which document the number belongs to.
+ */
+kind?: DocumentKind, 
+/**
+ * YYYY-MM-DD.
+ */
+birth_date?: string, gender?: Gender, 
+/**
+ * The issuing place (citizen IDs, permits) or whose residents a travel permit is for.
+ */
+region?: string, 
+/**
+ * Age on the context's date.
+ */
+age?: number, };

@@ -173,7 +173,7 @@ const en: Messages = {
     'postal-code': '6 digits.',
   },
   valueKinds: {
-    'id-number': 'ID card number (incl. HK/Macau/Taiwan residence permits, Foreign Permanent Resident ID)',
+    'id-number': 'ID number (ID card, residence permit or foreign PR card)',
     'social-security-number': 'Social security number',
     'hk-macau-travel-permit': 'Mainland Travel Permit for Hong Kong and Macau Residents',
     'taiwan-travel-permit': 'Mainland Travel Permit for Taiwan Residents',

@@ -9,7 +9,11 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "banka", version, about = "办卡 Banka: social security card applications, from the command line")]
+#[command(
+    name = "banka",
+    version,
+    about = "办卡 Banka: social security card applications, from the command line"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,9 +46,19 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Validate { kind, value, batch, column, on, beijing_address } => {
+        Command::Validate {
+            kind,
+            value,
+            batch,
+            column,
+            on,
+            beijing_address,
+        } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
-            let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };
+            let ctx = Context {
+                today: on.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                beijing_address,
+            };
             match (value, batch) {
                 (Some(value), _) => {
                     let report = validate(kind, &value, &ctx);
@@ -54,9 +68,19 @@ fn main() -> ExitCode {
                 (None, Some(path)) => {
                     let bytes = match std::fs::read(&path) {
                         Ok(b) => b,
-                        Err(e) => return usage_error(&format!("无法读取文件 / cannot read {}: {e}", path.display())),
+                        Err(e) => {
+                            return usage_error(&format!(
+                                "无法读取文件 / cannot read {}: {e}",
+                                path.display()
+                            ))
+                        }
                     };
-                    match batch::validate_csv(&batch::decode(&bytes), kind, &Column::parse(&column), &ctx) {
+                    match batch::validate_csv(
+                        &batch::decode(&bytes),
+                        kind,
+                        &Column::parse(&column),
+                        &ctx,
+                    ) {
                         Ok(report) => {
                             print_json(&report);
                             exit(report.invalid == 0)
@@ -71,7 +95,10 @@ fn main() -> ExitCode {
 }
 
 fn print_json(value: &impl serde::Serialize) {
-    println!("{}", serde_json::to_string_pretty(value).expect("reports always serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("reports always serialise")
+    );
 }
 
 fn exit(valid: bool) -> ExitCode {

@@ -3,7 +3,10 @@
 use std::process::{Command, Output};
 
 fn banka(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banka")).args(args).output().expect("banka runs")
+    Command::new(env!("CARGO_BIN_EXE_banka"))
+        .args(args)
+        .output()
+        .expect("banka runs")
 }
 
 fn json(out: &Output) -> serde_json::Value {
@@ -12,7 +15,13 @@ fn json(out: &Output) -> serde_json::Value {
 
 #[test]
 fn valid_id_number_prints_what_it_says() {
-    let out = banka(&["validate", "id-number", "11010519491231002x", "--on", "2026-11-21"]);
+    let out = banka(&[
+        "validate",
+        "id-number",
+        "11010519491231002x",
+        "--on",
+        "2026-11-21",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let j = json(&out);
     assert_eq!(j["valid"], true);
@@ -32,8 +41,14 @@ fn invalid_value_exits_1_with_bilingual_errors() {
     assert_eq!(j["valid"], false);
     let e = &j["errors"][0];
     assert_eq!(e["code"], "check_character");
-    assert!(e["message_zh"].as_str().unwrap().contains("统一社会信用代码"));
-    assert!(e["message_en"].as_str().unwrap().contains("Unified Social Credit Code"));
+    assert!(e["message_zh"]
+        .as_str()
+        .unwrap()
+        .contains("统一社会信用代码"));
+    assert!(e["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("Unified Social Credit Code"));
 }
 
 #[test]
@@ -47,7 +62,12 @@ fn every_kind_is_accepted() {
         ("social-security-number", "11010519491231002X"),
     ] {
         let out = banka(&["validate", kind, value]);
-        assert_eq!(out.status.code(), Some(0), "{kind} {value}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{kind} {value}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
 }
 
@@ -60,9 +80,17 @@ fn beijing_postal_warning_keeps_exit_0() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(banka(&["validate", "passport", "E123"]).status.code(), Some(2));
+    assert_eq!(
+        banka(&["validate", "passport", "E123"]).status.code(),
+        Some(2)
+    );
     assert_eq!(banka(&["validate", "mobile"]).status.code(), Some(2));
-    assert_eq!(banka(&["validate", "mobile", "--batch", "/nonexistent.csv"]).status.code(), Some(2));
+    assert_eq!(
+        banka(&["validate", "mobile", "--batch", "/nonexistent.csv"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(banka(&[]).status.code(), Some(2));
 }
 
@@ -73,13 +101,34 @@ fn batch_reports_rows_and_exits_1_when_any_is_invalid() {
     let file = dir.join("staff.csv");
     let (gbk, _, _) = encoding_rs::GBK.encode("姓名,手机\n张三,13800138000\n李四,12800138000\n");
     std::fs::write(&file, &gbk).unwrap();
-    let out = banka(&["validate", "mobile", "--batch", file.to_str().unwrap(), "--column", "手机"]);
+    let out = banka(&[
+        "validate",
+        "mobile",
+        "--batch",
+        file.to_str().unwrap(),
+        "--column",
+        "手机",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let j = json(&out);
-    assert_eq!((j["total"].as_u64(), j["valid"].as_u64(), j["invalid"].as_u64()), (Some(2), Some(1), Some(1)));
+    assert_eq!(
+        (
+            j["total"].as_u64(),
+            j["valid"].as_u64(),
+            j["invalid"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
     assert_eq!(j["rows"][1]["row"], 3);
     assert_eq!(j["rows"][1]["errors"][0]["code"], "mobile_prefix");
-    let missing = banka(&["validate", "mobile", "--batch", file.to_str().unwrap(), "--column", "电话"]);
+    let missing = banka(&[
+        "validate",
+        "mobile",
+        "--batch",
+        file.to_str().unwrap(),
+        "--column",
+        "电话",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("姓名, 手机"));
     std::fs::remove_dir_all(&dir).unwrap();

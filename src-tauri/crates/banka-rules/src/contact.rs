@@ -21,7 +21,10 @@ pub fn check_mobile(input: &str) -> Checked<String> {
     } else if let Some(p) = Allowed::Digits.first_violation(&number) {
         Some(p)
     } else if length != 11 {
-        Some(Problem::Length { expected: &[11], actual: length })
+        Some(Problem::Length {
+            expected: &[11],
+            actual: length,
+        })
     } else if !(number.starts_with('1') && matches!(number.as_bytes()[1], b'3'..=b'9')) {
         Some(Problem::MobilePrefix)
     } else {
@@ -29,7 +32,11 @@ pub fn check_mobile(input: &str) -> Checked<String> {
     };
     match problem {
         Some(p) => Checked::failed(number, vec![p]),
-        None => Checked { normalized: number.clone(), value: Some(number), problems: vec![] },
+        None => Checked {
+            normalized: number.clone(),
+            value: Some(number),
+            problems: vec![],
+        },
     }
 }
 
@@ -43,16 +50,26 @@ pub fn check_postal_code(input: &str, beijing_address: bool) -> Checked<String> 
     } else if let Some(p) = Allowed::Digits.first_violation(&code) {
         Some(p)
     } else if length != 6 {
-        Some(Problem::Length { expected: &[6], actual: length })
+        Some(Problem::Length {
+            expected: &[6],
+            actual: length,
+        })
     } else {
         None
     };
     match problem {
         Some(p) => Checked::failed(code, vec![p]),
         None => {
-            let problems =
-                if beijing_address && !code.starts_with("10") { vec![Problem::PostalCodeNotBeijing] } else { vec![] };
-            Checked { normalized: code.clone(), value: Some(code), problems }
+            let problems = if beijing_address && !code.starts_with("10") {
+                vec![Problem::PostalCodeNotBeijing]
+            } else {
+                vec![]
+            };
+            Checked {
+                normalized: code.clone(),
+                value: Some(code),
+                problems,
+            }
         }
     }
 }
@@ -67,7 +84,14 @@ mod tests {
 
     #[test]
     fn mobiles() {
-        for ok in ["13800138000", "138 0013 8000", "+86 138-0013-8000", "0086 13800138000", "8613800138000", "１９９１２３４５６７８"] {
+        for ok in [
+            "13800138000",
+            "138 0013 8000",
+            "+86 138-0013-8000",
+            "0086 13800138000",
+            "8613800138000",
+            "１９９１２３４５６７８",
+        ] {
             assert!(check_mobile(ok).is_valid(), "{ok}");
         }
         assert_eq!(check_mobile("+86 138-0013-8000").normalized, "13800138000");

@@ -14,7 +14,10 @@ pub struct Field {
 
 impl Field {
     pub const fn new(zh: &'static str, en: &'static str) -> Self {
-        Self { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
+        Self {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
     }
 }
 
@@ -48,11 +51,21 @@ impl Allowed {
             let ok = match self {
                 Allowed::Digits => c.is_ascii_digit(),
                 Allowed::DigitsOrFinalX => c.is_ascii_digit() || (c == 'X' && i == last),
-                Allowed::HkMacauPermit => if i == 0 { c == 'H' || c == 'M' } else { c.is_ascii_digit() },
+                Allowed::HkMacauPermit => {
+                    if i == 0 {
+                        c == 'H' || c == 'M'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                }
                 Allowed::Uscc if (2..8).contains(&i) => c.is_ascii_digit(),
                 Allowed::Uscc => crate::uscc::ALPHABET.contains(c),
             };
-            (!ok).then_some(Problem::Character { position: i + 1, found: c, allowed: self })
+            (!ok).then_some(Problem::Character {
+                position: i + 1,
+                found: c,
+                allowed: self,
+            })
         })
     }
 }
@@ -69,7 +82,11 @@ pub struct Checked<T> {
 impl<T> Checked<T> {
     /// A value that failed: no parsed value, the problems that explain why.
     pub fn failed(normalized: String, problems: Vec<Problem>) -> Self {
-        Self { normalized, value: None, problems }
+        Self {
+            normalized,
+            value: None,
+            problems,
+        }
     }
 
     pub fn is_valid(&self) -> bool {
@@ -89,14 +106,23 @@ pub enum RegionSpan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty,
-    Length { expected: &'static [usize], actual: usize },
+    Length {
+        expected: &'static [usize],
+        actual: usize,
+    },
     /// `position` is 1-based, as people count.
-    Character { position: usize, found: char, allowed: Allowed },
+    Character {
+        position: usize,
+        found: char,
+        allowed: Allowed,
+    },
     CheckCharacter,
     BirthDateInvalid,
     BirthDateInFuture,
     BirthDateBefore1900,
-    RegionUnknown { span: RegionSpan },
+    RegionUnknown {
+        span: RegionSpan,
+    },
     UpgradedFrom15,
     ForeignPrPrefix,
     MobilePrefix,
@@ -249,17 +275,40 @@ mod tests {
     fn every_message_names_the_field_in_both_languages() {
         let problems = [
             Problem::Empty,
-            Problem::Length { expected: &[18, 15], actual: 17 },
-            Problem::Character { position: 3, found: 'A', allowed: Allowed::DigitsOrFinalX },
-            Problem::Character { position: 1, found: 'A', allowed: Allowed::HkMacauPermit },
-            Problem::Character { position: 1, found: 'I', allowed: Allowed::Uscc },
-            Problem::Character { position: 1, found: 'I', allowed: Allowed::Digits },
+            Problem::Length {
+                expected: &[18, 15],
+                actual: 17,
+            },
+            Problem::Character {
+                position: 3,
+                found: 'A',
+                allowed: Allowed::DigitsOrFinalX,
+            },
+            Problem::Character {
+                position: 1,
+                found: 'A',
+                allowed: Allowed::HkMacauPermit,
+            },
+            Problem::Character {
+                position: 1,
+                found: 'I',
+                allowed: Allowed::Uscc,
+            },
+            Problem::Character {
+                position: 1,
+                found: 'I',
+                allowed: Allowed::Digits,
+            },
             Problem::CheckCharacter,
             Problem::BirthDateInvalid,
             Problem::BirthDateInFuture,
             Problem::BirthDateBefore1900,
-            Problem::RegionUnknown { span: RegionSpan::First6 },
-            Problem::RegionUnknown { span: RegionSpan::Chars2To3 },
+            Problem::RegionUnknown {
+                span: RegionSpan::First6,
+            },
+            Problem::RegionUnknown {
+                span: RegionSpan::Chars2To3,
+            },
             Problem::UpgradedFrom15,
             Problem::ForeignPrPrefix,
             Problem::MobilePrefix,
@@ -278,9 +327,15 @@ mod tests {
 
     #[test]
     fn length_lists_every_accepted_length() {
-        let f = Problem::Length { expected: &[9, 11], actual: 5 }.describe(&MOBILE);
+        let f = Problem::Length {
+            expected: &[9, 11],
+            actual: 5,
+        }
+        .describe(&MOBILE);
         assert!(f.message_zh.contains("9位或11位") && f.message_zh.contains("输入了5位"));
-        assert!(f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5"));
+        assert!(
+            f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5")
+        );
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! Tauri-free and I/O-free so the app, the CLI, the agency server and the tests share one copy.
 
 pub mod codes;
+pub mod contact;
 pub mod dates;
 pub mod finding;
 pub mod id_number;
 pub mod normalize;
 pub mod permits;
-pub mod contact;
 pub mod regions;
 pub mod report;
 pub mod uscc;

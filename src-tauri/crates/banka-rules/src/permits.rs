@@ -15,15 +15,30 @@ pub struct TravelPermit {
 
 /// 港澳居民来往内地通行证.
 pub fn check_hk_macau(input: &str) -> Checked<TravelPermit> {
-    check(input, &[9, 11], Allowed::HkMacauPermit, DocumentKind::HkMacauTravelPermit)
+    check(
+        input,
+        &[9, 11],
+        Allowed::HkMacauPermit,
+        DocumentKind::HkMacauTravelPermit,
+    )
 }
 
 /// 台湾居民来往大陆通行证.
 pub fn check_taiwan(input: &str) -> Checked<TravelPermit> {
-    check(input, &[8, 10], Allowed::Digits, DocumentKind::TaiwanTravelPermit)
+    check(
+        input,
+        &[8, 10],
+        Allowed::Digits,
+        DocumentKind::TaiwanTravelPermit,
+    )
 }
 
-fn check(input: &str, lengths: &'static [usize], allowed: Allowed, kind: DocumentKind) -> Checked<TravelPermit> {
+fn check(
+    input: &str,
+    lengths: &'static [usize],
+    allowed: Allowed,
+    kind: DocumentKind,
+) -> Checked<TravelPermit> {
     let number = canonical(input, &['-']);
     let length = number.chars().count();
     let problem = if number.is_empty() {
@@ -31,7 +46,10 @@ fn check(input: &str, lengths: &'static [usize], allowed: Allowed, kind: Documen
     } else if let Some(p) = allowed.first_violation(&number) {
         Some(p)
     } else if !lengths.contains(&length) {
-        Some(Problem::Length { expected: lengths, actual: length })
+        Some(Problem::Length {
+            expected: lengths,
+            actual: length,
+        })
     } else {
         None
     };
@@ -43,7 +61,15 @@ fn check(input: &str, lengths: &'static [usize], allowed: Allowed, kind: Documen
         b'H' => "香港",
         _ => "澳门",
     };
-    Checked { normalized: number.clone(), value: Some(TravelPermit { number, kind, holder_region }), problems: vec![] }
+    Checked {
+        normalized: number.clone(),
+        value: Some(TravelPermit {
+            number,
+            kind,
+            holder_region,
+        }),
+        problems: vec![],
+    }
 }
 
 #[cfg(test)]
@@ -56,8 +82,14 @@ mod tests {
 
     #[test]
     fn hk_macau_permits() {
-        assert_eq!(check_hk_macau("H12345678").value.unwrap().holder_region, "香港");
-        assert_eq!(check_hk_macau("m1234567801").value.unwrap().holder_region, "澳门");
+        assert_eq!(
+            check_hk_macau("H12345678").value.unwrap().holder_region,
+            "香港"
+        );
+        assert_eq!(
+            check_hk_macau("m1234567801").value.unwrap().holder_region,
+            "澳门"
+        );
         assert_eq!(check_hk_macau("Ｈ１２３４５６７８").normalized, "H12345678");
         assert_eq!(codes(&check_hk_macau("X12345678")), ["character"]);
         assert_eq!(codes(&check_hk_macau("H1234567A")), ["character"]);
@@ -69,7 +101,10 @@ mod tests {
     #[test]
     fn taiwan_permits() {
         let p = check_taiwan("12345678").value.unwrap();
-        assert_eq!((p.kind, p.holder_region), (DocumentKind::TaiwanTravelPermit, "台湾"));
+        assert_eq!(
+            (p.kind, p.holder_region),
+            (DocumentKind::TaiwanTravelPermit, "台湾")
+        );
         assert!(check_taiwan("1234567801").is_valid());
         assert_eq!(codes(&check_taiwan("123456789")), ["length"]);
         assert_eq!(codes(&check_taiwan("T1234567")), ["character"]);

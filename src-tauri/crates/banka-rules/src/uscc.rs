@@ -25,7 +25,10 @@ pub fn check(input: &str) -> Checked<String> {
     let problem = if code.is_empty() {
         Some(Problem::Empty)
     } else if length != 18 {
-        Some(Problem::Length { expected: &[18], actual: length })
+        Some(Problem::Length {
+            expected: &[18],
+            actual: length,
+        })
     } else if let Some(p) = Allowed::Uscc.first_violation(&code) {
         Some(p)
     } else if check_character(&code[..17]) != code.as_bytes()[17] as char {
@@ -35,7 +38,11 @@ pub fn check(input: &str) -> Checked<String> {
     };
     match problem {
         Some(p) => Checked::failed(code, vec![p]),
-        None => Checked { normalized: code.clone(), value: Some(code), problems: vec![] },
+        None => Checked {
+            normalized: code.clone(),
+            value: Some(code),
+            problems: vec![],
+        },
     }
 }
 
@@ -53,7 +60,10 @@ mod tests {
         for code in ["91110000600037341L", "91110108551385082Q"] {
             assert!(check(code).is_valid(), "{code}");
         }
-        assert_eq!(check(" 9111 0000 6000 3734 1l").normalized, "91110000600037341L");
+        assert_eq!(
+            check(" 9111 0000 6000 3734 1l").normalized,
+            "91110000600037341L"
+        );
     }
 
     #[test]
@@ -72,7 +82,11 @@ mod tests {
         assert_eq!(codes(&check("91110000600037341M")), ["check_character"]);
         assert_eq!(codes(&check("91110000600037341")), ["length"]);
         assert_eq!(codes(&check("9111000060003734IL")), ["character"]);
-        assert_eq!(codes(&check("91A10000600037341L")), ["character"], "positions 3-8 are digits");
+        assert_eq!(
+            codes(&check("91A10000600037341L")),
+            ["character"],
+            "positions 3-8 are digits"
+        );
         assert_eq!(codes(&check("")), ["required"]);
     }
 
