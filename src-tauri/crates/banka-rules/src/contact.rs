@@ -1,7 +1,7 @@
 //! Contact details: mainland mobile numbers (1[3-9] + 9 digits) and postal codes (6 digits;
 //! Beijing's start with 10).
 
-use crate::finding::{Allowed, Checked, Problem};
+use crate::finding::{shape_problem, Allowed, Checked, Problem};
 use crate::normalize::canonical;
 
 /// Accepts the ways people write a number: spaces, dashes, brackets, +86 / 0086 in front.
@@ -15,63 +15,23 @@ pub fn check_mobile(input: &str) -> Checked<String> {
     if number.len() == 13 && number.starts_with("861") {
         number.drain(..2);
     }
-    let length = number.chars().count();
-    let problem = if number.is_empty() {
-        Some(Problem::Empty)
-    } else if let Some(p) = Allowed::Digits.first_violation(&number) {
-        Some(p)
-    } else if length != 11 {
-        Some(Problem::Length {
-            expected: &[11],
-            actual: length,
-        })
-    } else if !(number.starts_with('1') && matches!(number.as_bytes()[1], b'3'..=b'9')) {
-        Some(Problem::MobilePrefix)
-    } else {
-        None
-    };
-    match problem {
-        Some(p) => Checked::failed(number, vec![p]),
-        None => Checked {
-            normalized: number.clone(),
-            value: Some(number),
-            problems: vec![],
-        },
-    }
+    let problem = shape_problem(&number, Allowed::Digits, &[11]).or_else(|| {
+        (!matches!(number.as_bytes()[..2], [b'1', b'3'..=b'9'])).then_some(Problem::MobilePrefix)
+    });
+    Checked::code(number, problem.into_iter().collect())
 }
 
 /// `beijing_address`: the code belongs to an address in Beijing, whose codes start with 10;
 /// another code is only a warning because people do use a workplace or old code by mistake.
 pub fn check_postal_code(input: &str, beijing_address: bool) -> Checked<String> {
     let code = canonical(input, &['-']);
-    let length = code.chars().count();
-    let problem = if code.is_empty() {
-        Some(Problem::Empty)
-    } else if let Some(p) = Allowed::Digits.first_violation(&code) {
-        Some(p)
-    } else if length != 6 {
-        Some(Problem::Length {
-            expected: &[6],
-            actual: length,
-        })
-    } else {
-        None
-    };
-    match problem {
-        Some(p) => Checked::failed(code, vec![p]),
-        None => {
-            let problems = if beijing_address && !code.starts_with("10") {
-                vec![Problem::PostalCodeNotBeijing]
-            } else {
-                vec![]
-            };
-            Checked {
-                normalized: code.clone(),
-                value: Some(code),
-                problems,
-            }
-        }
+    let mut problems: Vec<Problem> = shape_problem(&code, Allowed::Digits, &[6])
+        .into_iter()
+        .collect();
+    if problems.is_empty() && beijing_address && !code.starts_with("10") {
+        problems.push(Problem::PostalCodeNotBeijing);
     }
+    Checked::code(code, problems)
 }
 
 #[cfg(test)]

@@ -79,6 +79,36 @@ pub struct Checked<T> {
     pub problems: Vec<Problem>,
 }
 
+/// The checks every code shares, in the order people fix them: something typed, only allowed
+/// characters, then the right length.
+pub fn shape_problem(value: &str, allowed: Allowed, lengths: &'static [usize]) -> Option<Problem> {
+    let length = value.chars().count();
+    if value.is_empty() {
+        Some(Problem::Empty)
+    } else if let Some(p) = allowed.first_violation(value) {
+        Some(p)
+    } else if !lengths.contains(&length) {
+        Some(Problem::Length {
+            expected: lengths,
+            actual: length,
+        })
+    } else {
+        None
+    }
+}
+
+impl Checked<String> {
+    /// A code that means only itself: usable unless `problems` holds an error.
+    pub fn code(normalized: String, problems: Vec<Problem>) -> Self {
+        let usable = problems.iter().all(|p| p.severity() == Severity::Warning);
+        Self {
+            value: usable.then(|| normalized.clone()),
+            normalized,
+            problems,
+        }
+    }
+}
+
 impl<T> Checked<T> {
     /// A value that failed: no parsed value, the problems that explain why.
     pub fn failed(normalized: String, problems: Vec<Problem>) -> Self {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dates::{age_on, parse_yyyymmdd};
-use crate::finding::{Allowed, Checked, Problem, RegionSpan};
+use crate::finding::{shape_problem, Allowed, Checked, Problem, RegionSpan};
 use crate::normalize::canonical;
 use crate::regions;
 
@@ -74,28 +74,18 @@ pub fn check_character(first17: &[u8]) -> char {
 /// 15-digit numbers issued before 1999 are upgraded to 18 characters, with a warning.
 pub fn check(input: &str, today: NaiveDate) -> Checked<IdNumber> {
     let mut number = canonical(input, &[]);
-    let mut problems = Vec::new();
-    if number.is_empty() {
-        return Checked::failed(number, vec![Problem::Empty]);
+    if let Some(p) = shape_problem(&number, Allowed::DigitsOrFinalX, &[18, 15]) {
+        return Checked::failed(number, vec![p]);
     }
-    let length = number.chars().count();
-    if length == 15 {
+    let mut problems = Vec::new();
+    let legacy = number.len() == 15;
+    if legacy {
+        // 15-digit numbers had no check character, so no X either.
         if let Some(p) = Allowed::Digits.first_violation(&number) {
             return Checked::failed(number, vec![p]);
         }
         number = upgrade_15(&number);
         problems.push(Problem::UpgradedFrom15);
-    } else if length != 18 {
-        return Checked::failed(
-            number,
-            vec![Problem::Length {
-                expected: &[18, 15],
-                actual: length,
-            }],
-        );
-    }
-    if let Some(p) = Allowed::DigitsOrFinalX.first_violation(&number) {
-        return Checked::failed(number, vec![p]);
     }
 
     // From here the number is 18 ASCII characters, so byte slicing is safe.
@@ -138,7 +128,7 @@ pub fn check(input: &str, today: NaiveDate) -> Checked<IdNumber> {
                 birth_date,
                 gender,
                 region,
-                upgraded_from_15: length == 15,
+                upgraded_from_15: legacy,
             })
         }
         _ => None,

@@ -1,7 +1,7 @@
 //! Mainland travel permits: for Hong Kong and Macau residents (`H`/`M` + 8 digits, plus an
 //! optional 2-digit issue count) and for Taiwan residents (8 digits, plus an optional issue count).
 
-use crate::finding::{Allowed, Checked, Problem};
+use crate::finding::{shape_problem, Allowed, Checked, Problem};
 use crate::id_number::DocumentKind;
 use crate::normalize::canonical;
 
@@ -40,20 +40,7 @@ fn check(
     kind: DocumentKind,
 ) -> Checked<TravelPermit> {
     let number = canonical(input, &['-']);
-    let length = number.chars().count();
-    let problem = if number.is_empty() {
-        Some(Problem::Empty)
-    } else if let Some(p) = allowed.first_violation(&number) {
-        Some(p)
-    } else if !lengths.contains(&length) {
-        Some(Problem::Length {
-            expected: lengths,
-            actual: length,
-        })
-    } else {
-        None
-    };
-    if let Some(p) = problem {
+    if let Some(p) = shape_problem(&number, allowed, lengths) {
         return Checked::failed(number, vec![p]);
     }
     let holder_region = match number.as_bytes()[0] {

@@ -1,7 +1,7 @@
 //! Unified Social Credit Codes (统一社会信用代码, GB 32100-2015): 18 characters over 31 symbols,
 //! a registration authority and type, a 6-digit division code, the organisation code, a check character.
 
-use crate::finding::{Allowed, Checked, Problem};
+use crate::finding::{shape_problem, Allowed, Checked, Problem};
 use crate::normalize::canonical;
 
 /// The code's symbols in value order (0–30): digits and capitals without I, O, Z, S, V.
@@ -21,29 +21,11 @@ pub fn check_character(first17: &str) -> char {
 
 pub fn check(input: &str) -> Checked<String> {
     let code = canonical(input, &['-']);
-    let length = code.chars().count();
-    let problem = if code.is_empty() {
-        Some(Problem::Empty)
-    } else if length != 18 {
-        Some(Problem::Length {
-            expected: &[18],
-            actual: length,
-        })
-    } else if let Some(p) = Allowed::Uscc.first_violation(&code) {
-        Some(p)
-    } else if check_character(&code[..17]) != code.as_bytes()[17] as char {
-        Some(Problem::CheckCharacter)
-    } else {
-        None
-    };
-    match problem {
-        Some(p) => Checked::failed(code, vec![p]),
-        None => Checked {
-            normalized: code.clone(),
-            value: Some(code),
-            problems: vec![],
-        },
-    }
+    let problem = shape_problem(&code, Allowed::Uscc, &[18]).or_else(|| {
+        (check_character(&code[..17]) != code.as_bytes()[17] as char)
+            .then_some(Problem::CheckCharacter)
+    });
+    Checked::code(code, problem.into_iter().collect())
 }
 
 #[cfg(test)]
