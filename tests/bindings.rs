@@ -2,7 +2,7 @@
 //! this test fails when one is stale. Regenerate: `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
 use banka_rules::finding::{Finding, Severity};
-use banka_rules::id_number::{DocumentKind, Gender};
+use banka_rules::id_number::{Gender, IdDocument};
 use banka_rules::{ValidationReport, ValueKind};
 use ts_rs::{Config, TS};
 
@@ -25,7 +25,7 @@ fn typescript_bindings_are_current() {
     check::<Finding>(&mut stale);
     check::<Severity>(&mut stale);
     check::<ValueKind>(&mut stale);
-    check::<DocumentKind>(&mut stale);
+    check::<IdDocument>(&mut stale);
     check::<Gender>(&mut stale);
     assert!(
         stale.is_empty(),

@@ -1,8 +1,8 @@
 // Every string the UI shows, in both languages. `Messages` is the contract: a key missing from
-// either language (or a ValueKind / DocumentKind without a name) is a type error.
+// either language (or a ValueKind / IdDocument without a name) is a type error.
 // Messages that come from Rust (findings) already carry both languages and are picked by `lang`.
 
-import type { DocumentKind } from '../bindings/DocumentKind';
+import type { IdDocument } from '../bindings/IdDocument';
 import type { Gender } from '../bindings/Gender';
 import type { ValueKind } from '../bindings/ValueKind';
 
@@ -55,7 +55,7 @@ export interface Messages {
   /** Shown when the normalized value differs from what was typed. */
   normalizedDiffers: (typed: string) => string;
   documentKind: string;
-  documentKinds: Record<DocumentKind, string>;
+  documentKinds: Record<IdDocument, string>;
   birthDate: string;
   /** Formats a date of birth given as numbers (month 1–12). */
   formatDate: (year: number, month: number, day: number) => string;

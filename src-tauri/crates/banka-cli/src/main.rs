@@ -1,9 +1,10 @@
 //! `banka`: Banka's headless command line. Prints JSON on stdout; exit status 0 when every
-//! value is valid, 1 when one is not, 2 on usage errors (clap's convention).
+//! value is valid (or the case is ready), 1 when not, 2 on usage errors (clap's convention).
 
 use std::process::ExitCode;
 
 use banka_cli::batch::{self, Column};
+use banka_flows::{catalog, evaluate, Answers, Situation};
 use banka_rules::{validate, Context, ValueKind};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -42,10 +43,34 @@ enum Command {
         #[arg(long)]
         beijing_address: bool,
     },
+    /// The application flows (wizards): list, show a definition, evaluate answers.
+    #[command(subcommand)]
+    Flow(FlowCommand),
+}
+
+#[derive(Subcommand)]
+enum FlowCommand {
+    /// Every flow: id, titles and version.
+    List,
+    /// A flow's definition as JSON.
+    Show { id: String },
+    /// What a flow says about a set of answers: steps, fields, documents, errors, ready.
+    Evaluate {
+        id: String,
+        /// A JSON object keyed by field path, e.g. {"applicant.id_type": "hukou"}.
+        answers: std::path::PathBuf,
+        /// The application date (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        on: Option<NaiveDate>,
+        /// The flow version the draft was started with (lists the answers to revisit).
+        #[arg(long, value_name = "VERSION")]
+        started_version: Option<u32>,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Flow(command) => flow(command),
         Command::Validate {
             kind,
             value,
@@ -90,6 +115,65 @@ fn main() -> ExitCode {
                 }
                 (None, None) => unreachable!("clap requires a value or --batch"),
             }
+        }
+    }
+}
+
+fn flow(command: FlowCommand) -> ExitCode {
+    let known = || {
+        catalog::all()
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let find = |id: &str| {
+        catalog::get(id)
+            .ok_or_else(|| format!("未知的流程 / unknown flow \"{id}\"; flows: {}", known()))
+    };
+    match command {
+        FlowCommand::List => {
+            let list: Vec<_> = catalog::all()
+                .iter()
+                .map(|f| serde_json::json!({"id": f.id, "title_zh": f.title_zh, "title_en": f.title_en, "version": f.version}))
+                .collect();
+            print_json(&list);
+            ExitCode::SUCCESS
+        }
+        FlowCommand::Show { id } => match find(&id) {
+            Ok(flow) => {
+                print_json(flow);
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage_error(&e),
+        },
+        FlowCommand::Evaluate {
+            id,
+            answers,
+            on,
+            started_version,
+        } => {
+            let flow = match find(&id) {
+                Ok(flow) => flow,
+                Err(e) => return usage_error(&e),
+            };
+            let answers: Answers = match std::fs::read(&answers).map_err(|e| e.to_string()).and_then(|bytes| {
+                serde_json::from_slice(&bytes).map_err(|e| format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}"))
+            }) {
+                Ok(a) => a,
+                Err(e) => return usage_error(&format!("{}: {e}", answers.display())),
+            };
+            let today = on.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let evaluation = evaluate(
+                flow,
+                &answers,
+                &Situation {
+                    today,
+                    started_version,
+                },
+            );
+            print_json(&evaluation);
+            exit(evaluation.ready)
         }
     }
 }

@@ -133,3 +133,86 @@ fn batch_reports_rows_and_exits_1_when_any_is_invalid() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("姓名, 手机"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn flow_list_shows_every_flow_with_its_version() {
+    let out = banka(&["flow", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list = json(&out);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"bj-individual") && ids.contains(&"bj-minor"),
+        "{ids:?}"
+    );
+    assert!(
+        list[0]["title_zh"].is_string()
+            && list[0]["title_en"].is_string()
+            && list[0]["version"].is_u64()
+    );
+}
+
+#[test]
+fn flow_show_prints_the_definition() {
+    let out = banka(&["flow", "show", "bj-minor"]);
+    assert_eq!(out.status.code(), Some(0));
+    let def = json(&out);
+    assert_eq!(def["id"], "bj-minor");
+    assert!(def["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == "relationship"));
+    assert_eq!(
+        banka(&["flow", "show", "bj-nothing"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
+    let dir = std::env::temp_dir().join(format!("banka-flow-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("answers.json");
+    std::fs::write(
+        &file,
+        r#"{"applicant.id_type": "hukou", "proxy.is_householder": false}"#,
+    )
+    .unwrap();
+    let out = banka(&[
+        "flow",
+        "evaluate",
+        "bj-minor",
+        file.to_str().unwrap(),
+        "--on",
+        "2026-11-21",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "not ready");
+    let e = json(&out);
+    assert_eq!(e["ready"], false);
+    assert_eq!(
+        e["allowed_collection_methods"],
+        serde_json::json!(["branch_pickup"])
+    );
+    let docs = e["required_documents"].as_array().unwrap();
+    assert!(docs.contains(&serde_json::json!("birth_certificate")));
+    assert!(docs.contains(&serde_json::json!("hukou_main_page")));
+    assert!(!docs.contains(&serde_json::json!("hukou_householder_page")));
+    let error = &e["errors"][0];
+    for key in ["field", "code", "message_zh", "message_en"] {
+        assert!(error[key].is_string(), "{key} in {error}");
+    }
+    assert!(e["steps"].is_array() && e["locked_fields"].is_array());
+    std::fs::write(&file, "[1, 2]").unwrap();
+    assert_eq!(
+        banka(&["flow", "evaluate", "bj-minor", file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -157,6 +157,16 @@ pub enum Problem {
     ForeignPrPrefix,
     MobilePrefix,
     PostalCodeNotBeijing,
+    // Problems of answers in a form, found by the flow engine.
+    NotAnOption,
+    ConsentRequired,
+    DateInvalid,
+    DocumentMissing,
+    AgeNotBelow {
+        years: u32,
+    },
+    DiffersFromIdNumber,
+    Unreadable,
 }
 
 /// A problem put into words for one field: what crosses to the UI and the CLI.
@@ -187,6 +197,13 @@ impl Problem {
             Problem::ForeignPrPrefix => "foreign_pr_prefix",
             Problem::MobilePrefix => "mobile_prefix",
             Problem::PostalCodeNotBeijing => "postal_code_not_beijing",
+            Problem::NotAnOption => "not_an_option",
+            Problem::ConsentRequired => "consent_required",
+            Problem::DateInvalid => "date_invalid",
+            Problem::DocumentMissing => "document_missing",
+            Problem::AgeNotBelow { .. } => "age_not_below",
+            Problem::DiffersFromIdNumber => "differs_from_id_number",
+            Problem::Unreadable => "unreadable",
         }
     }
 
@@ -283,6 +300,33 @@ impl Problem {
                 format!("北京地址的{f}通常以10开头，请确认{f}与地址一致。"),
                 format!("A Beijing address usually has a {fe} starting with 10. Check that it matches the address."),
             ),
+            Problem::NotAnOption => (
+                format!("{f}的选择在这里不可用，请从列表中重新选择。"),
+                format!("That choice of {fe} is not available here. Choose one from the list."),
+            ),
+            Problem::ConsentRequired => (
+                format!("请阅读后勾选“{f}”才能继续。"),
+                format!("Read it, then tick \"{fe}\" to continue."),
+            ),
+            Problem::DateInvalid => (
+                format!("{f}不是有效的日期，请按年-月-日填写，例如2024-03-01。"),
+                format!("The {fe} is not a real date. Enter it as year-month-day, for example 2024-03-01."),
+            ),
+            Problem::DocumentMissing => (format!("请上传{f}。"), format!("Upload the {fe}.")),
+            Problem::AgeNotBelow { years } => (
+                format!("按{f}，申请人已满{years}周岁，不能通过此业务办理。请核对号码，或改选适合申请人的办理方式。"),
+                format!(
+                    "By the {fe}, the applicant is {years} or older, so this service is not for them. Check the number, or choose the way of applying that fits the applicant."
+                ),
+            ),
+            Problem::DiffersFromIdNumber => (
+                format!("{f}与证件号码中的信息不一致，请核对两者。"),
+                format!("The {fe} does not match what the ID number says. Check both."),
+            ),
+            Problem::Unreadable => (
+                format!("{f}的内容无法识别，请重新填写。"),
+                format!("The {fe} could not be read. Enter it again."),
+            ),
         };
         Finding {
             code: self.code().to_owned(),
@@ -343,6 +387,13 @@ mod tests {
             Problem::ForeignPrPrefix,
             Problem::MobilePrefix,
             Problem::PostalCodeNotBeijing,
+            Problem::NotAnOption,
+            Problem::ConsentRequired,
+            Problem::DateInvalid,
+            Problem::DocumentMissing,
+            Problem::AgeNotBelow { years: 18 },
+            Problem::DiffersFromIdNumber,
+            Problem::Unreadable,
         ];
         let mut codes = std::collections::HashSet::new();
         for p in &problems {
@@ -352,7 +403,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 12, "each problem kind has its own code");
+        assert_eq!(codes.len(), 19, "each problem kind has its own code");
     }
 
     #[test]

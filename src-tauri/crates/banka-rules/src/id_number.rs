@@ -18,7 +18,7 @@ const CHECK: &[u8; 11] = b"10X98765432";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
+pub enum IdDocument {
     /// 居民身份证
     CitizenId,
     /// 港澳台居民居住证, region code 810000 / 820000 / 830000
@@ -45,7 +45,7 @@ pub enum Gender {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdNumber {
     pub number: String,
-    pub kind: DocumentKind,
+    pub kind: IdDocument,
     pub birth_date: NaiveDate,
     pub gender: Gender,
     /// Where it was issued, e.g. 北京市东城区, 香港特别行政区, or the issuing province of a
@@ -166,21 +166,21 @@ fn upgrade_15(old: &str) -> String {
 }
 
 /// The document a number belongs to and the place that issued it, from its leading digits.
-fn region_of(number: &str) -> Option<(DocumentKind, String)> {
+fn region_of(number: &str) -> Option<(IdDocument, String)> {
     let permit = |kind, code| Some((kind, regions::full_name(code)?));
     match &number[..6] {
-        "810000" => permit(DocumentKind::HkResidencePermit, 810000),
-        "820000" => permit(DocumentKind::MacauResidencePermit, 820000),
-        "830000" => permit(DocumentKind::TaiwanResidencePermit, 710000),
+        "810000" => permit(IdDocument::HkResidencePermit, 810000),
+        "820000" => permit(IdDocument::MacauResidencePermit, 820000),
+        "830000" => permit(IdDocument::TaiwanResidencePermit, 710000),
         _ if number.starts_with('9') => {
             let province: u32 = number[1..3].parse().ok()?;
             Some((
-                DocumentKind::ForeignPermanentResidenceId,
+                IdDocument::ForeignPermanentResidenceId,
                 regions::province_name(province)?.to_owned(),
             ))
         }
         code => Some((
-            DocumentKind::CitizenId,
+            IdDocument::CitizenId,
             regions::full_name(code.parse().ok()?)?,
         )),
     }
@@ -211,7 +211,7 @@ mod tests {
     fn the_standards_example_is_a_woman_from_chaoyang() {
         let c = check("11010519491231002X", today());
         let id = c.value.expect("valid");
-        assert_eq!(id.kind, DocumentKind::CitizenId);
+        assert_eq!(id.kind, IdDocument::CitizenId);
         assert_eq!(
             id.birth_date,
             NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
@@ -312,9 +312,9 @@ mod tests {
     #[test]
     fn residence_permits_of_hk_macau_taiwan() {
         for (region, kind, name) in [
-            ("810000", DocumentKind::HkResidencePermit, "香港"),
-            ("820000", DocumentKind::MacauResidencePermit, "澳门"),
-            ("830000", DocumentKind::TaiwanResidencePermit, "台湾"),
+            ("810000", IdDocument::HkResidencePermit, "香港"),
+            ("820000", IdDocument::MacauResidencePermit, "澳门"),
+            ("830000", IdDocument::TaiwanResidencePermit, "台湾"),
         ] {
             let id = check(&make(region, "19900101", "001"), today())
                 .value
@@ -330,11 +330,11 @@ mod tests {
         // 9 + province 11 (北京) + nationality 840 + birth date + sequence + check.
         let n = make("911840", "19850315", "012");
         let id = check_foreign_pr(&n, today()).value.expect("valid");
-        assert_eq!(id.kind, DocumentKind::ForeignPermanentResidenceId);
+        assert_eq!(id.kind, IdDocument::ForeignPermanentResidenceId);
         assert_eq!(id.region, "北京市");
         assert_eq!(
             check(&n, today()).value.unwrap().kind,
-            DocumentKind::ForeignPermanentResidenceId
+            IdDocument::ForeignPermanentResidenceId
         );
         assert_eq!(
             codes(&check_foreign_pr(

@@ -15,4 +15,4 @@ pub mod report;
 pub mod uscc;
 
 pub use finding::{Field, Finding, Problem, Severity};
-pub use report::{validate, Context, ValidationReport, ValueKind};
+pub use report::{validate, validate_field, Context, ValidationReport, ValueKind};

@@ -1,14 +1,14 @@
 //! Mainland travel permits: for Hong Kong and Macau residents (`H`/`M` + 8 digits, plus an
 //! optional 2-digit issue count) and for Taiwan residents (8 digits, plus an optional issue count).
 
-use crate::finding::{shape_problem, Allowed, Checked, Problem};
-use crate::id_number::DocumentKind;
+use crate::finding::{shape_problem, Allowed, Checked};
+use crate::id_number::IdDocument;
 use crate::normalize::canonical;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TravelPermit {
     pub number: String,
-    pub kind: DocumentKind,
+    pub kind: IdDocument,
     /// 香港 / 澳门 / 台湾: whose residents the permit is for.
     pub holder_region: &'static str,
 }
@@ -19,7 +19,7 @@ pub fn check_hk_macau(input: &str) -> Checked<TravelPermit> {
         input,
         &[9, 11],
         Allowed::HkMacauPermit,
-        DocumentKind::HkMacauTravelPermit,
+        IdDocument::HkMacauTravelPermit,
     )
 }
 
@@ -29,7 +29,7 @@ pub fn check_taiwan(input: &str) -> Checked<TravelPermit> {
         input,
         &[8, 10],
         Allowed::Digits,
-        DocumentKind::TaiwanTravelPermit,
+        IdDocument::TaiwanTravelPermit,
     )
 }
 
@@ -37,14 +37,14 @@ fn check(
     input: &str,
     lengths: &'static [usize],
     allowed: Allowed,
-    kind: DocumentKind,
+    kind: IdDocument,
 ) -> Checked<TravelPermit> {
     let number = canonical(input, &['-']);
     if let Some(p) = shape_problem(&number, allowed, lengths) {
         return Checked::failed(number, vec![p]);
     }
     let holder_region = match number.as_bytes()[0] {
-        _ if kind == DocumentKind::TaiwanTravelPermit => "台湾",
+        _ if kind == IdDocument::TaiwanTravelPermit => "台湾",
         b'H' => "香港",
         _ => "澳门",
     };
@@ -62,6 +62,7 @@ fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Problem;
 
     fn codes<T>(c: &Checked<T>) -> Vec<&'static str> {
         c.problems.iter().map(Problem::code).collect()
@@ -90,7 +91,7 @@ mod tests {
         let p = check_taiwan("12345678").value.unwrap();
         assert_eq!(
             (p.kind, p.holder_region),
-            (DocumentKind::TaiwanTravelPermit, "台湾")
+            (IdDocument::TaiwanTravelPermit, "台湾")
         );
         assert!(check_taiwan("1234567801").is_valid());
         assert_eq!(codes(&check_taiwan("123456789")), ["length"]);

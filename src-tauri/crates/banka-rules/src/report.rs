@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{Checked, Field, Finding, Severity};
-use crate::id_number::{self, DocumentKind, Gender, IdNumber};
+use crate::id_number::{self, Gender, IdDocument, IdNumber};
 use crate::permits::{self, TravelPermit};
 use crate::{contact, uscc};
 
@@ -100,7 +100,7 @@ pub struct ValidationReport {
     /// Which document the number belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub kind: Option<DocumentKind>,
+    pub kind: Option<IdDocument>,
     /// YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -120,23 +120,33 @@ pub struct ValidationReport {
 
 /// Checks `value` as a `kind`, wording every finding for that kind's field.
 pub fn validate(kind: ValueKind, value: &str, ctx: &Context) -> ValidationReport {
-    let field = kind.field();
+    validate_field(kind, value, ctx, &kind.field())
+}
+
+/// Checks `value` as a `kind`, wording every finding for `field` as a form names it
+/// (e.g. 代办人手机号码 rather than 手机号码).
+pub fn validate_field(
+    kind: ValueKind,
+    value: &str,
+    ctx: &Context,
+    field: &Field,
+) -> ValidationReport {
     match kind {
         ValueKind::IdNumber | ValueKind::SocialSecurityNumber => {
-            id_report(id_number::check(value, ctx.today), &field, ctx.today)
+            id_report(id_number::check(value, ctx.today), field, ctx.today)
         }
         ValueKind::ForeignPrId => id_report(
             id_number::check_foreign_pr(value, ctx.today),
-            &field,
+            field,
             ctx.today,
         ),
-        ValueKind::HkMacauTravelPermit => permit_report(permits::check_hk_macau(value), &field),
-        ValueKind::TaiwanTravelPermit => permit_report(permits::check_taiwan(value), &field),
-        ValueKind::Uscc => report(uscc::check(value), &field),
-        ValueKind::Mobile => report(contact::check_mobile(value), &field),
+        ValueKind::HkMacauTravelPermit => permit_report(permits::check_hk_macau(value), field),
+        ValueKind::TaiwanTravelPermit => permit_report(permits::check_taiwan(value), field),
+        ValueKind::Uscc => report(uscc::check(value), field),
+        ValueKind::Mobile => report(contact::check_mobile(value), field),
         ValueKind::PostalCode => report(
             contact::check_postal_code(value, ctx.beijing_address),
-            &field,
+            field,
         ),
     }
 }

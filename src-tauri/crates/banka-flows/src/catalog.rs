@@ -1,0 +1,43 @@
+//! The flows Banka ships: the TOML files in `flows/`, embedded in the binary, parsed and
+//! checked once. A broken definition fails the tests, so `all()` may trust them.
+
+use std::sync::LazyLock;
+
+use crate::definition::{Flow, Shared};
+use crate::wellformed;
+
+/// Each flow file, by name. Adding a flow = adding its file here.
+const FILES: &[(&str, &str)] = &[
+    (
+        "bj-individual.toml",
+        include_str!("../flows/bj-individual.toml"),
+    ),
+    ("bj-minor.toml", include_str!("../flows/bj-minor.toml")),
+];
+
+const SHARED: &str = include_str!("../flows/shared.toml");
+
+/// Parses and checks every flow; the first problem found names the file.
+pub fn load() -> Result<Vec<Flow>, String> {
+    let shared = Shared::parse(SHARED)?;
+    FILES
+        .iter()
+        .map(|(name, text)| {
+            let flow = Flow::parse(name, text, &shared)?;
+            wellformed::check(&flow)
+                .map_err(|problems| format!("{name}: {}", problems.join("; ")))?;
+            Ok(flow)
+        })
+        .collect()
+}
+
+static FLOWS: LazyLock<Vec<Flow>> =
+    LazyLock::new(|| load().expect("the shipped flow definitions are well-formed"));
+
+pub fn all() -> &'static [Flow] {
+    &FLOWS
+}
+
+pub fn get(id: &str) -> Option<&'static Flow> {
+    all().iter().find(|f| f.id == id)
+}

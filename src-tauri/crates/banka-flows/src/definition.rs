@@ -1,0 +1,331 @@
+//! Flow definitions as data: the TOML a flow file holds, parsed and with shared steps and field
+//! groups (`flows/shared.toml`) expanded in place, so the engine sees one flat list of steps.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::condition::Condition;
+use crate::vocabulary::DocumentKind;
+
+/// A flow after expansion: what the engine evaluates.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    pub version: u32,
+    pub title_zh: String,
+    pub title_en: String,
+    pub jurisdiction: Jurisdiction,
+    /// The seed document(s) the flow follows, e.g. "001 §一, §二".
+    pub source: String,
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub documents: Vec<DocumentRule>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Per version, the fields whose meaning changed: a draft started on an older version is
+    /// asked to revisit them instead of breaking.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Jurisdiction {
+    Beijing,
+    Guangdong,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    #[serde(default)]
+    pub kind: StepKind,
+    /// The step exists only when this holds.
+    pub when: Option<Condition>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    #[default]
+    Form,
+    /// Uploads: the documents whose rule names this step.
+    Documents,
+    /// Every section with its answers and a Change link.
+    CheckAnswers,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub path: String,
+    #[serde(rename = "type")]
+    pub input: Input,
+    pub label_zh: String,
+    pub label_en: String,
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// The field exists only when this holds; otherwise it is hidden and its answer, though
+    /// kept in the draft, is neither validated nor submitted.
+    pub when: Option<Condition>,
+    /// For `choice`: the options, each possibly conditional.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// For `code-list`: which list.
+    pub list: Option<CodeList>,
+    /// For `document-number`: the field holding the document type (`applicant.id_type`).
+    pub id_type_field: Option<String>,
+    /// The value until the user gives another.
+    pub default: Option<Value>,
+    pub locked: Option<Lock>,
+    /// The value is computed, not typed (the user confirms it).
+    pub derive: Option<Derive>,
+}
+
+/// A computed value: the day the person under `birthday_of` (e.g. `applicant`) turns `years`,
+/// when `when` holds (otherwise the field is typed). Household registers used as ID are valid
+/// until the holder's 16th birthday (seed 004 §1.3.5).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derive {
+    pub birthday_of: String,
+    pub years: u32,
+    pub when: Option<Condition>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What kind of answer a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Input {
+    Text,
+    Date,
+    Choice,
+    YesNo,
+    /// A box that must be ticked (notice, authorisation, commitment).
+    Consent,
+    CodeList,
+    /// A number whose kind follows `id_type_field`.
+    DocumentNumber,
+    IdNumber,
+    SocialSecurityNumber,
+    Mobile,
+    PostalCode,
+    Uscc,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: Value,
+    pub zh: String,
+    pub en: String,
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeList {
+    EthnicGroups,
+    Occupations,
+    BeijingDistricts,
+    GuangdongCities,
+}
+
+/// A field the user cannot change: either once a condition holds (its current answer is then
+/// fixed) or always taken from another path (e.g. the agency's answer).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub when: Option<Condition>,
+    /// The path whose value the field takes, e.g. `agency.pension_bank`.
+    pub from: Option<String>,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    pub kind: DocumentKind,
+    /// The documents step that asks for it.
+    pub step: String,
+    pub when: Option<Condition>,
+    /// False for documents offered but not demanded.
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+/// A rule across fields, reported on `field`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Rule {
+    /// The person whose facts live under `field`'s parent (e.g. `applicant.`) must be younger
+    /// than `years` on the application date.
+    AgeBelow { field: String, years: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub version: u32,
+    pub fields: Vec<String>,
+    pub why_zh: String,
+    pub why_en: String,
+}
+
+// ---- The file format: a flow may `use` shared steps and field groups. ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlowFile {
+    id: String,
+    version: u32,
+    title_zh: String,
+    title_en: String,
+    jurisdiction: Jurisdiction,
+    source: String,
+    steps: Vec<StepEntry>,
+    #[serde(default)]
+    documents: Vec<DocumentRule>,
+    #[serde(default)]
+    rules: Vec<Rule>,
+    #[serde(default)]
+    changes: Vec<Change>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StepEntry {
+    Use {
+        #[serde(rename = "use")]
+        name: String,
+    },
+    Step(StepFile),
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    id: String,
+    title_zh: String,
+    title_en: String,
+    #[serde(default)]
+    kind: StepKind,
+    when: Option<Condition>,
+    #[serde(default)]
+    fields: Vec<FieldEntry>,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(untagged)]
+enum FieldEntry {
+    Use {
+        #[serde(rename = "use")]
+        name: String,
+    },
+    Field(Box<Field>),
+}
+
+/// `flows/shared.toml`: steps and field groups several flows use.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Shared {
+    #[serde(default)]
+    steps: BTreeMap<String, StepFile>,
+    #[serde(default)]
+    fields: BTreeMap<String, Vec<FieldEntry>>,
+}
+
+impl Shared {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| format!("shared.toml: {e}"))
+    }
+}
+
+impl Flow {
+    /// Parses a flow file and expands its `use` entries from `shared`.
+    pub fn parse(name: &str, text: &str, shared: &Shared) -> Result<Self, String> {
+        let file: FlowFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        let steps = file
+            .steps
+            .into_iter()
+            .map(|entry| match entry {
+                StepEntry::Step(step) => expand_step(step, shared),
+                StepEntry::Use { name: used } => match shared.steps.get(&used) {
+                    Some(step) => expand_step(step.clone(), shared),
+                    None => Err(format!("no shared step \"{used}\"")),
+                },
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("{name}: {e}"))?;
+        Ok(Flow {
+            id: file.id,
+            version: file.version,
+            title_zh: file.title_zh,
+            title_en: file.title_en,
+            jurisdiction: file.jurisdiction,
+            source: file.source,
+            steps,
+            documents: file.documents,
+            rules: file.rules,
+            changes: file.changes,
+        })
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = (&Step, &Field)> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+    }
+
+    pub fn field(&self, path: &str) -> Option<&Field> {
+        self.fields().map(|(_, f)| f).find(|f| f.path == path)
+    }
+}
+
+fn expand_step(step: StepFile, shared: &Shared) -> Result<Step, String> {
+    Ok(Step {
+        fields: expand_fields(step.fields, shared, 0)?,
+        id: step.id,
+        title_zh: step.title_zh,
+        title_en: step.title_en,
+        kind: step.kind,
+        when: step.when,
+    })
+}
+
+fn expand_fields(
+    entries: Vec<FieldEntry>,
+    shared: &Shared,
+    depth: usize,
+) -> Result<Vec<Field>, String> {
+    if depth > 8 {
+        return Err("shared field groups use each other in a cycle".into());
+    }
+    let mut fields = Vec::new();
+    for entry in entries {
+        match entry {
+            FieldEntry::Field(f) => fields.push(*f),
+            FieldEntry::Use { name } => {
+                let group = shared
+                    .fields
+                    .get(&name)
+                    .ok_or_else(|| format!("no shared field group \"{name}\""))?;
+                fields.extend(expand_fields(group.clone(), shared, depth + 1)?);
+            }
+        }
+    }
+    Ok(fields)
+}

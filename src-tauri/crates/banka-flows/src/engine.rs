@@ -1,0 +1,583 @@
+//! The engine: given a flow and the answers so far, says which steps and fields exist and in
+//! what state, which choices and documents apply, every error, and whether the case is ready.
+//! A pure function of (flow, answers, application date): the UI and the CLI only render it.
+
+use std::collections::BTreeMap;
+
+use banka_rules::finding::{Field as Label, Finding};
+use banka_rules::{dates, validate_field, Context, Problem, ValueKind};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::condition::{is_answered, Lookup};
+use crate::definition::{CodeList, Field, Flow, Input, Jurisdiction, Rule, StepKind};
+use crate::vocabulary::DocumentKind;
+
+/// Answers keyed by field path (`applicant.id_number`), plus what is not typed into a field:
+/// uploads under `documents.<kind>` and the agency's answers under `agency.`.
+pub type Answers = BTreeMap<String, Value>;
+
+/// What the evaluation depends on besides the answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation {
+    /// The application date: ages and "not in the future" are judged on it.
+    pub today: NaiveDate,
+    /// The flow version the draft was started with, if older answers may need revisiting.
+    pub started_version: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub flow: String,
+    pub version: u32,
+    pub steps: Vec<StepState>,
+    pub fields: Vec<FieldState>,
+    pub required_documents: Vec<DocumentKind>,
+    pub missing_documents: Vec<DocumentKind>,
+    pub allowed_collection_methods: Vec<String>,
+    pub locked_fields: Vec<String>,
+    pub errors: Vec<FieldError>,
+    /// Worth a second look, but not stopping the case (e.g. a non-Beijing postal code).
+    pub warnings: Vec<FieldError>,
+    /// Fields whose meaning changed since the draft's flow version: ask the user again.
+    pub revisit: Vec<String>,
+    pub ready: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepState {
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub kind: StepKind,
+    pub visible: bool,
+    pub complete: bool,
+    /// An earlier step is not complete yet.
+    pub blocked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Required,
+    Optional,
+    /// Not part of the case as answered so far; any answer is kept but ignored.
+    Hidden,
+    /// Shown, not changeable (`reason_*` says why).
+    Locked,
+    /// Computed from another answer (e.g. birth date from the ID number), shown to confirm.
+    Derived,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldState {
+    pub path: String,
+    pub step: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub input: Input,
+    pub status: Status,
+    /// The value that counts: the answer (normalised), the default, the locked or derived value.
+    pub value: Option<Value>,
+    pub defaulted: bool,
+    /// For choices: the options that apply now.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_en: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionState {
+    pub value: Value,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldError {
+    /// The field path (`applicant.id_number`) or `documents.<kind>`.
+    pub field: String,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+/// What the evaluation found wrong, as it goes.
+#[derive(Default)]
+struct Issues {
+    errors: Vec<FieldError>,
+    warnings: Vec<FieldError>,
+}
+
+impl Issues {
+    fn error(&mut self, field: &str, problem: Problem, label: &Label) {
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            finding: problem.describe(label),
+        });
+    }
+}
+
+/// Answers as conditions see them: only what is visible, normalised, plus derived facts.
+struct Effective(BTreeMap<String, Value>);
+
+impl Lookup for Effective {
+    fn get(&self, path: &str) -> Option<&Value> {
+        self.0.get(path)
+    }
+}
+
+pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evaluation {
+    let field_paths: Vec<&str> = flow.fields().map(|(_, f)| f.path.as_str()).collect();
+    // What is not a field (uploads, the agency's answers) counts as given.
+    let mut effective = Effective(
+        answers
+            .iter()
+            .filter(|(k, _)| !field_paths.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    );
+    let mut fields = Vec::new();
+    let mut issues = Issues::default();
+
+    // Definitions only let a condition read earlier fields, so one pass in order suffices.
+    for step in &flow.steps {
+        let step_visible = step.when.as_ref().is_none_or(|c| c.holds(&effective));
+        for field in &step.fields {
+            let visible = step_visible && field.when.as_ref().is_none_or(|c| c.holds(&effective));
+            let state = if visible {
+                settle(flow, field, answers, &mut effective, situation, &mut issues)
+            } else {
+                hidden(field)
+            };
+            fields.push(FieldState {
+                step: step.id.clone(),
+                ..state
+            });
+        }
+    }
+
+    // Locks that hold once a later answer is given (a confirmed relationship stays as confirmed).
+    for state in fields.iter_mut().filter(|s| s.status != Status::Hidden) {
+        let lock = flow.field(&state.path).and_then(|f| f.locked.as_ref());
+        if let Some(lock) = lock.filter(|l| l.when.as_ref().is_some_and(|c| c.holds(&effective))) {
+            state.status = Status::Locked;
+            state.reason_zh = Some(lock.reason_zh.clone());
+            state.reason_en = Some(lock.reason_en.clone());
+        }
+    }
+
+    for rule in &flow.rules {
+        match rule {
+            Rule::AgeBelow { field, years } => {
+                let age_path = format!("{}.age", parent(field));
+                let too_old = effective
+                    .get(&age_path)
+                    .and_then(Value::as_u64)
+                    .is_some_and(|age| age >= u64::from(*years));
+                if too_old
+                    && fields
+                        .iter()
+                        .any(|s| &s.path == field && s.status != Status::Hidden)
+                {
+                    let label = flow
+                        .field(field)
+                        .map(label_of)
+                        .unwrap_or_else(|| Label::new("证件号码", "ID number"));
+                    issues.error(field, Problem::AgeNotBelow { years: *years }, &label);
+                }
+            }
+        }
+    }
+
+    let mut required_documents = Vec::new();
+    let mut missing_documents = Vec::new();
+    for doc in &flow.documents {
+        let step_visible = flow
+            .steps
+            .iter()
+            .any(|s| s.id == doc.step && s.when.as_ref().is_none_or(|c| c.holds(&effective)));
+        if !doc.required || !step_visible || !doc.when.as_ref().is_none_or(|c| c.holds(&effective))
+        {
+            continue;
+        }
+        required_documents.push(doc.kind);
+        let path = document_path(doc.kind);
+        if !effective.get(&path).is_some_and(is_answered) {
+            missing_documents.push(doc.kind);
+            let (zh, en) = doc.kind.label();
+            issues.error(&path, Problem::DocumentMissing, &Label::new(zh, en));
+        }
+    }
+
+    let steps: Vec<StepState> = {
+        let mut earlier_incomplete = false;
+        flow.steps
+            .iter()
+            .map(|step| {
+                let visible = step.when.as_ref().is_none_or(|c| c.holds(&effective));
+                let has_error = |path: &str| issues.errors.iter().any(|e| e.field == path);
+                let fields_ok = fields
+                    .iter()
+                    .filter(|f| f.step == step.id)
+                    .all(|f| !has_error(&f.path));
+                let docs_ok = step.kind != StepKind::Documents
+                    || flow
+                        .documents
+                        .iter()
+                        .filter(|d| d.step == step.id)
+                        .all(|d| !has_error(&document_path(d.kind)));
+                let complete = visible && fields_ok && docs_ok;
+                let blocked = visible && earlier_incomplete;
+                if visible && !complete {
+                    earlier_incomplete = true;
+                }
+                StepState {
+                    id: step.id.clone(),
+                    title_zh: step.title_zh.clone(),
+                    title_en: step.title_en.clone(),
+                    kind: step.kind,
+                    visible,
+                    complete,
+                    blocked,
+                }
+            })
+            .collect()
+    };
+
+    let allowed_collection_methods = fields
+        .iter()
+        .find(|f| f.path == "collection.method" && f.status != Status::Hidden)
+        .map(|f| match (&f.status, &f.value) {
+            (Status::Locked, Some(Value::String(v))) => vec![v.clone()],
+            _ => f
+                .options
+                .iter()
+                .filter_map(|o| o.value.as_str().map(str::to_owned))
+                .collect(),
+        })
+        .unwrap_or_default();
+    let locked_fields = fields
+        .iter()
+        .filter(|f| f.status == Status::Locked)
+        .map(|f| f.path.clone())
+        .collect();
+    let revisit = situation
+        .started_version
+        .map(|started| {
+            flow.changes
+                .iter()
+                .filter(|c| c.version > started)
+                .flat_map(|c| c.fields.iter().cloned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
+    Evaluation {
+        flow: flow.id.clone(),
+        version: flow.version,
+        steps,
+        fields,
+        required_documents,
+        missing_documents,
+        allowed_collection_methods,
+        locked_fields,
+        errors: issues.errors,
+        warnings: issues.warnings,
+        revisit,
+        ready,
+    }
+}
+
+/// Where an upload of `kind` is recorded among the answers.
+pub fn document_path(kind: DocumentKind) -> String {
+    format!(
+        "documents.{}",
+        serde_json::to_value(kind)
+            .expect("kinds serialise")
+            .as_str()
+            .expect("a string")
+    )
+}
+
+/// Works out a visible field's value and state, records it (and any facts it yields) in
+/// `effective`, and notes what is wrong with it.
+fn settle(
+    flow: &Flow,
+    field: &Field,
+    answers: &Answers,
+    effective: &mut Effective,
+    situation: &Situation,
+    issues: &mut Issues,
+) -> FieldState {
+    let label = label_of(field);
+    let options = allowed_options(field, effective);
+    let mut state = FieldState {
+        status: if field.required {
+            Status::Required
+        } else {
+            Status::Optional
+        },
+        options,
+        ..hidden(field)
+    };
+
+    let answer = match field.locked.as_ref().filter(|l| l.from.is_some()) {
+        Some(lock) => {
+            state.status = Status::Locked;
+            state.reason_zh = Some(lock.reason_zh.clone());
+            state.reason_en = Some(lock.reason_en.clone());
+            lock.from
+                .as_ref()
+                .and_then(|source| effective.get(source))
+                .cloned()
+        }
+        None => answers.get(&field.path).cloned(),
+    };
+    if let Some(derive) = field
+        .derive
+        .as_ref()
+        .filter(|d| d.when.as_ref().is_none_or(|c| c.holds(effective)))
+    {
+        let birth = effective
+            .get(&format!("{}.birth_date", derive.birthday_of))
+            .and_then(as_date);
+        if let Some(birth) = birth {
+            let day = dates::birthday(birth, derive.years);
+            effective.0.insert(
+                field.path.clone(),
+                json!(day.format("%Y-%m-%d").to_string()),
+            );
+        }
+    }
+    // A field path already in `effective` was derived: from an earlier number (birth date,
+    // gender) or by `derive`.
+    if let Some(fact) = effective.get(&field.path).cloned() {
+        if answer
+            .as_ref()
+            .is_some_and(|a| is_answered(a) && a != &fact)
+        {
+            issues.error(&field.path, Problem::DiffersFromIdNumber, &label);
+        }
+        state.status = Status::Derived;
+        state.value = Some(fact);
+        return state;
+    }
+    let answer = match (answer.filter(is_answered), &field.default) {
+        (Some(a), _) => a,
+        (None, Some(default)) => {
+            state.defaulted = true;
+            default.clone()
+        }
+        (None, None) => {
+            if field.required {
+                let problem = if field.input == Input::Consent {
+                    Problem::ConsentRequired
+                } else {
+                    Problem::Empty
+                };
+                issues.error(&field.path, problem, &label);
+            }
+            return state;
+        }
+    };
+
+    let value = check_answer(
+        flow,
+        field,
+        answer,
+        &state.options,
+        effective,
+        situation,
+        &label,
+        issues,
+    );
+    effective.0.insert(field.path.clone(), value.clone());
+    if field.input == Input::Date && field.path.ends_with(".birth_date") {
+        if let Some(birth) = as_date(&value) {
+            effective.0.insert(
+                format!("{}.age", parent(&field.path)),
+                json!(dates::age_on(birth, situation.today)),
+            );
+        }
+    }
+    state.value = Some(value);
+    state
+}
+
+/// The value an answer stands for (numbers normalised); what is wrong with it goes to `issues`.
+#[allow(clippy::too_many_arguments)]
+fn check_answer(
+    flow: &Flow,
+    field: &Field,
+    answer: Value,
+    options: &[OptionState],
+    effective: &mut Effective,
+    situation: &Situation,
+    label: &Label,
+    issues: &mut Issues,
+) -> Value {
+    let problem = match field.input {
+        Input::Text if answer.is_string() => {
+            return Value::String(answer.as_str().unwrap_or_default().trim().to_owned());
+        }
+        Input::Text => Problem::Unreadable,
+        Input::Date => match as_date(&answer) {
+            Some(d) => return json!(d.format("%Y-%m-%d").to_string()),
+            None => Problem::DateInvalid,
+        },
+        Input::Choice if options.iter().any(|o| o.value == answer) => return answer,
+        Input::YesNo if answer.is_boolean() => return answer,
+        Input::Choice | Input::YesNo => Problem::NotAnOption,
+        Input::Consent if answer == Value::Bool(true) => return answer,
+        Input::Consent => Problem::ConsentRequired,
+        Input::CodeList => {
+            let list = code_list(
+                field
+                    .list
+                    .expect("well-formed: code-list fields name a list"),
+            );
+            match answer
+                .as_str()
+                .and_then(|code| banka_rules::codes::find(list, code))
+            {
+                Some(_) => return answer,
+                None => Problem::NotAnOption,
+            }
+        }
+        _ => match (answer.as_str(), value_kind(field, effective)) {
+            (Some(text), Some(kind)) => {
+                return check_number(flow, field, text, kind, effective, situation, label, issues)
+            }
+            (None, _) => Problem::Unreadable,
+            (Some(_), None) => Problem::NotAnOption,
+        },
+    };
+    issues.error(&field.path, problem, label);
+    answer
+}
+
+/// Checks a number with the rules crate; what the number says about its holder (birth date,
+/// gender, age) becomes a fact for later fields and rules.
+#[allow(clippy::too_many_arguments)]
+fn check_number(
+    flow: &Flow,
+    field: &Field,
+    text: &str,
+    kind: ValueKind,
+    effective: &mut Effective,
+    situation: &Situation,
+    label: &Label,
+    issues: &mut Issues,
+) -> Value {
+    let ctx = Context {
+        today: situation.today,
+        beijing_address: kind == ValueKind::PostalCode
+            && flow.jurisdiction == Jurisdiction::Beijing,
+    };
+    let report = validate_field(kind, text, &ctx, label);
+    let at_field = |finding| FieldError {
+        field: field.path.clone(),
+        finding,
+    };
+    issues
+        .errors
+        .extend(report.errors.into_iter().map(at_field));
+    issues
+        .warnings
+        .extend(report.warnings.into_iter().map(at_field));
+    let holder = parent(&field.path);
+    if let (Some(birth), Some(gender), Some(age)) = (report.birth_date, report.gender, report.age) {
+        effective
+            .0
+            .insert(format!("{holder}.birth_date"), json!(birth));
+        effective
+            .0
+            .insert(format!("{holder}.gender"), json!(gender));
+        effective.0.insert(format!("{holder}.age"), json!(age));
+    }
+    json!(report.normalized)
+}
+
+/// Which number a number field holds; a `document-number` follows its id-type field.
+fn value_kind(field: &Field, effective: &Effective) -> Option<ValueKind> {
+    Some(match field.input {
+        Input::IdNumber => ValueKind::IdNumber,
+        Input::SocialSecurityNumber => ValueKind::SocialSecurityNumber,
+        Input::Mobile => ValueKind::Mobile,
+        Input::PostalCode => ValueKind::PostalCode,
+        Input::Uscc => ValueKind::Uscc,
+        Input::DocumentNumber => {
+            let id_type = field
+                .id_type_field
+                .as_ref()
+                .and_then(|p| effective.get(p))
+                .and_then(Value::as_str)?;
+            match id_type {
+                "resident_id" | "hukou" | "residence_permit" => ValueKind::IdNumber,
+                "hk_macau_travel_permit" => ValueKind::HkMacauTravelPermit,
+                "taiwan_travel_permit" => ValueKind::TaiwanTravelPermit,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
+    use banka_rules::codes;
+    match list {
+        CodeList::EthnicGroups => codes::ethnic_groups(),
+        CodeList::Occupations => codes::occupations(),
+        CodeList::BeijingDistricts => codes::beijing_districts(),
+        CodeList::GuangdongCities => codes::guangdong_cities(),
+    }
+}
+
+fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
+    field
+        .options
+        .iter()
+        .filter(|o| o.when.as_ref().is_none_or(|c| c.holds(effective)))
+        .map(|o| OptionState {
+            value: o.value.clone(),
+            zh: o.zh.clone(),
+            en: o.en.clone(),
+        })
+        .collect()
+}
+
+fn hidden(field: &Field) -> FieldState {
+    FieldState {
+        path: field.path.clone(),
+        step: String::new(),
+        label_zh: field.label_zh.clone(),
+        label_en: field.label_en.clone(),
+        input: field.input,
+        status: Status::Hidden,
+        value: None,
+        defaulted: false,
+        options: Vec::new(),
+        reason_zh: None,
+        reason_en: None,
+    }
+}
+
+fn as_date(v: &Value) -> Option<NaiveDate> {
+    v.as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+fn parent(path: &str) -> &str {
+    path.rsplit_once('.').map_or("", |(p, _)| p)
+}
+
+fn label_of(field: &Field) -> Label {
+    Label {
+        zh: field.label_zh.clone().into(),
+        en: field.label_en.clone().into(),
+    }
+}

@@ -1,0 +1,186 @@
+//! B2 18岁以下未成年人代办 (seed 000), table by table.
+
+mod common;
+
+use banka_flows::vocabulary::DocumentKind::{self, *};
+use common::*;
+use serde_json::json;
+
+const FLOW: &str = "bj-minor";
+
+/// A child born 2015-06-01 (11 on the application date) with a resident ID card.
+fn child_with_id_card() -> banka_flows::Answers {
+    answers(json!({
+        "notice.agreed": true,
+        "proxy.name": "李四", "proxy.id_number": id("19850101", "111"), "proxy.mobile": "13800138000",
+        "applicant.name": "李小明", "applicant.id_type": "resident_id",
+        "applicant.id_number": id("20150601", "123"), "eligibility.authorized": true,
+        "proxy.relationship": "father", "proxy.relationship_confirmed": true,
+        "applicant.id_valid_from": "2020-01-01", "applicant.id_valid_to": "2030-01-01",
+        "applicant.mobile": "13800138000",
+        "applicant.ethnicity": "01", "applicant.occupation": "8",
+        "residence.district": "110105", "residence.address": "朝阳区建国路1号",
+        "collection.method": "branch_pickup", "bank.name": "中国银行", "bank.branch": "建国门支行",
+        "commitment.agreed": true,
+    }))
+}
+
+fn hukou(is_householder: bool) -> banka_flows::Answers {
+    with(
+        &child_with_id_card(),
+        json!({
+            "applicant.id_type": "hukou", "proxy.is_householder": is_householder,
+            "proxy.same_register": true, "applicant.id_valid_to": null,
+        }),
+    )
+}
+
+fn docs(a: &banka_flows::Answers) -> Vec<DocumentKind> {
+    eval(FLOW, a).required_documents
+}
+
+#[test]
+fn seed_000_documents_depend_on_id_type_and_householder() {
+    // 第十一步 (1): 居民身份证 → ID card both sides and the birth certificate.
+    assert_eq!(
+        docs(&child_with_id_card()),
+        [
+            ProxyIdCardFront,
+            ProxyIdCardBack,
+            IdCardFront,
+            IdCardBack,
+            BirthCertificate,
+            CardPhoto
+        ]
+    );
+    // 第十一步 (3) / §一 1.: 户口本, proxy is the householder → main page, child's page and back,
+    // the householder's own page and back.
+    assert_eq!(
+        docs(&hukou(true)),
+        [
+            ProxyIdCardFront,
+            ProxyIdCardBack,
+            HukouMainPage,
+            HukouApplicantPage,
+            HukouApplicantPageBack,
+            HukouHouseholderPage,
+            HukouHouseholderPageBack,
+            CardPhoto
+        ]
+    );
+    // 第十一步 (2) / §一 2.: 户口本, proxy not the householder → main page, child's page and
+    // back, birth certificate.
+    assert_eq!(
+        docs(&hukou(false)),
+        [
+            ProxyIdCardFront,
+            ProxyIdCardBack,
+            BirthCertificate,
+            HukouMainPage,
+            HukouApplicantPage,
+            HukouApplicantPageBack,
+            CardPhoto
+        ]
+    );
+}
+
+#[test]
+fn every_case_walks_to_ready() {
+    for a in [child_with_id_card(), hukou(true), hukou(false)] {
+        let e = eval(FLOW, &with_documents(FLOW, &a));
+        assert!(e.ready, "{:#?}", e.errors);
+    }
+}
+
+#[test]
+fn seed_000_collection_is_only_branch_pickup_by_the_proxy() {
+    let e = eval(FLOW, &child_with_id_card());
+    assert_eq!(e.allowed_collection_methods, ["branch_pickup"]);
+    let mail = with(&child_with_id_card(), json!({"collection.method": "mail"}));
+    assert_eq!(
+        error_codes(&eval(FLOW, &mail), "collection.method"),
+        ["not_an_option"]
+    );
+}
+
+#[test]
+fn seed_000_the_applicant_must_be_under_18() {
+    let adult = with(
+        &child_with_id_card(),
+        json!({"applicant.id_number": id("20081121", "123")}),
+    );
+    assert_eq!(
+        error_codes(&eval(FLOW, &adult), "applicant.id_number"),
+        ["age_not_below"]
+    );
+    let day_before = with(
+        &child_with_id_card(),
+        json!({"applicant.id_number": id("20081122", "123")}),
+    );
+    assert!(
+        error_codes(&eval(FLOW, &day_before), "applicant.id_number").is_empty(),
+        "17 until the birthday"
+    );
+}
+
+#[test]
+fn seed_000_confirmed_relationship_is_locked() {
+    let e = eval(FLOW, &child_with_id_card());
+    assert_eq!(status(&e, "proxy.relationship"), "locked");
+    assert!(e.locked_fields.contains(&"proxy.relationship".to_owned()));
+    let unconfirmed = with(
+        &child_with_id_card(),
+        json!({"proxy.relationship_confirmed": null}),
+    );
+    let e = eval(FLOW, &unconfirmed);
+    assert_eq!(status(&e, "proxy.relationship"), "required");
+    assert_eq!(
+        error_codes(&e, "proxy.relationship_confirmed"),
+        ["consent_required"]
+    );
+}
+
+#[test]
+fn householder_questions_only_for_a_household_register() {
+    let e = eval(FLOW, &child_with_id_card());
+    assert_eq!(status(&e, "proxy.is_householder"), "hidden");
+    let e = eval(
+        FLOW,
+        &with(&hukou(true), json!({"proxy.is_householder": null})),
+    );
+    assert_eq!(error_codes(&e, "proxy.is_householder"), ["required"]);
+}
+
+#[test]
+fn seed_004_hukou_validity_ends_on_the_16th_birthday() {
+    let e = eval(FLOW, &hukou(true));
+    assert_eq!(status(&e, "applicant.id_valid_to"), "derived");
+    assert_eq!(
+        value(&e, "applicant.id_valid_to"),
+        Some(json!("2031-06-01"))
+    );
+    // With an ID card the end date is typed.
+    let e = eval(FLOW, &child_with_id_card());
+    assert_eq!(status(&e, "applicant.id_valid_to"), "required");
+}
+
+#[test]
+fn seed_000_a_child_under_7_may_use_the_default_cartoon_photo() {
+    let five = with(
+        &child_with_id_card(),
+        json!({"applicant.id_number": id("20210601", "123")}),
+    );
+    let e = eval(FLOW, &five);
+    assert!(e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
+    assert!(e.required_documents.contains(&CardPhoto));
+    let cartoon = with(&five, json!({"photo.use_default_cartoon": true}));
+    assert!(!eval(FLOW, &cartoon).required_documents.contains(&CardPhoto));
+    // Seven and over: no cartoon, even if the answer lingers in the draft.
+    let eight = with(
+        &cartoon,
+        json!({"applicant.id_number": id("20180601", "123")}),
+    );
+    let e = eval(FLOW, &eight);
+    assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
+    assert!(e.required_documents.contains(&CardPhoto));
+}

@@ -1,0 +1,94 @@
+//! Every shipped definition is well-formed, and the checker catches broken ones.
+
+use banka_flows::catalog;
+use banka_flows::definition::{Flow, Shared};
+use banka_flows::wellformed;
+
+#[test]
+fn every_shipped_flow_loads_and_is_well_formed() {
+    let flows = catalog::load().expect("well-formed");
+    assert!(flows.len() >= 2);
+    for f in &flows {
+        assert!(
+            f.steps.first().is_some_and(|s| s
+                .fields
+                .iter()
+                .any(|x| x.input == banka_flows::definition::Input::Consent)),
+            "{}: starts with a notice",
+            f.id
+        );
+        assert!(
+            f.steps.iter().any(|s| s.id == "check-answers"),
+            "{}: has check-answers",
+            f.id
+        );
+    }
+}
+
+fn problems(steps: &str) -> Vec<String> {
+    let text = format!(
+        "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"test\"\n{steps}"
+    );
+    let flow = Flow::parse("t.toml", &text, &Shared::default()).expect("parses");
+    wellformed::check(&flow).err().unwrap_or_default()
+}
+
+#[test]
+fn conditions_may_only_read_earlier_fields() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "x", type = "text", label_zh = "x", label_en = "x", when = { field = "y", answered = true } },
+    { path = "y", type = "text", label_zh = "y", label_en = "y" },
+  ] },
+]"#,
+    );
+    assert!(p.iter().any(|m| m.contains("reads \"y\"")), "{p:?}");
+}
+
+#[test]
+fn conditions_must_compare_with_a_possible_value() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "t", type = "choice", label_zh = "t", label_en = "t", options = [{ value = "resident_id", zh = "居民身份证", en = "ID" }] },
+    { path = "u", type = "text", label_zh = "u", label_en = "u", when = { field = "t", is = "hukuo" } },
+  ] },
+]"#,
+    );
+    assert!(p.iter().any(|m| m.contains("can never be")), "{p:?}");
+}
+
+#[test]
+fn duplicates_documents_and_collection_methods_are_checked() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "collection.method", type = "choice", label_zh = "m", label_en = "m", options = [{ value = "drone", zh = "无人机", en = "drone" }] },
+    { path = "collection.method", type = "text", label_zh = "m", label_en = "m" },
+  ] },
+  { id = "a", title_zh = "a", title_en = "a" },
+]
+documents = [{ kind = "card_photo", step = "a" }]"#,
+    );
+    for needle in [
+        "step \"a\" is defined twice",
+        "defined twice",
+        "collection methods",
+        "not a documents step",
+    ] {
+        assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
+    }
+}
+
+#[test]
+fn unknown_keys_and_shapes_are_refused_when_parsing() {
+    let bad = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nsteps = []\ncolour = \"red\"";
+    assert!(Flow::parse("t.toml", bad, &Shared::default())
+        .unwrap_err()
+        .contains("t.toml"));
+    let missing_use = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nsteps = [{ use = \"nope\" }]";
+    assert!(Flow::parse("t.toml", missing_use, &Shared::default())
+        .unwrap_err()
+        .contains("no shared step"));
+}

@@ -1,0 +1,97 @@
+//! Helpers for the flow tests: real ID numbers, answer sets, evaluation on a fixed date.
+
+#![allow(dead_code)] // each test file uses its own part
+
+use banka_flows::engine::document_path;
+use banka_flows::vocabulary::DocumentKind;
+use banka_flows::{catalog, evaluate, Answers, Evaluation, Situation};
+use banka_rules::id_number::check_character;
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+pub const TODAY: (i32, u32, u32) = (2026, 11, 21);
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap()
+}
+
+/// A valid citizen ID number for someone born on `birth` (YYYYMMDD) in 朝阳区.
+pub fn id(birth: &str, seq: &str) -> String {
+    let mut s = format!("110105{birth}{seq}");
+    let check = check_character(s.as_bytes());
+    s.push(check);
+    s
+}
+
+pub fn answers(v: Value) -> Answers {
+    serde_json::from_value(v).expect("answers are a JSON object")
+}
+
+/// `base` with `changes` laid over it (a `null` removes the answer).
+pub fn with(base: &Answers, changes: Value) -> Answers {
+    let mut a = base.clone();
+    for (k, v) in answers(changes) {
+        if v.is_null() {
+            a.remove(&k);
+        } else {
+            a.insert(k, v);
+        }
+    }
+    a
+}
+
+pub fn eval(flow: &str, a: &Answers) -> Evaluation {
+    let flow = catalog::get(flow).unwrap_or_else(|| panic!("flow {flow} ships"));
+    evaluate(
+        flow,
+        a,
+        &Situation {
+            today: today(),
+            started_version: None,
+        },
+    )
+}
+
+/// Marks each document as uploaded (the engine only needs to know it is there).
+pub fn uploaded(kinds: &[DocumentKind]) -> Answers {
+    kinds
+        .iter()
+        .map(|k| (document_path(*k), json!("sha256:0123")))
+        .collect()
+}
+
+pub fn error_codes(e: &Evaluation, field: &str) -> Vec<String> {
+    e.errors
+        .iter()
+        .filter(|x| x.field == field)
+        .map(|x| x.finding.code.clone())
+        .collect()
+}
+
+pub fn status(e: &Evaluation, field: &str) -> String {
+    let f = e
+        .fields
+        .iter()
+        .find(|f| f.path == field)
+        .unwrap_or_else(|| panic!("{field} in the flow"));
+    serde_json::to_value(f.status)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+pub fn value(e: &Evaluation, field: &str) -> Option<Value> {
+    e.fields
+        .iter()
+        .find(|f| f.path == field)
+        .and_then(|f| f.value.clone())
+}
+
+/// Answers every required document of `e`, then evaluates again until nothing is missing.
+pub fn with_documents(flow: &str, a: &Answers) -> Answers {
+    let e = eval(flow, a);
+    let mut all = a.clone();
+    all.extend(uploaded(&e.required_documents));
+    all
+}
