@@ -4,9 +4,7 @@ fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-            .app_manifest(
-                tauri_build::AppManifest::new().commands(include!("src/commands/names.rs")),
-            ),
+            .app_manifest(tauri_build::AppManifest::new().commands(include!("src/commands/names.rs"))),
     )
     .expect("tauri-build failed");
 }

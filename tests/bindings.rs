@@ -9,8 +9,7 @@ use ts_rs::{Config, TS};
 fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     let cfg = Config::default();
     let text = T::export_to_string(&cfg).expect("ts-rs renders the type");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("ui/src/bindings/{}.ts", T::name(&cfg)));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("ui/src/bindings/{}.ts", T::name(&cfg)));
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &text).expect("write binding");
     } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
@@ -27,8 +26,5 @@ fn typescript_bindings_are_current() {
     check::<ValueKind>(&mut stale);
     check::<IdDocument>(&mut stale);
     check::<Gender>(&mut stale);
-    assert!(
-        stale.is_empty(),
-        "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}"
-    );
+    assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

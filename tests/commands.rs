@@ -8,17 +8,12 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 fn app() -> tauri::App<MockRuntime> {
-    banka_app::build(mock_builder())
-        .build(tauri::generate_context!())
-        .expect("the app builds")
+    banka_app::build(mock_builder()).build(tauri::generate_context!()).expect("the app builds")
 }
 
 fn window(app: &tauri::App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    app.get_webview_window(label).unwrap_or_else(|| {
-        WebviewWindowBuilder::new(app, label, Default::default())
-            .build()
-            .expect("window")
-    })
+    app.get_webview_window(label)
+        .unwrap_or_else(|| WebviewWindowBuilder::new(app, label, Default::default()).build().expect("window"))
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -38,12 +33,8 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 fn main_window_checks_an_id_number() {
     let app = app();
     let main = window(&app, "main");
-    let report = invoke(
-        &main,
-        "validate_value",
-        json!({"kind": "id-number", "value": "11010519491231002x"}),
-    )
-    .expect("the main window may call validate_value");
+    let report = invoke(&main, "validate_value", json!({"kind": "id-number", "value": "11010519491231002x"}))
+        .expect("the main window may call validate_value");
     assert_eq!(report["valid"], true);
     assert_eq!(report["normalized"], "11010519491231002X");
     assert_eq!(report["region"], "北京市朝阳区");
@@ -63,12 +54,7 @@ fn beijing_address_flag_reaches_the_rules() {
 fn unknown_kind_is_an_ipc_error_with_a_code() {
     let app = app();
     let main = window(&app, "main");
-    let err = invoke(
-        &main,
-        "validate_value",
-        json!({"kind": "passport", "value": "E1"}),
-    )
-    .unwrap_err();
+    let err = invoke(&main, "validate_value", json!({"kind": "passport", "value": "E1"})).unwrap_err();
     assert_eq!(err["code"], "unknown_kind");
     assert!(err["message"].as_str().unwrap().contains("passport"));
 }
@@ -77,15 +63,8 @@ fn unknown_kind_is_an_ipc_error_with_a_code() {
 fn other_windows_are_refused() {
     let app = app();
     let other = window(&app, "other");
-    let err = invoke(
-        &other,
-        "validate_value",
-        json!({"kind": "mobile", "value": "13800138000"}),
-    );
-    assert!(
-        err.is_err(),
-        "a window no capability names must not reach app commands: {err:?}"
-    );
+    let err = invoke(&other, "validate_value", json!({"kind": "mobile", "value": "13800138000"}));
+    assert!(err.is_err(), "a window no capability names must not reach app commands: {err:?}");
 }
 
 #[test]
@@ -103,14 +82,7 @@ fn every_declared_command_is_registered() {
 fn plugins_and_core_apis_are_not_granted() {
     let app = app();
     let main = window(&app, "main");
-    for cmd in [
-        "plugin:fs|read_file",
-        "plugin:shell|execute",
-        "plugin:webview|internal_toggle_devtools",
-    ] {
-        assert!(
-            invoke(&main, cmd, json!({})).is_err(),
-            "{cmd} must be refused"
-        );
+    for cmd in ["plugin:fs|read_file", "plugin:shell|execute", "plugin:webview|internal_toggle_devtools"] {
+        assert!(invoke(&main, cmd, json!({})).is_err(), "{cmd} must be refused");
     }
 }

@@ -33,10 +33,7 @@ fn start_driver() -> Driver {
     let driver = Driver(child);
     let deadline = Instant::now() + Duration::from_secs(30);
     while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on port {PORT}"
-        );
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {PORT}");
         std::thread::sleep(Duration::from_millis(100));
     }
     driver
@@ -44,10 +41,7 @@ fn start_driver() -> Driver {
 
 async fn open_app() -> Client {
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": env!("CARGO_BIN_EXE_banka-app") }),
-    );
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": env!("CARGO_BIN_EXE_banka-app") }));
     ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
@@ -62,13 +56,7 @@ async fn screenshot(client: &Client, name: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     // Show the result (below the fold in a small window), then let the change paint.
-    client
-        .execute(
-            "document.querySelector('#result')?.scrollIntoView({block: 'center'})",
-            vec![],
-        )
-        .await
-        .unwrap();
+    client.execute("document.querySelector('#result')?.scrollIntoView({block: 'center'})", vec![]).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let status = Command::new("import")
         .args(["-window", "root"])
@@ -93,13 +81,7 @@ async fn type_value(client: &Client, value: &str) -> fantoccini::elements::Eleme
 }
 
 async fn text(client: &Client, selector: &str) -> String {
-    client
-        .find(Locator::Css(selector))
-        .await
-        .unwrap_or_else(|_| panic!("{selector} shown"))
-        .text()
-        .await
-        .unwrap()
+    client.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shown")).text().await.unwrap()
 }
 
 #[tokio::test]
@@ -116,79 +98,40 @@ async fn id_number_check_in_the_real_window() {
 
     // The ISO/GB 11643 example, typed the way people do: lower-case x.
     let result = type_value(&client, "11010519491231002x").await;
-    assert_eq!(
-        result.attr("data-valid").await.unwrap().as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        text(&client, "#result-normalized").await,
-        "11010519491231002X"
-    );
-    assert!(text(&client, "#result-birth-date")
-        .await
-        .contains("1949年12月31日"));
+    assert_eq!(result.attr("data-valid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(text(&client, "#result-normalized").await, "11010519491231002X");
+    assert!(text(&client, "#result-birth-date").await.contains("1949年12月31日"));
     assert!(text(&client, "#result-gender").await.contains('女'));
-    assert!(text(&client, "#result-region")
-        .await
-        .contains("北京市朝阳区"));
+    assert!(text(&client, "#result-region").await.contains("北京市朝阳区"));
     screenshot(&client, "02-valid-id").await;
 
     // One digit off: the check character no longer matches.
     let result = type_value(&client, "110105194912310021").await;
-    assert_eq!(
-        result.attr("data-valid").await.unwrap().as_deref(),
-        Some("false")
-    );
+    assert_eq!(result.attr("data-valid").await.unwrap().as_deref(), Some("false"));
     assert!(text(&client, "#result-errors").await.contains("校验码"));
     let input = client.find(Locator::Css("#value-input")).await.unwrap();
-    assert_eq!(
-        input.attr("aria-invalid").await.unwrap().as_deref(),
-        Some("true")
-    );
+    assert_eq!(input.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     screenshot(&client, "03-invalid-id").await;
 
     // English, without losing what was typed.
-    client
-        .find(Locator::Css("#lang-toggle"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    client.find(Locator::Css("#lang-toggle")).await.unwrap().click().await.unwrap();
     client
         .wait()
-        .for_element(Locator::XPath(
-            "//*[@id='result-errors'][contains(., 'check character')]",
-        ))
+        .for_element(Locator::XPath("//*[@id='result-errors'][contains(., 'check character')]"))
         .await
         .expect("the error in English");
-    assert_eq!(
-        input.prop("value").await.unwrap().as_deref(),
-        Some("110105194912310021")
-    );
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("110105194912310021"));
     screenshot(&client, "04-english").await;
 
     // Elderly mode: large text, large targets.
-    client
-        .find(Locator::Css("#elderly-toggle"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    client.find(Locator::Css("#elderly-toggle")).await.unwrap().click().await.unwrap();
     let size: f64 = client
-        .execute(
-            "return parseFloat(getComputedStyle(document.body).fontSize)",
-            vec![],
-        )
+        .execute("return parseFloat(getComputedStyle(document.body).fontSize)", vec![])
         .await
         .unwrap()
         .as_f64()
         .unwrap();
-    assert!(
-        size >= 24.0,
-        "elderly body text is at least 18pt (24px), got {size}px"
-    );
+    assert!(size >= 24.0, "elderly body text is at least 18pt (24px), got {size}px");
     screenshot(&client, "05-elderly").await;
 
     client.close().await.unwrap();

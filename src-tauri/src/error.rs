@@ -17,22 +17,12 @@ mod tests {
 
     #[test]
     fn json_shape_is_pinned() {
-        let e = IpcError {
-            code: "bad_kind",
-            message: "unknown kind".into(),
-            field: None,
-        };
+        let e = IpcError { code: "bad_kind", message: "unknown kind".into(), field: None };
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({"code": "bad_kind", "message": "unknown kind"})
         );
-        let e = IpcError {
-            field: Some("applicant.id_number".into()),
-            ..e
-        };
-        assert_eq!(
-            serde_json::to_value(&e).unwrap()["field"],
-            "applicant.id_number"
-        );
+        let e = IpcError { field: Some("applicant.id_number".into()), ..e };
+        assert_eq!(serde_json::to_value(&e).unwrap()["field"], "applicant.id_number");
     }
 }

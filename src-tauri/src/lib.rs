@@ -15,7 +15,5 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
 }
 
 pub fn run() {
-    build(tauri::Builder::default())
-        .run(tauri::generate_context!())
-        .expect("error while running Banka");
+    build(tauri::Builder::default()).run(tauri::generate_context!()).expect("error while running Banka");
 }

@@ -11,11 +11,7 @@ fn ten_thousand_rows() -> String {
     let mut csv = String::from("序号,姓名,身份证号码\n");
     for i in 0..10_000u32 {
         let birth = format!("{}{:02}{:02}", 1940 + i % 80, 1 + i % 12, 1 + i % 28);
-        let mut id = format!(
-            "{}{birth}{:03}",
-            regions[i as usize % regions.len()],
-            i % 1000
-        );
+        let mut id = format!("{}{birth}{:03}", regions[i as usize % regions.len()], i % 1000);
         id.push(check_character(id.as_bytes()));
         if i % 10 == 0 {
             id.replace_range(17..18, if id.ends_with('1') { "2" } else { "1" });
@@ -27,10 +23,7 @@ fn ten_thousand_rows() -> String {
 
 fn batch(c: &mut Criterion) {
     let csv = ten_thousand_rows();
-    let ctx = Context {
-        today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-        beijing_address: false,
-    };
+    let ctx = Context { today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), beijing_address: false };
     let column = Column::parse("身份证号码");
     let report = validate_csv(&csv, ValueKind::IdNumber, &column, &ctx).unwrap();
     assert_eq!((report.total, report.invalid), (10_000, 1_000));

@@ -45,14 +45,8 @@ pub struct BatchReport {
 /// Why a file could not be checked at all (as opposed to rows that are invalid).
 #[derive(Debug, PartialEq, Eq)]
 pub enum BatchError {
-    NoSuchColumn {
-        column: String,
-        headers: Vec<String>,
-    },
-    Malformed {
-        line: u64,
-        reason: String,
-    },
+    NoSuchColumn { column: String, headers: Vec<String> },
+    Malformed { line: u64, reason: String },
 }
 
 impl std::fmt::Display for BatchError {
@@ -64,10 +58,7 @@ impl std::fmt::Display for BatchError {
                 h = headers.join(", ")
             ),
             BatchError::Malformed { line, reason } => {
-                write!(
-                    f,
-                    "CSV 第{line}行格式有误：{reason} / malformed CSV at line {line}: {reason}"
-                )
+                write!(f, "CSV 第{line}行格式有误：{reason} / malformed CSV at line {line}: {reason}")
             }
         }
     }
@@ -84,25 +75,11 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 /// Checks every row's value in `column` of `text`, whose first row is a header.
-pub fn validate_csv(
-    text: &str,
-    kind: ValueKind,
-    column: &Column,
-    ctx: &Context,
-) -> Result<BatchReport, BatchError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let malformed = |e: csv::Error| BatchError::Malformed {
-        line: e.position().map_or(0, |p| p.line()),
-        reason: e.to_string(),
-    };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(malformed)?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+pub fn validate_csv(text: &str, kind: ValueKind, column: &Column, ctx: &Context) -> Result<BatchReport, BatchError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let malformed =
+        |e: csv::Error| BatchError::Malformed { line: e.position().map_or(0, |p| p.line()), reason: e.to_string() };
+    let headers: Vec<String> = reader.headers().map_err(malformed)?.iter().map(str::to_owned).collect();
     let index = match column {
         Column::Number(n) if (1..=headers.len()).contains(n) => Some(n - 1),
         Column::Number(_) => None,
@@ -121,11 +98,7 @@ pub fn validate_csv(
         let record = record.map_err(malformed)?;
         let value = record.get(index).unwrap_or("").to_owned();
         let row = record.position().map_or(0, |p| p.line());
-        rows.push(RowReport {
-            row,
-            report: validate(kind, &value, ctx),
-            value,
-        });
+        rows.push(RowReport { row, report: validate(kind, &value, ctx), value });
     }
     let valid = rows.iter().filter(|r| r.report.valid).count();
     Ok(BatchReport {
@@ -144,30 +117,19 @@ mod tests {
     use chrono::NaiveDate;
 
     fn ctx() -> Context {
-        Context {
-            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            beijing_address: false,
-        }
+        Context { today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), beijing_address: false }
     }
 
-    const CSV: &str =
-        "姓名,身份证号码\n张三,11010519491231002X\n李四,110105194912310021\n\"王,五\",\n";
+    const CSV: &str = "姓名,身份证号码\n张三,11010519491231002X\n李四,110105194912310021\n\"王,五\",\n";
 
     #[test]
     fn reports_each_row_by_its_spreadsheet_line() {
-        let r = validate_csv(
-            CSV,
-            ValueKind::IdNumber,
-            &Column::parse("身份证号码"),
-            &ctx(),
-        )
-        .unwrap();
+        let r = validate_csv(CSV, ValueKind::IdNumber, &Column::parse("身份证号码"), &ctx()).unwrap();
         assert_eq!((r.total, r.valid, r.invalid), (3, 1, 2));
         assert_eq!(r.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 3, 4]);
         assert_eq!(r.rows[1].report.errors[0].code, "check_character");
         assert_eq!(r.rows[2].report.errors[0].code, "required");
-        let by_number =
-            validate_csv(CSV, ValueKind::IdNumber, &Column::parse("2"), &ctx()).unwrap();
+        let by_number = validate_csv(CSV, ValueKind::IdNumber, &Column::parse("2"), &ctx()).unwrap();
         assert_eq!(by_number.column, "身份证号码");
     }
 

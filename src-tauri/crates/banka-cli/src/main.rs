@@ -10,11 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "banka",
-    version,
-    about = "办卡 Banka: social security card applications, from the command line"
-)]
+#[command(name = "banka", version, about = "办卡 Banka: social security card applications, from the command line")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,19 +67,9 @@ enum FlowCommand {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Flow(command) => flow(command),
-        Command::Validate {
-            kind,
-            value,
-            batch,
-            column,
-            on,
-            beijing_address,
-        } => {
+        Command::Validate { kind, value, batch, column, on, beijing_address } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
-            let ctx = Context {
-                today: on.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                beijing_address,
-            };
+            let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };
             match (value, batch) {
                 (Some(value), _) => {
                     let report = validate(kind, &value, &ctx);
@@ -93,19 +79,9 @@ fn main() -> ExitCode {
                 (None, Some(path)) => {
                     let bytes = match std::fs::read(&path) {
                         Ok(b) => b,
-                        Err(e) => {
-                            return usage_error(&format!(
-                                "无法读取文件 / cannot read {}: {e}",
-                                path.display()
-                            ))
-                        }
+                        Err(e) => return usage_error(&format!("无法读取文件 / cannot read {}: {e}", path.display())),
                     };
-                    match batch::validate_csv(
-                        &batch::decode(&bytes),
-                        kind,
-                        &Column::parse(&column),
-                        &ctx,
-                    ) {
+                    match batch::validate_csv(&batch::decode(&bytes), kind, &Column::parse(&column), &ctx) {
                         Ok(report) => {
                             print_json(&report);
                             exit(report.invalid == 0)
@@ -120,17 +96,9 @@ fn main() -> ExitCode {
 }
 
 fn flow(command: FlowCommand) -> ExitCode {
-    let known = || {
-        catalog::all()
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let find = |id: &str| {
-        catalog::get(id)
-            .ok_or_else(|| format!("未知的流程 / unknown flow \"{id}\"; flows: {}", known()))
-    };
+    let known = || catalog::all().iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ");
+    let find =
+        |id: &str| catalog::get(id).ok_or_else(|| format!("未知的流程 / unknown flow \"{id}\"; flows: {}", known()));
     match command {
         FlowCommand::List => {
             let list: Vec<_> = catalog::all()
@@ -147,31 +115,21 @@ fn flow(command: FlowCommand) -> ExitCode {
             }
             Err(e) => usage_error(&e),
         },
-        FlowCommand::Evaluate {
-            id,
-            answers,
-            on,
-            started_version,
-        } => {
+        FlowCommand::Evaluate { id, answers, on, started_version } => {
             let flow = match find(&id) {
                 Ok(flow) => flow,
                 Err(e) => return usage_error(&e),
             };
             let answers: Answers = match std::fs::read(&answers).map_err(|e| e.to_string()).and_then(|bytes| {
-                serde_json::from_slice(&bytes).map_err(|e| format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}"))
+                serde_json::from_slice(&bytes).map_err(|e| {
+                    format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}")
+                })
             }) {
                 Ok(a) => a,
                 Err(e) => return usage_error(&format!("{}: {e}", answers.display())),
             };
             let today = on.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let evaluation = evaluate(
-                flow,
-                &answers,
-                &Situation {
-                    today,
-                    started_version,
-                },
-            );
+            let evaluation = evaluate(flow, &answers, &Situation { today, started_version });
             print_json(&evaluation);
             exit(evaluation.ready)
         }
@@ -179,10 +137,7 @@ fn flow(command: FlowCommand) -> ExitCode {
 }
 
 fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("reports always serialise")
-    );
+    println!("{}", serde_json::to_string_pretty(value).expect("reports always serialise"));
 }
 
 fn exit(valid: bool) -> ExitCode {

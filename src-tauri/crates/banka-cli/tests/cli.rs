@@ -3,10 +3,7 @@
 use std::process::{Command, Output};
 
 fn banka(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banka"))
-        .args(args)
-        .output()
-        .expect("banka runs")
+    Command::new(env!("CARGO_BIN_EXE_banka")).args(args).output().expect("banka runs")
 }
 
 fn json(out: &Output) -> serde_json::Value {
@@ -15,13 +12,7 @@ fn json(out: &Output) -> serde_json::Value {
 
 #[test]
 fn valid_id_number_prints_what_it_says() {
-    let out = banka(&[
-        "validate",
-        "id-number",
-        "11010519491231002x",
-        "--on",
-        "2026-11-21",
-    ]);
+    let out = banka(&["validate", "id-number", "11010519491231002x", "--on", "2026-11-21"]);
     assert_eq!(out.status.code(), Some(0));
     let j = json(&out);
     assert_eq!(j["valid"], true);
@@ -41,14 +32,8 @@ fn invalid_value_exits_1_with_bilingual_errors() {
     assert_eq!(j["valid"], false);
     let e = &j["errors"][0];
     assert_eq!(e["code"], "check_character");
-    assert!(e["message_zh"]
-        .as_str()
-        .unwrap()
-        .contains("统一社会信用代码"));
-    assert!(e["message_en"]
-        .as_str()
-        .unwrap()
-        .contains("Unified Social Credit Code"));
+    assert!(e["message_zh"].as_str().unwrap().contains("统一社会信用代码"));
+    assert!(e["message_en"].as_str().unwrap().contains("Unified Social Credit Code"));
 }
 
 #[test]
@@ -62,12 +47,7 @@ fn every_kind_is_accepted() {
         ("social-security-number", "11010519491231002X"),
     ] {
         let out = banka(&["validate", kind, value]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{kind} {value}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        assert_eq!(out.status.code(), Some(0), "{kind} {value}: {}", String::from_utf8_lossy(&out.stdout));
     }
 }
 
@@ -80,17 +60,9 @@ fn beijing_postal_warning_keeps_exit_0() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(
-        banka(&["validate", "passport", "E123"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(banka(&["validate", "passport", "E123"]).status.code(), Some(2));
     assert_eq!(banka(&["validate", "mobile"]).status.code(), Some(2));
-    assert_eq!(
-        banka(&["validate", "mobile", "--batch", "/nonexistent.csv"])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(banka(&["validate", "mobile", "--batch", "/nonexistent.csv"]).status.code(), Some(2));
     assert_eq!(banka(&[]).status.code(), Some(2));
 }
 
@@ -101,34 +73,13 @@ fn batch_reports_rows_and_exits_1_when_any_is_invalid() {
     let file = dir.join("staff.csv");
     let (gbk, _, _) = encoding_rs::GBK.encode("姓名,手机\n张三,13800138000\n李四,12800138000\n");
     std::fs::write(&file, &gbk).unwrap();
-    let out = banka(&[
-        "validate",
-        "mobile",
-        "--batch",
-        file.to_str().unwrap(),
-        "--column",
-        "手机",
-    ]);
+    let out = banka(&["validate", "mobile", "--batch", file.to_str().unwrap(), "--column", "手机"]);
     assert_eq!(out.status.code(), Some(1));
     let j = json(&out);
-    assert_eq!(
-        (
-            j["total"].as_u64(),
-            j["valid"].as_u64(),
-            j["invalid"].as_u64()
-        ),
-        (Some(2), Some(1), Some(1))
-    );
+    assert_eq!((j["total"].as_u64(), j["valid"].as_u64(), j["invalid"].as_u64()), (Some(2), Some(1), Some(1)));
     assert_eq!(j["rows"][1]["row"], 3);
     assert_eq!(j["rows"][1]["errors"][0]["code"], "mobile_prefix");
-    let missing = banka(&[
-        "validate",
-        "mobile",
-        "--batch",
-        file.to_str().unwrap(),
-        "--column",
-        "电话",
-    ]);
+    let missing = banka(&["validate", "mobile", "--batch", file.to_str().unwrap(), "--column", "电话"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("姓名, 手机"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -139,21 +90,9 @@ fn flow_list_shows_every_flow_with_its_version() {
     let out = banka(&["flow", "list"]);
     assert_eq!(out.status.code(), Some(0));
     let list = json(&out);
-    let ids: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
-    assert!(
-        ids.contains(&"bj-individual") && ids.contains(&"bj-minor"),
-        "{ids:?}"
-    );
-    assert!(
-        list[0]["title_zh"].is_string()
-            && list[0]["title_en"].is_string()
-            && list[0]["version"].is_u64()
-    );
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"bj-individual") && ids.contains(&"bj-minor"), "{ids:?}");
+    assert!(list[0]["title_zh"].is_string() && list[0]["title_en"].is_string() && list[0]["version"].is_u64());
 }
 
 #[test]
@@ -162,15 +101,8 @@ fn flow_show_prints_the_definition() {
     assert_eq!(out.status.code(), Some(0));
     let def = json(&out);
     assert_eq!(def["id"], "bj-minor");
-    assert!(def["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["id"] == "relationship"));
-    assert_eq!(
-        banka(&["flow", "show", "bj-nothing"]).status.code(),
-        Some(2)
-    );
+    assert!(def["steps"].as_array().unwrap().iter().any(|s| s["id"] == "relationship"));
+    assert_eq!(banka(&["flow", "show", "bj-nothing"]).status.code(), Some(2));
 }
 
 #[test]
@@ -178,26 +110,12 @@ fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
     let dir = std::env::temp_dir().join(format!("banka-flow-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("answers.json");
-    std::fs::write(
-        &file,
-        r#"{"applicant.id_type": "hukou", "proxy.is_householder": false}"#,
-    )
-    .unwrap();
-    let out = banka(&[
-        "flow",
-        "evaluate",
-        "bj-minor",
-        file.to_str().unwrap(),
-        "--on",
-        "2026-11-21",
-    ]);
+    std::fs::write(&file, r#"{"applicant.id_type": "hukou", "proxy.is_householder": false}"#).unwrap();
+    let out = banka(&["flow", "evaluate", "bj-minor", file.to_str().unwrap(), "--on", "2026-11-21"]);
     assert_eq!(out.status.code(), Some(1), "not ready");
     let e = json(&out);
     assert_eq!(e["ready"], false);
-    assert_eq!(
-        e["allowed_collection_methods"],
-        serde_json::json!(["branch_pickup"])
-    );
+    assert_eq!(e["allowed_collection_methods"], serde_json::json!(["branch_pickup"]));
     let docs = e["required_documents"].as_array().unwrap();
     assert!(docs.contains(&serde_json::json!("birth_certificate")));
     assert!(docs.contains(&serde_json::json!("hukou_main_page")));
@@ -208,11 +126,6 @@ fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
     }
     assert!(e["steps"].is_array() && e["locked_fields"].is_array());
     std::fs::write(&file, "[1, 2]").unwrap();
-    assert_eq!(
-        banka(&["flow", "evaluate", "bj-minor", file.to_str().unwrap()])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(banka(&["flow", "evaluate", "bj-minor", file.to_str().unwrap()]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }

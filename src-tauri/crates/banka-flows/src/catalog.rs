@@ -3,15 +3,12 @@
 
 use std::sync::LazyLock;
 
-use crate::definition::{Flow, Shared};
+use crate::definition::{Flow, Rule, Shared};
 use crate::wellformed;
 
 /// Each flow file, by name. Adding a flow = adding its file here.
 const FILES: &[(&str, &str)] = &[
-    (
-        "bj-individual.toml",
-        include_str!("../flows/bj-individual.toml"),
-    ),
+    ("bj-individual.toml", include_str!("../flows/bj-individual.toml")),
     ("bj-minor.toml", include_str!("../flows/bj-minor.toml")),
 ];
 
@@ -20,19 +17,28 @@ const SHARED: &str = include_str!("../flows/shared.toml");
 /// Parses and checks every flow; the first problem found names the file.
 pub fn load() -> Result<Vec<Flow>, String> {
     let shared = Shared::parse(SHARED)?;
-    FILES
+    let flows = FILES
         .iter()
         .map(|(name, text)| {
             let flow = Flow::parse(name, text, &shared)?;
-            wellformed::check(&flow)
-                .map_err(|problems| format!("{name}: {}", problems.join("; ")))?;
+            wellformed::check(&flow).map_err(|problems| format!("{name}: {}", problems.join("; ")))?;
             Ok(flow)
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    // A flow may send the user to another: that flow must ship too.
+    for flow in &flows {
+        for rule in &flow.rules {
+            if let Rule::AgencyRefusal { next_flow: Some(next), .. } = rule {
+                if !flows.iter().any(|f| &f.id == next) {
+                    return Err(format!("{}: next_flow \"{next}\" is not a shipped flow", flow.id));
+                }
+            }
+        }
+    }
+    Ok(flows)
 }
 
-static FLOWS: LazyLock<Vec<Flow>> =
-    LazyLock::new(|| load().expect("the shipped flow definitions are well-formed"));
+static FLOWS: LazyLock<Vec<Flow>> = LazyLock::new(|| load().expect("the shipped flow definitions are well-formed"));
 
 pub fn all() -> &'static [Flow] {
     &FLOWS

@@ -27,15 +27,9 @@ impl Condition {
     pub fn holds(&self, values: &impl Lookup) -> bool {
         match self {
             Condition::Is { field, value } => values.get(field) == Some(value),
-            Condition::In {
-                field,
-                values: allowed,
-            } => values.get(field).is_some_and(|v| allowed.contains(v)),
+            Condition::In { field, values: allowed } => values.get(field).is_some_and(|v| allowed.contains(v)),
             Condition::Answered { field } => values.get(field).is_some_and(is_answered),
-            Condition::Below { field, limit } => values
-                .get(field)
-                .and_then(Value::as_f64)
-                .is_some_and(|v| v < *limit),
+            Condition::Below { field, limit } => values.get(field).and_then(Value::as_f64).is_some_and(|v| v < *limit),
             Condition::All(cs) => cs.iter().all(|c| c.holds(values)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(values)),
             Condition::Not(c) => !c.holds(values),
@@ -49,9 +43,7 @@ impl Condition {
             | Condition::In { field, .. }
             | Condition::Answered { field }
             | Condition::Below { field, .. } => vec![field],
-            Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().flat_map(Condition::fields).collect()
-            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(Condition::fields).collect(),
             Condition::Not(c) => c.fields(),
         }
     }
@@ -62,9 +54,7 @@ impl Condition {
             Condition::Is { field, value } => vec![(field, value)],
             Condition::In { field, values } => values.iter().map(|v| (field.as_str(), v)).collect(),
             Condition::Answered { .. } | Condition::Below { .. } => vec![],
-            Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().flat_map(Condition::compared_values).collect()
-            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(Condition::compared_values).collect(),
             Condition::Not(c) => c.compared_values(),
         }
     }
@@ -105,38 +95,21 @@ struct RawCondition {
 impl From<Condition> for RawCondition {
     fn from(c: Condition) -> Self {
         match c {
-            Condition::Is { field, value } => RawCondition {
-                field: Some(field),
-                is: Some(value),
-                ..Default::default()
-            },
-            Condition::In { field, values } => RawCondition {
-                field: Some(field),
-                among: Some(values),
-                ..Default::default()
-            },
-            Condition::Answered { field } => RawCondition {
-                field: Some(field),
-                answered: Some(true),
-                ..Default::default()
-            },
-            Condition::Below { field, limit } => RawCondition {
-                field: Some(field),
-                below: Some(limit),
-                ..Default::default()
-            },
-            Condition::All(cs) => RawCondition {
-                all: Some(cs),
-                ..Default::default()
-            },
-            Condition::Any(cs) => RawCondition {
-                any: Some(cs),
-                ..Default::default()
-            },
-            Condition::Not(c) => RawCondition {
-                not: Some(c),
-                ..Default::default()
-            },
+            Condition::Is { field, value } => {
+                RawCondition { field: Some(field), is: Some(value), ..Default::default() }
+            }
+            Condition::In { field, values } => {
+                RawCondition { field: Some(field), among: Some(values), ..Default::default() }
+            }
+            Condition::Answered { field } => {
+                RawCondition { field: Some(field), answered: Some(true), ..Default::default() }
+            }
+            Condition::Below { field, limit } => {
+                RawCondition { field: Some(field), below: Some(limit), ..Default::default() }
+            }
+            Condition::All(cs) => RawCondition { all: Some(cs), ..Default::default() },
+            Condition::Any(cs) => RawCondition { any: Some(cs), ..Default::default() },
+            Condition::Not(c) => RawCondition { not: Some(c), ..Default::default() },
         }
     }
 }
@@ -145,9 +118,7 @@ impl TryFrom<RawCondition> for Condition {
     type Error = String;
 
     fn try_from(r: RawCondition) -> Result<Self, String> {
-        let shape = (
-            r.field, r.is, r.among, r.answered, r.below, r.all, r.any, r.not,
-        );
+        let shape = (r.field, r.is, r.among, r.answered, r.below, r.all, r.any, r.not);
         Ok(match shape {
             (Some(field), Some(value), None, None, None, None, None, None) => Condition::Is { field, value },
             (Some(field), None, Some(values), None, None, None, None, None) => Condition::In { field, values },
@@ -205,12 +176,8 @@ mod tests {
         assert!(!holds(r#"{ field = "age", below = 6 }"#));
         assert!(!holds(r#"{ field = "blank", answered = true }"#));
         assert!(holds(r#"{ field = "missing", answered = false }"#));
-        assert!(holds(
-            r#"{ all = [{ field = "h", is = true }, { not = { field = "t", is = "x" } }] }"#
-        ));
-        assert!(holds(
-            r#"{ any = [{ field = "h", is = false }, { field = "age", below = 18 }] }"#
-        ));
+        assert!(holds(r#"{ all = [{ field = "h", is = true }, { not = { field = "t", is = "x" } }] }"#));
+        assert!(holds(r#"{ any = [{ field = "h", is = false }, { field = "age", below = 18 }] }"#));
     }
 
     #[test]
@@ -231,9 +198,7 @@ mod tests {
 
     #[test]
     fn reports_the_fields_it_reads() {
-        let c =
-            parse(r#"{ all = [{ field = "a", is = 1 }, { not = { field = "b", in = [2, 3] } }] }"#)
-                .unwrap();
+        let c = parse(r#"{ all = [{ field = "a", is = 1 }, { not = { field = "b", in = [2, 3] } }] }"#).unwrap();
         assert_eq!(c.fields(), ["a", "b"]);
         assert_eq!(c.compared_values().len(), 3);
     }

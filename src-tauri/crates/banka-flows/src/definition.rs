@@ -76,9 +76,11 @@ pub struct Field {
     /// The field exists only when this holds; otherwise it is hidden and its answer, though
     /// kept in the draft, is neither validated nor submitted.
     pub when: Option<Condition>,
-    /// For `choice`: the options, each possibly conditional.
+    /// For `choice` and `multi-choice`: the options, each possibly conditional.
     #[serde(default)]
     pub options: Vec<Choice>,
+    /// For `choice` and `multi-choice`: options taken from the agency's data instead.
+    pub options_from: Option<OptionsFrom>,
     /// For `code-list`: which list.
     pub list: Option<CodeList>,
     /// For `document-number`: the field holding the document type (`applicant.id_type`).
@@ -112,10 +114,14 @@ pub enum Input {
     Text,
     Date,
     Choice,
+    /// Several of the options (a JSON array); required means at least one.
+    MultiChoice,
     YesNo,
     /// A box that must be ticked (notice, authorisation, commitment).
     Consent,
     CodeList,
+    /// A current county-level division code (GB/T 2260), e.g. 440106 for a mailing address.
+    Region,
     /// A number whose kind follows `id_type_field`.
     DocumentNumber,
     IdNumber,
@@ -132,6 +138,35 @@ pub struct Choice {
     pub zh: String,
     pub en: String,
     pub when: Option<Condition>,
+}
+
+/// Options listed by the agency under `path` (banks, an entity's employees): each item is a
+/// string, or an object whose `value` key is the option and `label` key its name; `only` keeps
+/// the items whose key has the given value (e.g. employees whose status is confirmed).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsFrom {
+    pub path: String,
+    #[serde(default = "value_key")]
+    pub value: String,
+    #[serde(default = "label_key")]
+    pub label: String,
+    pub only: Option<ItemFilter>,
+}
+
+fn value_key() -> String {
+    "value".into()
+}
+
+fn label_key() -> String {
+    "label".into()
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFilter {
+    pub key: String,
+    pub is: Value,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -174,6 +209,21 @@ pub enum Rule {
     /// The person whose facts live under `field`'s parent (e.g. `applicant.`) must be younger
     /// than `years` on the application date.
     AgeBelow { field: String, years: u32 },
+    /// The agency's eligibility answer stops this flow when `when` holds; `next_flow` is where
+    /// the user goes instead (e.g. "one person, one card" → `gd-card-cleanup`).
+    AgencyRefusal { field: String, when: Condition, refusal: Refusal, next_flow: Option<String> },
+}
+
+/// Why the agency refuses an application at eligibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The person holds cards of other cities in the province (一人一卡).
+    OnePersonOneCard,
+    /// An application is already in progress or a card already issued.
+    AlreadyApplied,
+    /// The agency has no insurance record that allows an application.
+    NotEligible,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -285,9 +335,7 @@ impl Flow {
     }
 
     pub fn fields(&self) -> impl Iterator<Item = (&Step, &Field)> {
-        self.steps
-            .iter()
-            .flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+        self.steps.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f)))
     }
 
     pub fn field(&self, path: &str) -> Option<&Field> {
@@ -306,11 +354,7 @@ fn expand_step(step: StepFile, shared: &Shared) -> Result<Step, String> {
     })
 }
 
-fn expand_fields(
-    entries: Vec<FieldEntry>,
-    shared: &Shared,
-    depth: usize,
-) -> Result<Vec<Field>, String> {
+fn expand_fields(entries: Vec<FieldEntry>, shared: &Shared, depth: usize) -> Result<Vec<Field>, String> {
     if depth > 8 {
         return Err("shared field groups use each other in a cycle".into());
     }
@@ -319,10 +363,7 @@ fn expand_fields(
         match entry {
             FieldEntry::Field(f) => fields.push(*f),
             FieldEntry::Use { name } => {
-                let group = shared
-                    .fields
-                    .get(&name)
-                    .ok_or_else(|| format!("no shared field group \"{name}\""))?;
+                let group = shared.fields.get(&name).ok_or_else(|| format!("no shared field group \"{name}\""))?;
                 fields.extend(expand_fields(group.clone(), shared, depth + 1)?);
             }
         }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::condition::{is_answered, Lookup};
-use crate::definition::{CodeList, Field, Flow, Input, Jurisdiction, Rule, StepKind};
+use crate::definition::{CodeList, Field, Flow, Input, Jurisdiction, Refusal, Rule, StepKind};
 use crate::vocabulary::DocumentKind;
 
 /// Answers keyed by field path (`applicant.id_number`), plus what is not typed into a field:
@@ -42,6 +42,8 @@ pub struct Evaluation {
     pub warnings: Vec<FieldError>,
     /// Fields whose meaning changed since the draft's flow version: ask the user again.
     pub revisit: Vec<String>,
+    /// Where the agency's answer sends the user instead (e.g. `gd-card-cleanup`).
+    pub next_flow: Option<String>,
     pub ready: bool,
 }
 
@@ -114,10 +116,7 @@ struct Issues {
 
 impl Issues {
     fn error(&mut self, field: &str, problem: Problem, label: &Label) {
-        self.errors.push(FieldError {
-            field: field.to_owned(),
-            finding: problem.describe(label),
-        });
+        self.errors.push(FieldError { field: field.to_owned(), finding: problem.describe(label) });
     }
 }
 
@@ -153,10 +152,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             } else {
                 hidden(field)
             };
-            fields.push(FieldState {
-                step: step.id.clone(),
-                ..state
-            });
+            fields.push(FieldState { step: step.id.clone(), ..state });
         }
     }
 
@@ -170,23 +166,27 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         }
     }
 
+    let mut next_flow = None;
     for rule in &flow.rules {
         match rule {
+            Rule::AgencyRefusal { field, when, refusal, next_flow: next } if when.holds(&effective) => {
+                let label =
+                    flow.field(field).map(label_of).unwrap_or_else(|| Label::new("资格校验", "eligibility check"));
+                let problem = match refusal {
+                    Refusal::OnePersonOneCard => Problem::OnePersonOneCard,
+                    Refusal::AlreadyApplied => Problem::AlreadyApplied,
+                    Refusal::NotEligible => Problem::NotEligible,
+                };
+                issues.error(field, problem, &label);
+                next_flow = next_flow.or_else(|| next.clone());
+            }
+            Rule::AgencyRefusal { .. } => {}
             Rule::AgeBelow { field, years } => {
                 let age_path = format!("{}.age", parent(field));
-                let too_old = effective
-                    .get(&age_path)
-                    .and_then(Value::as_u64)
-                    .is_some_and(|age| age >= u64::from(*years));
-                if too_old
-                    && fields
-                        .iter()
-                        .any(|s| &s.path == field && s.status != Status::Hidden)
-                {
-                    let label = flow
-                        .field(field)
-                        .map(label_of)
-                        .unwrap_or_else(|| Label::new("证件号码", "ID number"));
+                let too_old =
+                    effective.get(&age_path).and_then(Value::as_u64).is_some_and(|age| age >= u64::from(*years));
+                if too_old && fields.iter().any(|s| &s.path == field && s.status != Status::Hidden) {
+                    let label = flow.field(field).map(label_of).unwrap_or_else(|| Label::new("证件号码", "ID number"));
                     issues.error(field, Problem::AgeNotBelow { years: *years }, &label);
                 }
             }
@@ -196,12 +196,9 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
     let mut required_documents = Vec::new();
     let mut missing_documents = Vec::new();
     for doc in &flow.documents {
-        let step_visible = flow
-            .steps
-            .iter()
-            .any(|s| s.id == doc.step && s.when.as_ref().is_none_or(|c| c.holds(&effective)));
-        if !doc.required || !step_visible || !doc.when.as_ref().is_none_or(|c| c.holds(&effective))
-        {
+        let step_visible =
+            flow.steps.iter().any(|s| s.id == doc.step && s.when.as_ref().is_none_or(|c| c.holds(&effective)));
+        if !doc.required || !step_visible || !doc.when.as_ref().is_none_or(|c| c.holds(&effective)) {
             continue;
         }
         required_documents.push(doc.kind);
@@ -220,16 +217,9 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             .map(|step| {
                 let visible = step.when.as_ref().is_none_or(|c| c.holds(&effective));
                 let has_error = |path: &str| issues.errors.iter().any(|e| e.field == path);
-                let fields_ok = fields
-                    .iter()
-                    .filter(|f| f.step == step.id)
-                    .all(|f| !has_error(&f.path));
+                let fields_ok = fields.iter().filter(|f| f.step == step.id).all(|f| !has_error(&f.path));
                 let docs_ok = step.kind != StepKind::Documents
-                    || flow
-                        .documents
-                        .iter()
-                        .filter(|d| d.step == step.id)
-                        .all(|d| !has_error(&document_path(d.kind)));
+                    || flow.documents.iter().filter(|d| d.step == step.id).all(|d| !has_error(&document_path(d.kind)));
                 let complete = visible && fields_ok && docs_ok;
                 let blocked = visible && earlier_incomplete;
                 if visible && !complete {
@@ -253,26 +243,14 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         .find(|f| f.path == "collection.method" && f.status != Status::Hidden)
         .map(|f| match (&f.status, &f.value) {
             (Status::Locked, Some(Value::String(v))) => vec![v.clone()],
-            _ => f
-                .options
-                .iter()
-                .filter_map(|o| o.value.as_str().map(str::to_owned))
-                .collect(),
+            _ => f.options.iter().filter_map(|o| o.value.as_str().map(str::to_owned)).collect(),
         })
         .unwrap_or_default();
-    let locked_fields = fields
-        .iter()
-        .filter(|f| f.status == Status::Locked)
-        .map(|f| f.path.clone())
-        .collect();
+    let locked_fields = fields.iter().filter(|f| f.status == Status::Locked).map(|f| f.path.clone()).collect();
     let revisit = situation
         .started_version
         .map(|started| {
-            flow.changes
-                .iter()
-                .filter(|c| c.version > started)
-                .flat_map(|c| c.fields.iter().cloned())
-                .collect()
+            flow.changes.iter().filter(|c| c.version > started).flat_map(|c| c.fields.iter().cloned()).collect()
         })
         .unwrap_or_default();
     let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
@@ -288,19 +266,14 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         errors: issues.errors,
         warnings: issues.warnings,
         revisit,
+        next_flow,
         ready,
     }
 }
 
 /// Where an upload of `kind` is recorded among the answers.
 pub fn document_path(kind: DocumentKind) -> String {
-    format!(
-        "documents.{}",
-        serde_json::to_value(kind)
-            .expect("kinds serialise")
-            .as_str()
-            .expect("a string")
-    )
+    format!("documents.{}", serde_json::to_value(kind).expect("kinds serialise").as_str().expect("a string"))
 }
 
 /// Works out a visible field's value and state, records it (and any facts it yields) in
@@ -316,11 +289,7 @@ fn settle(
     let label = label_of(field);
     let options = allowed_options(field, effective);
     let mut state = FieldState {
-        status: if field.required {
-            Status::Required
-        } else {
-            Status::Optional
-        },
+        status: if field.required { Status::Required } else { Status::Optional },
         options,
         ..hidden(field)
     };
@@ -330,36 +299,21 @@ fn settle(
             state.status = Status::Locked;
             state.reason_zh = Some(lock.reason_zh.clone());
             state.reason_en = Some(lock.reason_en.clone());
-            lock.from
-                .as_ref()
-                .and_then(|source| effective.get(source))
-                .cloned()
+            lock.from.as_ref().and_then(|source| effective.get(source)).cloned()
         }
         None => answers.get(&field.path).cloned(),
     };
-    if let Some(derive) = field
-        .derive
-        .as_ref()
-        .filter(|d| d.when.as_ref().is_none_or(|c| c.holds(effective)))
-    {
-        let birth = effective
-            .get(&format!("{}.birth_date", derive.birthday_of))
-            .and_then(as_date);
+    if let Some(derive) = field.derive.as_ref().filter(|d| d.when.as_ref().is_none_or(|c| c.holds(effective))) {
+        let birth = effective.get(&format!("{}.birth_date", derive.birthday_of)).and_then(as_date);
         if let Some(birth) = birth {
             let day = dates::birthday(birth, derive.years);
-            effective.0.insert(
-                field.path.clone(),
-                json!(day.format("%Y-%m-%d").to_string()),
-            );
+            effective.0.insert(field.path.clone(), json!(day.format("%Y-%m-%d").to_string()));
         }
     }
     // A field path already in `effective` was derived: from an earlier number (birth date,
     // gender) or by `derive`.
     if let Some(fact) = effective.get(&field.path).cloned() {
-        if answer
-            .as_ref()
-            .is_some_and(|a| is_answered(a) && a != &fact)
-        {
+        if answer.as_ref().is_some_and(|a| is_answered(a) && a != &fact) {
             issues.error(&field.path, Problem::DiffersFromIdNumber, &label);
         }
         state.status = Status::Derived;
@@ -374,34 +328,18 @@ fn settle(
         }
         (None, None) => {
             if field.required {
-                let problem = if field.input == Input::Consent {
-                    Problem::ConsentRequired
-                } else {
-                    Problem::Empty
-                };
+                let problem = if field.input == Input::Consent { Problem::ConsentRequired } else { Problem::Empty };
                 issues.error(&field.path, problem, &label);
             }
             return state;
         }
     };
 
-    let value = check_answer(
-        flow,
-        field,
-        answer,
-        &state.options,
-        effective,
-        situation,
-        &label,
-        issues,
-    );
+    let value = check_answer(flow, field, answer, &state.options, effective, situation, &label, issues);
     effective.0.insert(field.path.clone(), value.clone());
     if field.input == Input::Date && field.path.ends_with(".birth_date") {
         if let Some(birth) = as_date(&value) {
-            effective.0.insert(
-                format!("{}.age", parent(&field.path)),
-                json!(dates::age_on(birth, situation.today)),
-            );
+            effective.0.insert(format!("{}.age", parent(&field.path)), json!(dates::age_on(birth, situation.today)));
         }
     }
     state.value = Some(value);
@@ -430,20 +368,25 @@ fn check_answer(
             None => Problem::DateInvalid,
         },
         Input::Choice if options.iter().any(|o| o.value == answer) => return answer,
+        Input::MultiChoice
+            if answer.as_array().is_some_and(|chosen| chosen.iter().all(|c| options.iter().any(|o| &o.value == c))) =>
+        {
+            return answer
+        }
         Input::YesNo if answer.is_boolean() => return answer,
-        Input::Choice | Input::YesNo => Problem::NotAnOption,
+        Input::Choice | Input::MultiChoice | Input::YesNo => Problem::NotAnOption,
+        Input::Region => {
+            let code = answer.as_u64().or_else(|| answer.as_str().and_then(|s| s.parse().ok()));
+            match code.and_then(|c| u32::try_from(c).ok()).and_then(banka_rules::regions::lookup) {
+                Some(region) if region.is_current() && region.code % 100 != 0 => return json!(region.code.to_string()),
+                _ => Problem::RegionNotCurrent,
+            }
+        }
         Input::Consent if answer == Value::Bool(true) => return answer,
         Input::Consent => Problem::ConsentRequired,
         Input::CodeList => {
-            let list = code_list(
-                field
-                    .list
-                    .expect("well-formed: code-list fields name a list"),
-            );
-            match answer
-                .as_str()
-                .and_then(|code| banka_rules::codes::find(list, code))
-            {
+            let list = code_list(field.list.expect("well-formed: code-list fields name a list"));
+            match answer.as_str().and_then(|code| banka_rules::codes::find(list, code)) {
                 Some(_) => return answer,
                 None => Problem::NotAnOption,
             }
@@ -475,28 +418,16 @@ fn check_number(
 ) -> Value {
     let ctx = Context {
         today: situation.today,
-        beijing_address: kind == ValueKind::PostalCode
-            && flow.jurisdiction == Jurisdiction::Beijing,
+        beijing_address: kind == ValueKind::PostalCode && flow.jurisdiction == Jurisdiction::Beijing,
     };
     let report = validate_field(kind, text, &ctx, label);
-    let at_field = |finding| FieldError {
-        field: field.path.clone(),
-        finding,
-    };
-    issues
-        .errors
-        .extend(report.errors.into_iter().map(at_field));
-    issues
-        .warnings
-        .extend(report.warnings.into_iter().map(at_field));
+    let at_field = |finding| FieldError { field: field.path.clone(), finding };
+    issues.errors.extend(report.errors.into_iter().map(at_field));
+    issues.warnings.extend(report.warnings.into_iter().map(at_field));
     let holder = parent(&field.path);
     if let (Some(birth), Some(gender), Some(age)) = (report.birth_date, report.gender, report.age) {
-        effective
-            .0
-            .insert(format!("{holder}.birth_date"), json!(birth));
-        effective
-            .0
-            .insert(format!("{holder}.gender"), json!(gender));
+        effective.0.insert(format!("{holder}.birth_date"), json!(birth));
+        effective.0.insert(format!("{holder}.gender"), json!(gender));
         effective.0.insert(format!("{holder}.age"), json!(age));
     }
     json!(report.normalized)
@@ -511,11 +442,7 @@ fn value_kind(field: &Field, effective: &Effective) -> Option<ValueKind> {
         Input::PostalCode => ValueKind::PostalCode,
         Input::Uscc => ValueKind::Uscc,
         Input::DocumentNumber => {
-            let id_type = field
-                .id_type_field
-                .as_ref()
-                .and_then(|p| effective.get(p))
-                .and_then(Value::as_str)?;
+            let id_type = field.id_type_field.as_ref().and_then(|p| effective.get(p)).and_then(Value::as_str)?;
             match id_type {
                 "resident_id" | "hukou" | "residence_permit" => ValueKind::IdNumber,
                 "hk_macau_travel_permit" => ValueKind::HkMacauTravelPermit,
@@ -538,16 +465,26 @@ fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
 }
 
 fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
-    field
+    let listed = field
         .options
         .iter()
         .filter(|o| o.when.as_ref().is_none_or(|c| c.holds(effective)))
-        .map(|o| OptionState {
-            value: o.value.clone(),
-            zh: o.zh.clone(),
-            en: o.en.clone(),
+        .map(|o| OptionState { value: o.value.clone(), zh: o.zh.clone(), en: o.en.clone() });
+    let from_agency = field.options_from.iter().flat_map(|from| {
+        let items = effective.get(&from.path).and_then(Value::as_array).cloned().unwrap_or_default();
+        items.into_iter().filter_map(move |item| {
+            if from.only.as_ref().is_some_and(|only| item.get(&only.key) != Some(&only.is)) {
+                return None;
+            }
+            let (value, label) = match &item {
+                Value::String(s) => (item.clone(), s.clone()),
+                _ => (item.get(&from.value)?.clone(), item.get(&from.label)?.as_str()?.to_owned()),
+            };
+            // Agency data (bank and person names) is in Chinese; English shows it as is.
+            Some(OptionState { value, zh: label.clone(), en: label })
         })
-        .collect()
+    });
+    listed.chain(from_agency).collect()
 }
 
 fn hidden(field: &Field) -> FieldState {
@@ -567,8 +504,7 @@ fn hidden(field: &Field) -> FieldState {
 }
 
 fn as_date(v: &Value) -> Option<NaiveDate> {
-    v.as_str()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    v.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 fn parent(path: &str) -> &str {
@@ -576,8 +512,5 @@ fn parent(path: &str) -> &str {
 }
 
 fn label_of(field: &Field) -> Label {
-    Label {
-        zh: field.label_zh.clone().into(),
-        en: field.label_en.clone().into(),
-    }
+    Label { zh: field.label_zh.clone().into(), en: field.label_en.clone().into() }
 }

@@ -30,29 +30,16 @@ impl DocumentKind {
         match self {
             IdCardFront => ("身份证国徽面", "ID card, national emblem side"),
             IdCardBack => ("身份证个人信息面", "ID card, personal information side"),
-            ProxyIdCardFront => (
-                "代办人身份证国徽面",
-                "proxy's ID card, national emblem side",
-            ),
-            ProxyIdCardBack => (
-                "代办人身份证个人信息面",
-                "proxy's ID card, personal information side",
-            ),
+            ProxyIdCardFront => ("代办人身份证国徽面", "proxy's ID card, national emblem side"),
+            ProxyIdCardBack => ("代办人身份证个人信息面", "proxy's ID card, personal information side"),
             BirthCertificate => ("出生医学证明", "birth certificate"),
             HukouMainPage => ("户口本首页（户主页）", "household register, main page"),
             HukouApplicantPage => ("户口本申请人本人页", "household register, applicant's page"),
-            HukouApplicantPageBack => (
-                "户口本申请人本人页背面",
-                "household register, back of the applicant's page",
-            ),
-            HukouHouseholderPage => (
-                "户口本户主本人页",
-                "household register, householder's own page",
-            ),
-            HukouHouseholderPageBack => (
-                "户口本户主本人页背面",
-                "household register, back of the householder's own page",
-            ),
+            HukouApplicantPageBack => ("户口本申请人本人页背面", "household register, back of the applicant's page"),
+            HukouHouseholderPage => ("户口本户主本人页", "household register, householder's own page"),
+            HukouHouseholderPageBack => {
+                ("户口本户主本人页背面", "household register, back of the householder's own page")
+            }
             TravelPermitFront => ("通行证正面", "travel permit, front"),
             TravelPermitBack => ("通行证背面", "travel permit, back"),
             ResidencePermitFront => ("居住证正面", "residence permit, front"),
@@ -66,10 +53,5 @@ impl DocumentKind {
 pub const COLLECTION_METHODS: [&str; 4] = ["branch_pickup", "mail", "mail_cod", "entity"];
 
 /// The applicant's identity document (`applicant.id_type`).
-pub const ID_TYPES: [&str; 5] = [
-    "resident_id",
-    "hukou",
-    "hk_macau_travel_permit",
-    "taiwan_travel_permit",
-    "residence_permit",
-];
+pub const ID_TYPES: [&str; 5] =
+    ["resident_id", "hukou", "hk_macau_travel_permit", "taiwan_travel_permit", "residence_permit"];

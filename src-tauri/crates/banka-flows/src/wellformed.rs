@@ -26,24 +26,14 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
     let mut facts: BTreeSet<String> = BTreeSet::new();
     for step in &flow.steps {
         if let Some(c) = &step.when {
-            check_condition(
-                c,
-                &known,
-                &facts,
-                &format!("step \"{}\"", step.id),
-                &mut problems,
-            );
+            check_condition(c, &known, &facts, &format!("step \"{}\"", step.id), &mut problems);
         }
         for field in &step.fields {
             let place = format!("field \"{}\"", field.path);
             if known.iter().any(|f| f.path == field.path) {
                 problems.push(format!("{place} is defined twice"));
             }
-            for c in field
-                .when
-                .iter()
-                .chain(field.options.iter().filter_map(|o| o.when.as_ref()))
-            {
+            for c in field.when.iter().chain(field.options.iter().filter_map(|o| o.when.as_ref())) {
                 check_condition(c, &known, &facts, &place, &mut problems);
             }
             if let Some(c) = field.derive.as_ref().and_then(|d| d.when.as_ref()) {
@@ -51,10 +41,8 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
             }
             check_field(field, &known, &mut problems);
             known.push(field);
-            if matches!(
-                field.input,
-                Input::IdNumber | Input::SocialSecurityNumber | Input::DocumentNumber
-            ) || (field.input == Input::Date && field.path.ends_with(".birth_date"))
+            if matches!(field.input, Input::IdNumber | Input::SocialSecurityNumber | Input::DocumentNumber)
+                || (field.input == Input::Date && field.path.ends_with(".birth_date"))
             {
                 let holder = field.path.rsplit_once('.').map_or("", |(p, _)| p);
                 facts.extend(["birth_date", "gender", "age"].map(|f| format!("{holder}.{f}")));
@@ -67,10 +55,7 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
         let place = format!("document {:?}", doc.kind);
         match flow.steps.iter().find(|s| s.id == doc.step) {
             Some(s) if s.kind == StepKind::Documents => {}
-            _ => problems.push(format!(
-                "{place} names \"{}\", which is not a documents step",
-                doc.step
-            )),
+            _ => problems.push(format!("{place} names \"{}\", which is not a documents step", doc.step)),
         }
         if let Some(c) = &doc.when {
             check_condition(c, &known, &facts, &place, &mut problems);
@@ -79,34 +64,24 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
     for field in &known {
         if let Some(lock) = &field.locked {
             if let Some(c) = &lock.when {
-                check_condition(
-                    c,
-                    &known,
-                    &facts,
-                    &format!("lock of \"{}\"", field.path),
-                    &mut problems,
-                );
+                check_condition(c, &known, &facts, &format!("lock of \"{}\"", field.path), &mut problems);
             }
             if lock.when.is_none() == lock.from.is_none() {
-                problems.push(format!(
-                    "lock of \"{}\" needs exactly one of `when` and `from`",
-                    field.path
-                ));
+                problems.push(format!("lock of \"{}\" needs exactly one of `when` and `from`", field.path));
             }
-            if lock
-                .from
-                .as_ref()
-                .is_some_and(|p| !p.starts_with("agency."))
-            {
-                problems.push(format!(
-                    "lock of \"{}\" takes its value from outside `agency.`",
-                    field.path
-                ));
+            if lock.from.as_ref().is_some_and(|p| !p.starts_with("agency.")) {
+                problems.push(format!("lock of \"{}\" takes its value from outside `agency.`", field.path));
             }
         }
     }
     for rule in &flow.rules {
-        let Rule::AgeBelow { field, .. } = rule;
+        let field = match rule {
+            Rule::AgeBelow { field, .. } => field,
+            Rule::AgencyRefusal { field, when, .. } => {
+                check_condition(when, &known, &facts, &format!("rule on \"{field}\""), &mut problems);
+                field
+            }
+        };
         if !known.iter().any(|f| &f.path == field) {
             problems.push(format!("rule on \"{field}\": no such field"));
         }
@@ -120,56 +95,35 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
 
 fn check_field(field: &Field, earlier: &[&Field], problems: &mut Vec<String>) {
     let place = format!("field \"{}\"", field.path);
+    if field.options_from.as_ref().is_some_and(|from| !from.path.starts_with("agency.")) {
+        problems.push(format!("{place}: `options_from` must read the agency's data (`agency.`)"));
+    }
     match field.input {
-        Input::Choice if field.options.is_empty() => {
-            problems.push(format!("{place}: a choice needs options"))
+        Input::Choice | Input::MultiChoice if field.options.is_empty() && field.options_from.is_none() => {
+            problems.push(format!("{place}: a choice needs options or options_from"))
         }
-        Input::CodeList if field.list.is_none() => {
-            problems.push(format!("{place}: a code-list needs `list`"))
-        }
+        Input::CodeList if field.list.is_none() => problems.push(format!("{place}: a code-list needs `list`")),
         Input::DocumentNumber => {
-            let id_type = field
-                .id_type_field
-                .as_ref()
-                .and_then(|p| earlier.iter().find(|f| &f.path == p));
+            let id_type = field.id_type_field.as_ref().and_then(|p| earlier.iter().find(|f| &f.path == p));
             match id_type {
-                Some(f)
-                    if f.options
-                        .iter()
-                        .all(|o| o.value.as_str().is_some_and(|v| ID_TYPES.contains(&v))) => {}
-                _ => problems.push(format!(
-                    "{place}: `id_type_field` must name an earlier choice of ID types"
-                )),
+                Some(f) if f.options.iter().all(|o| o.value.as_str().is_some_and(|v| ID_TYPES.contains(&v))) => {}
+                _ => problems.push(format!("{place}: `id_type_field` must name an earlier choice of ID types")),
             }
         }
         _ => {}
     }
     if field.path == "collection.method"
-        && !field.options.iter().all(|o| {
-            o.value
-                .as_str()
-                .is_some_and(|v| COLLECTION_METHODS.contains(&v))
-        })
+        && !field.options.iter().all(|o| o.value.as_str().is_some_and(|v| COLLECTION_METHODS.contains(&v)))
     {
-        problems.push(format!(
-            "{place}: options must be collection methods {COLLECTION_METHODS:?}"
-        ));
+        problems.push(format!("{place}: options must be collection methods {COLLECTION_METHODS:?}"));
     }
 }
 
-fn check_condition(
-    c: &Condition,
-    known: &[&Field],
-    facts: &BTreeSet<String>,
-    place: &str,
-    problems: &mut Vec<String>,
-) {
+fn check_condition(c: &Condition, known: &[&Field], facts: &BTreeSet<String>, place: &str, problems: &mut Vec<String>) {
     for path in c.fields() {
         let external = path.starts_with("agency.") || path.starts_with("documents.");
         if !external && !facts.contains(path) && !known.iter().any(|f| f.path == path) {
-            problems.push(format!(
-                "{place}: condition reads \"{path}\", which is not an earlier field"
-            ));
+            problems.push(format!("{place}: condition reads \"{path}\", which is not an earlier field"));
         }
     }
     for (path, value) in c.compared_values() {
@@ -177,14 +131,12 @@ fn check_condition(
             continue;
         };
         let possible = match field.input {
-            Input::Choice => field.options.iter().any(|o| &o.value == value),
+            Input::Choice if field.options_from.is_none() => field.options.iter().any(|o| &o.value == value),
             Input::YesNo | Input::Consent => value.is_boolean(),
             _ => !matches!(value, Value::Null),
         };
         if !possible {
-            problems.push(format!(
-                "{place}: \"{path}\" can never be {value}, so this never holds"
-            ));
+            problems.push(format!("{place}: \"{path}\" can never be {value}, so this never holds"));
         }
     }
 }

@@ -34,10 +34,7 @@ fn a_complete_case_is_ready() {
     let e = eval(FLOW, &complete());
     assert!(e.errors.is_empty(), "{:#?}", e.errors);
     assert!(e.ready);
-    assert!(e
-        .steps
-        .iter()
-        .all(|s| s.visible && s.complete && !s.blocked));
+    assert!(e.steps.iter().all(|s| s.visible && s.complete && !s.blocked));
 }
 
 #[test]
@@ -110,43 +107,23 @@ fn birth_date_and_gender_come_from_the_id_number() {
     assert_eq!(value(&e, "applicant.birth_date"), Some(json!("1980-03-15")));
     assert_eq!(value(&e, "applicant.gender"), Some(json!("male")));
     let typed_wrong = with(&complete(), json!({"applicant.gender": "female"}));
-    assert_eq!(
-        error_codes(&eval(FLOW, &typed_wrong), "applicant.gender"),
-        ["differs_from_id_number"]
-    );
+    assert_eq!(error_codes(&eval(FLOW, &typed_wrong), "applicant.gender"), ["differs_from_id_number"]);
 }
 
 #[test]
 fn errors_name_the_field_in_both_languages() {
-    let a = with(
-        &complete(),
-        json!({"applicant.id_number": "11010519800315123X", "applicant.mobile": "1380013800"}),
-    );
+    let a = with(&complete(), json!({"applicant.id_number": "11010519800315123X", "applicant.mobile": "1380013800"}));
     let e = eval(FLOW, &a);
-    let id = e
-        .errors
-        .iter()
-        .find(|x| x.field == "applicant.id_number")
-        .unwrap();
+    let id = e.errors.iter().find(|x| x.field == "applicant.id_number").unwrap();
     assert_eq!(id.finding.code, "check_character");
-    assert!(
-        id.finding.message_zh.contains("证件号码") && id.finding.message_en.contains("ID number")
-    );
-    let mobile = e
-        .errors
-        .iter()
-        .find(|x| x.field == "applicant.mobile")
-        .unwrap();
+    assert!(id.finding.message_zh.contains("证件号码") && id.finding.message_en.contains("ID number"));
+    let mobile = e.errors.iter().find(|x| x.field == "applicant.mobile").unwrap();
     assert!(mobile.finding.message_zh.contains("卡预留手机号"));
 }
 
 #[test]
 fn seed_001_notice_authorisation_and_commitment_must_be_agreed() {
-    for consent in [
-        "notice.agreed",
-        "eligibility.authorized",
-        "commitment.agreed",
-    ] {
+    for consent in ["notice.agreed", "eligibility.authorized", "commitment.agreed"] {
         let e = eval(FLOW, &with(&complete(), json!({ consent: false })));
         assert_eq!(error_codes(&e, consent), ["consent_required"], "{consent}");
         assert!(!e.ready);
@@ -156,11 +133,7 @@ fn seed_001_notice_authorisation_and_commitment_must_be_agreed() {
 #[test]
 fn nationality_defaults_to_china() {
     let e = eval(FLOW, &complete());
-    let f = e
-        .fields
-        .iter()
-        .find(|f| f.path == "applicant.nationality")
-        .unwrap();
+    let f = e.fields.iter().find(|f| f.path == "applicant.nationality").unwrap();
     assert!(f.defaulted);
     assert_eq!(f.value, Some(json!("中国")));
 }
@@ -170,11 +143,7 @@ fn steps_after_an_incomplete_one_are_blocked() {
     let e = eval(FLOW, &with(&complete(), json!({"applicant.name": null})));
     let eligibility = e.steps.iter().find(|s| s.id == "eligibility").unwrap();
     assert!(!eligibility.complete && !eligibility.blocked);
-    assert!(e
-        .steps
-        .iter()
-        .skip_while(|s| s.id != "basic-info")
-        .all(|s| s.blocked));
+    assert!(e.steps.iter().skip_while(|s| s.id != "basic-info").all(|s| s.blocked));
 }
 
 #[test]
@@ -182,9 +151,6 @@ fn missing_documents_are_errors_on_their_own_path() {
     let a = with(&complete(), json!({"documents.id_card_back": null}));
     let e = eval(FLOW, &a);
     assert_eq!(e.missing_documents, [IdCardBack]);
-    assert_eq!(
-        error_codes(&e, "documents.id_card_back"),
-        ["document_missing"]
-    );
+    assert_eq!(error_codes(&e, "documents.id_card_back"), ["document_missing"]);
     assert!(!e.steps.iter().find(|s| s.id == "uploads").unwrap().complete);
 }

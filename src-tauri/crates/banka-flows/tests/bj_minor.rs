@@ -44,14 +44,7 @@ fn seed_000_documents_depend_on_id_type_and_householder() {
     // 第十一步 (1): 居民身份证 → ID card both sides and the birth certificate.
     assert_eq!(
         docs(&child_with_id_card()),
-        [
-            ProxyIdCardFront,
-            ProxyIdCardBack,
-            IdCardFront,
-            IdCardBack,
-            BirthCertificate,
-            CardPhoto
-        ]
+        [ProxyIdCardFront, ProxyIdCardBack, IdCardFront, IdCardBack, BirthCertificate, CardPhoto]
     );
     // 第十一步 (3) / §一 1.: 户口本, proxy is the householder → main page, child's page and back,
     // the householder's own page and back.
@@ -97,30 +90,15 @@ fn seed_000_collection_is_only_branch_pickup_by_the_proxy() {
     let e = eval(FLOW, &child_with_id_card());
     assert_eq!(e.allowed_collection_methods, ["branch_pickup"]);
     let mail = with(&child_with_id_card(), json!({"collection.method": "mail"}));
-    assert_eq!(
-        error_codes(&eval(FLOW, &mail), "collection.method"),
-        ["not_an_option"]
-    );
+    assert_eq!(error_codes(&eval(FLOW, &mail), "collection.method"), ["not_an_option"]);
 }
 
 #[test]
 fn seed_000_the_applicant_must_be_under_18() {
-    let adult = with(
-        &child_with_id_card(),
-        json!({"applicant.id_number": id("20081121", "123")}),
-    );
-    assert_eq!(
-        error_codes(&eval(FLOW, &adult), "applicant.id_number"),
-        ["age_not_below"]
-    );
-    let day_before = with(
-        &child_with_id_card(),
-        json!({"applicant.id_number": id("20081122", "123")}),
-    );
-    assert!(
-        error_codes(&eval(FLOW, &day_before), "applicant.id_number").is_empty(),
-        "17 until the birthday"
-    );
+    let adult = with(&child_with_id_card(), json!({"applicant.id_number": id("20081121", "123")}));
+    assert_eq!(error_codes(&eval(FLOW, &adult), "applicant.id_number"), ["age_not_below"]);
+    let day_before = with(&child_with_id_card(), json!({"applicant.id_number": id("20081122", "123")}));
+    assert!(error_codes(&eval(FLOW, &day_before), "applicant.id_number").is_empty(), "17 until the birthday");
 }
 
 #[test]
@@ -128,26 +106,17 @@ fn seed_000_confirmed_relationship_is_locked() {
     let e = eval(FLOW, &child_with_id_card());
     assert_eq!(status(&e, "proxy.relationship"), "locked");
     assert!(e.locked_fields.contains(&"proxy.relationship".to_owned()));
-    let unconfirmed = with(
-        &child_with_id_card(),
-        json!({"proxy.relationship_confirmed": null}),
-    );
+    let unconfirmed = with(&child_with_id_card(), json!({"proxy.relationship_confirmed": null}));
     let e = eval(FLOW, &unconfirmed);
     assert_eq!(status(&e, "proxy.relationship"), "required");
-    assert_eq!(
-        error_codes(&e, "proxy.relationship_confirmed"),
-        ["consent_required"]
-    );
+    assert_eq!(error_codes(&e, "proxy.relationship_confirmed"), ["consent_required"]);
 }
 
 #[test]
 fn householder_questions_only_for_a_household_register() {
     let e = eval(FLOW, &child_with_id_card());
     assert_eq!(status(&e, "proxy.is_householder"), "hidden");
-    let e = eval(
-        FLOW,
-        &with(&hukou(true), json!({"proxy.is_householder": null})),
-    );
+    let e = eval(FLOW, &with(&hukou(true), json!({"proxy.is_householder": null})));
     assert_eq!(error_codes(&e, "proxy.is_householder"), ["required"]);
 }
 
@@ -155,10 +124,7 @@ fn householder_questions_only_for_a_household_register() {
 fn seed_004_hukou_validity_ends_on_the_16th_birthday() {
     let e = eval(FLOW, &hukou(true));
     assert_eq!(status(&e, "applicant.id_valid_to"), "derived");
-    assert_eq!(
-        value(&e, "applicant.id_valid_to"),
-        Some(json!("2031-06-01"))
-    );
+    assert_eq!(value(&e, "applicant.id_valid_to"), Some(json!("2031-06-01")));
     // With an ID card the end date is typed.
     let e = eval(FLOW, &child_with_id_card());
     assert_eq!(status(&e, "applicant.id_valid_to"), "required");
@@ -166,20 +132,14 @@ fn seed_004_hukou_validity_ends_on_the_16th_birthday() {
 
 #[test]
 fn seed_000_a_child_under_7_may_use_the_default_cartoon_photo() {
-    let five = with(
-        &child_with_id_card(),
-        json!({"applicant.id_number": id("20210601", "123")}),
-    );
+    let five = with(&child_with_id_card(), json!({"applicant.id_number": id("20210601", "123")}));
     let e = eval(FLOW, &five);
     assert!(e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
     assert!(e.required_documents.contains(&CardPhoto));
     let cartoon = with(&five, json!({"photo.use_default_cartoon": true}));
     assert!(!eval(FLOW, &cartoon).required_documents.contains(&CardPhoto));
     // Seven and over: no cartoon, even if the answer lingers in the draft.
-    let eight = with(
-        &cartoon,
-        json!({"applicant.id_number": id("20180601", "123")}),
-    );
+    let eight = with(&cartoon, json!({"applicant.id_number": id("20180601", "123")}));
     let e = eval(FLOW, &eight);
     assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
     assert!(e.required_documents.contains(&CardPhoto));

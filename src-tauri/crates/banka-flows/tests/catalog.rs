@@ -10,18 +10,13 @@ fn every_shipped_flow_loads_and_is_well_formed() {
     assert!(flows.len() >= 2);
     for f in &flows {
         assert!(
-            f.steps.first().is_some_and(|s| s
-                .fields
-                .iter()
-                .any(|x| x.input == banka_flows::definition::Input::Consent)),
+            f.steps
+                .first()
+                .is_some_and(|s| s.fields.iter().any(|x| x.input == banka_flows::definition::Input::Consent)),
             "{}: starts with a notice",
             f.id
         );
-        assert!(
-            f.steps.iter().any(|s| s.id == "check-answers"),
-            "{}: has check-answers",
-            f.id
-        );
+        assert!(f.steps.iter().any(|s| s.id == "check-answers"), "{}: has check-answers", f.id);
     }
 }
 
@@ -71,12 +66,7 @@ fn duplicates_documents_and_collection_methods_are_checked() {
 ]
 documents = [{ kind = "card_photo", step = "a" }]"#,
     );
-    for needle in [
-        "step \"a\" is defined twice",
-        "defined twice",
-        "collection methods",
-        "not a documents step",
-    ] {
+    for needle in ["step \"a\" is defined twice", "defined twice", "collection methods", "not a documents step"] {
         assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
     }
 }
@@ -84,11 +74,7 @@ documents = [{ kind = "card_photo", step = "a" }]"#,
 #[test]
 fn unknown_keys_and_shapes_are_refused_when_parsing() {
     let bad = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nsteps = []\ncolour = \"red\"";
-    assert!(Flow::parse("t.toml", bad, &Shared::default())
-        .unwrap_err()
-        .contains("t.toml"));
+    assert!(Flow::parse("t.toml", bad, &Shared::default()).unwrap_err().contains("t.toml"));
     let missing_use = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nsteps = [{ use = \"nope\" }]";
-    assert!(Flow::parse("t.toml", missing_use, &Shared::default())
-        .unwrap_err()
-        .contains("no shared step"));
+    assert!(Flow::parse("t.toml", missing_use, &Shared::default()).unwrap_err().contains("no shared step"));
 }

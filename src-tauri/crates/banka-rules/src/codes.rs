@@ -113,27 +113,15 @@ const OCCUPATIONS: &[Code] = &[
     ),
     c("2", "专业技术人员", "Professional and technical personnel"),
     c("3", "办事人员和有关人员", "Clerks and related personnel"),
-    c(
-        "4",
-        "社会生产服务和生活服务人员",
-        "Production and consumer service personnel",
-    ),
+    c("4", "社会生产服务和生活服务人员", "Production and consumer service personnel"),
     c(
         "5",
         "农、林、牧、渔业生产及辅助人员",
         "Agricultural, forestry, animal husbandry and fishery production and support personnel",
     ),
-    c(
-        "6",
-        "生产制造及有关人员",
-        "Manufacturing and related personnel",
-    ),
+    c("6", "生产制造及有关人员", "Manufacturing and related personnel"),
     c("7", "军人", "Military personnel"),
-    c(
-        "8",
-        "不便分类的其他从业人员",
-        "Other workers not classifiable by occupation",
-    ),
+    c("8", "不便分类的其他从业人员", "Other workers not classifiable by occupation"),
     c(RETIRED, "离退休人员", "Retired personnel"),
 ];
 
@@ -187,12 +175,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn all_lists() -> [&'static [Code]; 4] {
-        [
-            ethnic_groups(),
-            occupations(),
-            beijing_districts(),
-            guangdong_cities(),
-        ]
+        [ethnic_groups(), occupations(), beijing_districts(), guangdong_cities()]
     }
 
     #[test]

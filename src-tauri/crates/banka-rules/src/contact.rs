@@ -15,9 +15,8 @@ pub fn check_mobile(input: &str) -> Checked<String> {
     if number.len() == 13 && number.starts_with("861") {
         number.drain(..2);
     }
-    let problem = shape_problem(&number, Allowed::Digits, &[11]).or_else(|| {
-        (!matches!(number.as_bytes()[..2], [b'1', b'3'..=b'9'])).then_some(Problem::MobilePrefix)
-    });
+    let problem = shape_problem(&number, Allowed::Digits, &[11])
+        .or_else(|| (!matches!(number.as_bytes()[..2], [b'1', b'3'..=b'9'])).then_some(Problem::MobilePrefix));
     Checked::code(number, problem.into_iter().collect())
 }
 
@@ -25,9 +24,7 @@ pub fn check_mobile(input: &str) -> Checked<String> {
 /// another code is only a warning because people do use a workplace or old code by mistake.
 pub fn check_postal_code(input: &str, beijing_address: bool) -> Checked<String> {
     let code = canonical(input, &['-']);
-    let mut problems: Vec<Problem> = shape_problem(&code, Allowed::Digits, &[6])
-        .into_iter()
-        .collect();
+    let mut problems: Vec<Problem> = shape_problem(&code, Allowed::Digits, &[6]).into_iter().collect();
     if problems.is_empty() && beijing_address && !code.starts_with("10") {
         problems.push(Problem::PostalCodeNotBeijing);
     }

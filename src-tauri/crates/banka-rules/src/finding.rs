@@ -14,10 +14,7 @@ pub struct Field {
 
 impl Field {
     pub const fn new(zh: &'static str, en: &'static str) -> Self {
-        Self {
-            zh: Cow::Borrowed(zh),
-            en: Cow::Borrowed(en),
-        }
+        Self { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
     }
 }
 
@@ -61,11 +58,7 @@ impl Allowed {
                 Allowed::Uscc if (2..8).contains(&i) => c.is_ascii_digit(),
                 Allowed::Uscc => crate::uscc::ALPHABET.contains(c),
             };
-            (!ok).then_some(Problem::Character {
-                position: i + 1,
-                found: c,
-                allowed: self,
-            })
+            (!ok).then_some(Problem::Character { position: i + 1, found: c, allowed: self })
         })
     }
 }
@@ -88,10 +81,7 @@ pub fn shape_problem(value: &str, allowed: Allowed, lengths: &'static [usize]) -
     } else if let Some(p) = allowed.first_violation(value) {
         Some(p)
     } else if !lengths.contains(&length) {
-        Some(Problem::Length {
-            expected: lengths,
-            actual: length,
-        })
+        Some(Problem::Length { expected: lengths, actual: length })
     } else {
         None
     }
@@ -101,22 +91,14 @@ impl Checked<String> {
     /// A code that means only itself: usable unless `problems` holds an error.
     pub fn code(normalized: String, problems: Vec<Problem>) -> Self {
         let usable = problems.iter().all(|p| p.severity() == Severity::Warning);
-        Self {
-            value: usable.then(|| normalized.clone()),
-            normalized,
-            problems,
-        }
+        Self { value: usable.then(|| normalized.clone()), normalized, problems }
     }
 }
 
 impl<T> Checked<T> {
     /// A value that failed: no parsed value, the problems that explain why.
     pub fn failed(normalized: String, problems: Vec<Problem>) -> Self {
-        Self {
-            normalized,
-            value: None,
-            problems,
-        }
+        Self { normalized, value: None, problems }
     }
 
     pub fn is_valid(&self) -> bool {
@@ -167,6 +149,11 @@ pub enum Problem {
     },
     DiffersFromIdNumber,
     Unreadable,
+    RegionNotCurrent,
+    // The agency's eligibility answers.
+    OnePersonOneCard,
+    AlreadyApplied,
+    NotEligible,
 }
 
 /// A problem put into words for one field: what crosses to the UI and the CLI.
@@ -204,6 +191,10 @@ impl Problem {
             Problem::AgeNotBelow { .. } => "age_not_below",
             Problem::DiffersFromIdNumber => "differs_from_id_number",
             Problem::Unreadable => "unreadable",
+            Problem::RegionNotCurrent => "region_not_current",
+            Problem::OnePersonOneCard => "one_person_one_card",
+            Problem::AlreadyApplied => "already_applied",
+            Problem::NotEligible => "not_eligible",
         }
     }
 
@@ -327,6 +318,28 @@ impl Problem {
                 format!("{f}的内容无法识别，请重新填写。"),
                 format!("The {fe} could not be read. Enter it again."),
             ),
+            Problem::RegionNotCurrent => (
+                format!("{f}不是现行的区县，请从列表中依次选择省、市、区县。"),
+                format!("The {fe} is not a current district. Choose the province, city and district from the lists."),
+            ),
+            Problem::OnePersonOneCard => (
+                format!("按{f}查询，您在省内其他城市已有社会保障卡。根据“一人一卡”规定，请先办理“一人一卡清理”，再继续申领。"),
+                format!(
+                    "By the {fe}, you already hold a social security card from another city in the province. Under the one-person-one-card rule, clean up the other cards first, then continue this application."
+                ),
+            ),
+            Problem::AlreadyApplied => (
+                format!("按{f}查询，已有正在办理的申请或已制发的社会保障卡，无需重复申领。请在“我的办事”中查看进度。"),
+                format!(
+                    "By the {fe}, an application is already in progress or a card has been issued, so there is no need to apply again. Check its progress under My applications."
+                ),
+            ),
+            Problem::NotEligible => (
+                format!("按{f}查询，暂不符合网上申领条件。请携带身份证件到社保经办机构或合作银行网点办理。"),
+                format!(
+                    "By the {fe}, this person cannot apply online yet. Please apply in person at a social security office or a partner bank branch, with the ID document."
+                ),
+            ),
         };
         Finding {
             code: self.code().to_owned(),
@@ -349,40 +362,17 @@ mod tests {
     fn every_message_names_the_field_in_both_languages() {
         let problems = [
             Problem::Empty,
-            Problem::Length {
-                expected: &[18, 15],
-                actual: 17,
-            },
-            Problem::Character {
-                position: 3,
-                found: 'A',
-                allowed: Allowed::DigitsOrFinalX,
-            },
-            Problem::Character {
-                position: 1,
-                found: 'A',
-                allowed: Allowed::HkMacauPermit,
-            },
-            Problem::Character {
-                position: 1,
-                found: 'I',
-                allowed: Allowed::Uscc,
-            },
-            Problem::Character {
-                position: 1,
-                found: 'I',
-                allowed: Allowed::Digits,
-            },
+            Problem::Length { expected: &[18, 15], actual: 17 },
+            Problem::Character { position: 3, found: 'A', allowed: Allowed::DigitsOrFinalX },
+            Problem::Character { position: 1, found: 'A', allowed: Allowed::HkMacauPermit },
+            Problem::Character { position: 1, found: 'I', allowed: Allowed::Uscc },
+            Problem::Character { position: 1, found: 'I', allowed: Allowed::Digits },
             Problem::CheckCharacter,
             Problem::BirthDateInvalid,
             Problem::BirthDateInFuture,
             Problem::BirthDateBefore1900,
-            Problem::RegionUnknown {
-                span: RegionSpan::First6,
-            },
-            Problem::RegionUnknown {
-                span: RegionSpan::Chars2To3,
-            },
+            Problem::RegionUnknown { span: RegionSpan::First6 },
+            Problem::RegionUnknown { span: RegionSpan::Chars2To3 },
             Problem::UpgradedFrom15,
             Problem::ForeignPrPrefix,
             Problem::MobilePrefix,
@@ -394,6 +384,10 @@ mod tests {
             Problem::AgeNotBelow { years: 18 },
             Problem::DiffersFromIdNumber,
             Problem::Unreadable,
+            Problem::RegionNotCurrent,
+            Problem::OnePersonOneCard,
+            Problem::AlreadyApplied,
+            Problem::NotEligible,
         ];
         let mut codes = std::collections::HashSet::new();
         for p in &problems {
@@ -403,20 +397,14 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 19, "each problem kind has its own code");
+        assert_eq!(codes.len(), 23, "each problem kind has its own code");
     }
 
     #[test]
     fn length_lists_every_accepted_length() {
-        let f = Problem::Length {
-            expected: &[9, 11],
-            actual: 5,
-        }
-        .describe(&MOBILE);
+        let f = Problem::Length { expected: &[9, 11], actual: 5 }.describe(&MOBILE);
         assert!(f.message_zh.contains("9位或11位") && f.message_zh.contains("输入了5位"));
-        assert!(
-            f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5")
-        );
+        assert!(f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5"));
     }
 
     #[test]

@@ -62,11 +62,7 @@ impl IdNumber {
 
 /// The MOD 11-2 check character (ISO 7064) over the first 17 digits.
 pub fn check_character(first17: &[u8]) -> char {
-    let sum: u32 = first17
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     CHECK[(sum % 11) as usize] as char
 }
 
@@ -91,11 +87,7 @@ pub fn check(input: &str, today: NaiveDate) -> Checked<IdNumber> {
     // From here the number is 18 ASCII characters, so byte slicing is safe.
     let kind_region = region_of(&number);
     if kind_region.is_none() {
-        let span = if number.starts_with('9') {
-            RegionSpan::Chars2To3
-        } else {
-            RegionSpan::First6
-        };
+        let span = if number.starts_with('9') { RegionSpan::Chars2To3 } else { RegionSpan::First6 };
         problems.push(Problem::RegionUnknown { span });
     }
     let birth_date = parse_yyyymmdd(&number[6..14]);
@@ -113,31 +105,14 @@ pub fn check(input: &str, today: NaiveDate) -> Checked<IdNumber> {
 
     let value = match (kind_region, birth_date) {
         (Some((kind, region)), Some(birth_date))
-            if !problems
-                .iter()
-                .any(|p| p.severity() == crate::Severity::Error) =>
+            if !problems.iter().any(|p| p.severity() == crate::Severity::Error) =>
         {
-            let gender = if (number.as_bytes()[16] - b'0') % 2 == 1 {
-                Gender::Male
-            } else {
-                Gender::Female
-            };
-            Some(IdNumber {
-                number: number.clone(),
-                kind,
-                birth_date,
-                gender,
-                region,
-                upgraded_from_15: legacy,
-            })
+            let gender = if (number.as_bytes()[16] - b'0') % 2 == 1 { Gender::Male } else { Gender::Female };
+            Some(IdNumber { number: number.clone(), kind, birth_date, gender, region, upgraded_from_15: legacy })
         }
         _ => None,
     };
-    Checked {
-        normalized: number,
-        value,
-        problems,
-    }
+    Checked { normalized: number, value, problems }
 }
 
 /// Checks a number that must be a 2023 foreign permanent resident ID (18 characters, starts with 9).
@@ -146,13 +121,7 @@ pub fn check_foreign_pr(input: &str, today: NaiveDate) -> Checked<IdNumber> {
     match number.chars().count() {
         0 | 18 if number.is_empty() || number.starts_with('9') => check(&number, today),
         18 => Checked::failed(number, vec![Problem::ForeignPrPrefix]),
-        length => Checked::failed(
-            number,
-            vec![Problem::Length {
-                expected: &[18],
-                actual: length,
-            }],
-        ),
+        length => Checked::failed(number, vec![Problem::Length { expected: &[18], actual: length }]),
     }
 }
 
@@ -174,15 +143,9 @@ fn region_of(number: &str) -> Option<(IdDocument, String)> {
         "830000" => permit(IdDocument::TaiwanResidencePermit, 710000),
         _ if number.starts_with('9') => {
             let province: u32 = number[1..3].parse().ok()?;
-            Some((
-                IdDocument::ForeignPermanentResidenceId,
-                regions::province_name(province)?.to_owned(),
-            ))
+            Some((IdDocument::ForeignPermanentResidenceId, regions::province_name(province)?.to_owned()))
         }
-        code => Some((
-            IdDocument::CitizenId,
-            regions::full_name(code.parse().ok()?)?,
-        )),
+        code => Some((IdDocument::CitizenId, regions::full_name(code.parse().ok()?)?)),
     }
 }
 
@@ -212,10 +175,7 @@ mod tests {
         let c = check("11010519491231002X", today());
         let id = c.value.expect("valid");
         assert_eq!(id.kind, IdDocument::CitizenId);
-        assert_eq!(
-            id.birth_date,
-            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
-        );
+        assert_eq!(id.birth_date, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
         assert_eq!(id.gender, Gender::Female);
         assert_eq!(id.region, "北京市朝阳区");
         assert_eq!(id.age_on(today()), 76);
@@ -253,22 +213,10 @@ mod tests {
 
     #[test]
     fn birth_date_rules() {
-        assert_eq!(
-            codes(&check(&make("110105", "19990230", "123"), today())),
-            ["birth_date_invalid"]
-        );
-        assert_eq!(
-            codes(&check(&make("110105", "20261122", "123"), today())),
-            ["birth_date_future"]
-        );
-        assert_eq!(
-            codes(&check(&make("110105", "18991231", "123"), today())),
-            ["birth_date_before_1900"]
-        );
-        assert!(
-            check(&make("110105", "20261121", "123"), today()).is_valid(),
-            "born today is fine"
-        );
+        assert_eq!(codes(&check(&make("110105", "19990230", "123"), today())), ["birth_date_invalid"]);
+        assert_eq!(codes(&check(&make("110105", "20261122", "123"), today())), ["birth_date_future"]);
+        assert_eq!(codes(&check(&make("110105", "18991231", "123"), today())), ["birth_date_before_1900"]);
+        assert!(check(&make("110105", "20261121", "123"), today()).is_valid(), "born today is fine");
     }
 
     #[test]
@@ -276,10 +224,7 @@ mod tests {
         let mut n = make("123456", "19990230", "123").into_bytes();
         n[17] = if n[17] == b'1' { b'2' } else { b'1' };
         let c = check(std::str::from_utf8(&n).unwrap(), today());
-        assert_eq!(
-            codes(&c),
-            ["region_unknown", "birth_date_invalid", "check_character"]
-        );
+        assert_eq!(codes(&c), ["region_unknown", "birth_date_invalid", "check_character"]);
     }
 
     #[test]
@@ -299,11 +244,7 @@ mod tests {
         assert_eq!(codes(&check("1101051949123100", today())), ["length"]);
         assert_eq!(
             check("11010519491X31002X", today()).problems,
-            [Problem::Character {
-                position: 12,
-                found: 'X',
-                allowed: Allowed::DigitsOrFinalX
-            }]
+            [Problem::Character { position: 12, found: 'X', allowed: Allowed::DigitsOrFinalX }]
         );
         assert_eq!(codes(&check("11010519491231002一", today())), ["character"]);
         assert_eq!(codes(&check("31011285040952X", today())), ["character"]);
@@ -316,9 +257,7 @@ mod tests {
             ("820000", IdDocument::MacauResidencePermit, "澳门"),
             ("830000", IdDocument::TaiwanResidencePermit, "台湾"),
         ] {
-            let id = check(&make(region, "19900101", "001"), today())
-                .value
-                .expect(region);
+            let id = check(&make(region, "19900101", "001"), today()).value.expect(region);
             assert_eq!(id.kind, kind);
             assert!(id.region.contains(name), "{}", id.region);
             assert_eq!(id.gender, Gender::Male);
@@ -332,21 +271,9 @@ mod tests {
         let id = check_foreign_pr(&n, today()).value.expect("valid");
         assert_eq!(id.kind, IdDocument::ForeignPermanentResidenceId);
         assert_eq!(id.region, "北京市");
-        assert_eq!(
-            check(&n, today()).value.unwrap().kind,
-            IdDocument::ForeignPermanentResidenceId
-        );
-        assert_eq!(
-            codes(&check_foreign_pr(
-                &make("991840", "19850315", "012"),
-                today()
-            )),
-            ["region_unknown"]
-        );
-        assert_eq!(
-            codes(&check_foreign_pr("11010519491231002X", today())),
-            ["foreign_pr_prefix"]
-        );
+        assert_eq!(check(&n, today()).value.unwrap().kind, IdDocument::ForeignPermanentResidenceId);
+        assert_eq!(codes(&check_foreign_pr(&make("991840", "19850315", "012"), today())), ["region_unknown"]);
+        assert_eq!(codes(&check_foreign_pr("11010519491231002X", today())), ["foreign_pr_prefix"]);
         assert_eq!(codes(&check_foreign_pr("9118", today())), ["length"]);
     }
 

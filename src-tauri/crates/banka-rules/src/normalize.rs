@@ -21,10 +21,7 @@ mod tests {
 
     #[test]
     fn full_width_spaces_and_lower_case_x() {
-        assert_eq!(
-            canonical("１１０１０５ 19491231\u{3000}002x ", &[]),
-            "11010519491231002X"
-        );
+        assert_eq!(canonical("１１０１０５ 19491231\u{3000}002x ", &[]), "11010519491231002X");
     }
 
     #[test]

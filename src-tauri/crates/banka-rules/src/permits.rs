@@ -15,30 +15,15 @@ pub struct TravelPermit {
 
 /// 港澳居民来往内地通行证.
 pub fn check_hk_macau(input: &str) -> Checked<TravelPermit> {
-    check(
-        input,
-        &[9, 11],
-        Allowed::HkMacauPermit,
-        IdDocument::HkMacauTravelPermit,
-    )
+    check(input, &[9, 11], Allowed::HkMacauPermit, IdDocument::HkMacauTravelPermit)
 }
 
 /// 台湾居民来往大陆通行证.
 pub fn check_taiwan(input: &str) -> Checked<TravelPermit> {
-    check(
-        input,
-        &[8, 10],
-        Allowed::Digits,
-        IdDocument::TaiwanTravelPermit,
-    )
+    check(input, &[8, 10], Allowed::Digits, IdDocument::TaiwanTravelPermit)
 }
 
-fn check(
-    input: &str,
-    lengths: &'static [usize],
-    allowed: Allowed,
-    kind: IdDocument,
-) -> Checked<TravelPermit> {
+fn check(input: &str, lengths: &'static [usize], allowed: Allowed, kind: IdDocument) -> Checked<TravelPermit> {
     let number = canonical(input, &['-']);
     if let Some(p) = shape_problem(&number, allowed, lengths) {
         return Checked::failed(number, vec![p]);
@@ -48,15 +33,7 @@ fn check(
         b'H' => "香港",
         _ => "澳门",
     };
-    Checked {
-        normalized: number.clone(),
-        value: Some(TravelPermit {
-            number,
-            kind,
-            holder_region,
-        }),
-        problems: vec![],
-    }
+    Checked { normalized: number.clone(), value: Some(TravelPermit { number, kind, holder_region }), problems: vec![] }
 }
 
 #[cfg(test)]
@@ -70,14 +47,8 @@ mod tests {
 
     #[test]
     fn hk_macau_permits() {
-        assert_eq!(
-            check_hk_macau("H12345678").value.unwrap().holder_region,
-            "香港"
-        );
-        assert_eq!(
-            check_hk_macau("m1234567801").value.unwrap().holder_region,
-            "澳门"
-        );
+        assert_eq!(check_hk_macau("H12345678").value.unwrap().holder_region, "香港");
+        assert_eq!(check_hk_macau("m1234567801").value.unwrap().holder_region, "澳门");
         assert_eq!(check_hk_macau("Ｈ１２３４５６７８").normalized, "H12345678");
         assert_eq!(codes(&check_hk_macau("X12345678")), ["character"]);
         assert_eq!(codes(&check_hk_macau("H1234567A")), ["character"]);
@@ -89,10 +60,7 @@ mod tests {
     #[test]
     fn taiwan_permits() {
         let p = check_taiwan("12345678").value.unwrap();
-        assert_eq!(
-            (p.kind, p.holder_region),
-            (IdDocument::TaiwanTravelPermit, "台湾")
-        );
+        assert_eq!((p.kind, p.holder_region), (IdDocument::TaiwanTravelPermit, "台湾"));
         assert!(check_taiwan("1234567801").is_valid());
         assert_eq!(codes(&check_taiwan("123456789")), ["length"]);
         assert_eq!(codes(&check_taiwan("T1234567")), ["character"]);

@@ -53,17 +53,13 @@ pub struct Place {
 
 impl From<&Region> for Place {
     fn from(r: &Region) -> Self {
-        Place {
-            code: r.code,
-            name: r.name,
-        }
+        Place { code: r.code, name: r.name }
     }
 }
 
 /// `data/regions.tsv` (see `data/README.md`). Codes are 6-digit numbers: `PP0000` is a
 /// province-level unit, `PPCC00` a prefecture-level unit and anything else a county-level unit.
-static REGIONS: LazyLock<Vec<Region>> =
-    LazyLock::new(|| parse(include_str!("../data/regions.tsv")));
+static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| parse(include_str!("../data/regions.tsv")));
 
 /// The division with this exact 6-digit code in any year from 1980 on, or `None` if the code never
 /// existed or is a placeholder row (市辖区 and the like).
@@ -116,16 +112,10 @@ fn parse(text: &'static str) -> Vec<Region> {
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
-        .map(|(i, line)| {
-            parse_line(line)
-                .unwrap_or_else(|| panic!("regions.tsv line {}: malformed {line:?}", i + 1))
-        })
+        .map(|(i, line)| parse_line(line).unwrap_or_else(|| panic!("regions.tsv line {}: malformed {line:?}", i + 1)))
         .collect();
     // Every lookup is a binary search, so an unsorted file would silently lose codes.
-    assert!(
-        rows.windows(2).all(|w| w[0].code < w[1].code),
-        "regions.tsv must be sorted by code without duplicates"
-    );
+    assert!(rows.windows(2).all(|w| w[0].code < w[1].code), "regions.tsv must be sorted by code without duplicates");
     rows
 }
 
@@ -137,9 +127,8 @@ fn parse_line(line: &'static str) -> Option<Region> {
         first_year: fields.next()?.parse().ok()?,
         last_year: fields.next()?.parse().ok()?,
     };
-    let valid = fields.next().is_none()
-        && (100_000..1_000_000).contains(&region.code)
-        && region.first_year <= region.last_year;
+    let valid =
+        fields.next().is_none() && (100_000..1_000_000).contains(&region.code) && region.first_year <= region.last_year;
     valid.then_some(region)
 }
 
@@ -179,9 +168,7 @@ fn full_name_in(table: &[Region], code: u32) -> Option<String> {
 fn current_range(table: &[Region], start: u32, end: u32) -> impl Iterator<Item = &Region> {
     let from = table.partition_point(|r| r.code < start);
     let to = table.partition_point(|r| r.code < end);
-    table[from..to]
-        .iter()
-        .filter(|r| r.is_current() && !r.is_placeholder())
+    table[from..to].iter().filter(|r| r.is_current() && !r.is_placeholder())
 }
 
 /// The picker entry a current county-level unit sits under: its prefecture if that is a real,
@@ -196,10 +183,7 @@ fn picker_parent(table: &[Region], county: u32) -> u32 {
 }
 
 fn provinces_in(table: &[Region]) -> Vec<Place> {
-    current_range(table, 0, u32::MAX)
-        .filter(|r| r.code % 10_000 == 0)
-        .map(Place::from)
-        .collect()
+    current_range(table, 0, u32::MAX).filter(|r| r.code % 10_000 == 0).map(Place::from).collect()
 }
 
 fn cities_in(table: &[Region], province: u32) -> Vec<Place> {
@@ -210,10 +194,7 @@ fn cities_in(table: &[Region], province: u32) -> Vec<Place> {
     if !children().any(|r| r.code % 100 == 0) {
         return vec![own.into()];
     }
-    children()
-        .filter(|r| r.code % 100 == 0 || picker_parent(table, r.code) == province)
-        .map(Place::from)
-        .collect()
+    children().filter(|r| r.code % 100 == 0 || picker_parent(table, r.code) == province).map(Place::from).collect()
 }
 
 fn districts_in(table: &[Region], city: u32) -> Vec<Place> {
@@ -300,13 +281,7 @@ mod tests {
     fn province_list() {
         let list = provinces();
         assert_eq!(list.len(), 34);
-        assert_eq!(
-            list[0],
-            Place {
-                code: 110000,
-                name: "北京市"
-            }
-        );
+        assert_eq!(list[0], Place { code: 110000, name: "北京市" });
         for code in [710000, 810000, 820000] {
             assert!(list.iter().any(|p| p.code == code), "{code}");
         }
@@ -314,62 +289,31 @@ mod tests {
 
     #[test]
     fn municipalities_have_one_synthetic_city() {
-        for (code, name) in [
-            (110000, "北京市"),
-            (500000, "重庆市"),
-            (810000, "香港特别行政区"),
-        ] {
+        for (code, name) in [(110000, "北京市"), (500000, "重庆市"), (810000, "香港特别行政区")] {
             assert_eq!(cities(code), vec![Place { code, name }]);
         }
         let beijing = districts(110000);
         assert_eq!(beijing.len(), 16);
         assert!(names(&beijing).contains(&"延庆区"));
-        assert_eq!(
-            districts(810000),
-            vec![Place {
-                code: 810000,
-                name: "香港特别行政区"
-            }]
-        );
+        assert_eq!(districts(810000), vec![Place { code: 810000, name: "香港特别行政区" }]);
     }
 
     #[test]
     fn guangdong() {
         let list = cities(440000);
         assert_eq!(list.len(), 21);
-        assert_eq!(
-            list[0],
-            Place {
-                code: 440100,
-                name: "广州市"
-            }
-        );
+        assert_eq!(list[0], Place { code: 440100, name: "广州市" });
         assert!(names(&districts(440100)).contains(&"天河区"));
-        assert_eq!(
-            districts(441900),
-            vec![Place {
-                code: 441900,
-                name: "东莞市"
-            }]
-        );
+        assert_eq!(districts(441900), vec![Place { code: 441900, name: "东莞市" }]);
     }
 
     #[test]
     fn counties_directly_under_a_province_are_cities() {
         let hubei = cities(420000);
         assert_eq!(hubei[0].name, "武汉市");
-        assert!(hubei.contains(&Place {
-            code: 429004,
-            name: "仙桃市"
-        }));
+        assert!(hubei.contains(&Place { code: 429004, name: "仙桃市" }));
         assert!(!names(&districts(420000)).is_empty());
-        assert_eq!(
-            districts(429004),
-            vec![Place {
-                code: 429004,
-                name: "仙桃市"
-            }]
-        );
+        assert_eq!(districts(429004), vec![Place { code: 429004, name: "仙桃市" }]);
         assert!(cities(650000).iter().any(|p| p.code == 659001));
     }
 
@@ -395,24 +339,9 @@ mod tests {
         );
         assert_eq!(lookup_in(&table, 110100), None);
         assert_eq!(full_name_in(&table, 110100).as_deref(), Some("北京市"));
-        assert_eq!(
-            full_name_in(&table, 110228).as_deref(),
-            Some("北京市密云县")
-        );
-        assert_eq!(
-            cities_in(&table, 110000),
-            vec![Place {
-                code: 110000,
-                name: "北京市"
-            }]
-        );
-        assert_eq!(
-            districts_in(&table, 110000),
-            vec![Place {
-                code: 110101,
-                name: "东城区"
-            }]
-        );
+        assert_eq!(full_name_in(&table, 110228).as_deref(), Some("北京市密云县"));
+        assert_eq!(cities_in(&table, 110000), vec![Place { code: 110000, name: "北京市" }]);
+        assert_eq!(districts_in(&table, 110000), vec![Place { code: 110101, name: "东城区" }]);
         assert_eq!(provinces_in(&table).len(), 1);
     }
 

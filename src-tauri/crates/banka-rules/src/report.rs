@@ -60,18 +60,13 @@ impl ValueKind {
         match self {
             ValueKind::IdNumber => Field::new("证件号码", "ID number"),
             ValueKind::SocialSecurityNumber => Field::new("社会保障号", "social security number"),
-            ValueKind::HkMacauTravelPermit => Field::new(
-                "港澳居民来往内地通行证号码",
-                "Mainland Travel Permit number (Hong Kong/Macau)",
-            ),
-            ValueKind::TaiwanTravelPermit => Field::new(
-                "台湾居民来往大陆通行证号码",
-                "Mainland Travel Permit number (Taiwan)",
-            ),
-            ValueKind::ForeignPrId => Field::new(
-                "外国人永久居留身份证号码",
-                "Foreign Permanent Resident ID number",
-            ),
+            ValueKind::HkMacauTravelPermit => {
+                Field::new("港澳居民来往内地通行证号码", "Mainland Travel Permit number (Hong Kong/Macau)")
+            }
+            ValueKind::TaiwanTravelPermit => {
+                Field::new("台湾居民来往大陆通行证号码", "Mainland Travel Permit number (Taiwan)")
+            }
+            ValueKind::ForeignPrId => Field::new("外国人永久居留身份证号码", "Foreign Permanent Resident ID number"),
             ValueKind::Uscc => Field::new("统一社会信用代码", "Unified Social Credit Code"),
             ValueKind::Mobile => Field::new("手机号码", "mobile number"),
             ValueKind::PostalCode => Field::new("邮政编码", "postal code"),
@@ -125,38 +120,23 @@ pub fn validate(kind: ValueKind, value: &str, ctx: &Context) -> ValidationReport
 
 /// Checks `value` as a `kind`, wording every finding for `field` as a form names it
 /// (e.g. 代办人手机号码 rather than 手机号码).
-pub fn validate_field(
-    kind: ValueKind,
-    value: &str,
-    ctx: &Context,
-    field: &Field,
-) -> ValidationReport {
+pub fn validate_field(kind: ValueKind, value: &str, ctx: &Context, field: &Field) -> ValidationReport {
     match kind {
         ValueKind::IdNumber | ValueKind::SocialSecurityNumber => {
             id_report(id_number::check(value, ctx.today), field, ctx.today)
         }
-        ValueKind::ForeignPrId => id_report(
-            id_number::check_foreign_pr(value, ctx.today),
-            field,
-            ctx.today,
-        ),
+        ValueKind::ForeignPrId => id_report(id_number::check_foreign_pr(value, ctx.today), field, ctx.today),
         ValueKind::HkMacauTravelPermit => permit_report(permits::check_hk_macau(value), field),
         ValueKind::TaiwanTravelPermit => permit_report(permits::check_taiwan(value), field),
         ValueKind::Uscc => report(uscc::check(value), field),
         ValueKind::Mobile => report(contact::check_mobile(value), field),
-        ValueKind::PostalCode => report(
-            contact::check_postal_code(value, ctx.beijing_address),
-            field,
-        ),
+        ValueKind::PostalCode => report(contact::check_postal_code(value, ctx.beijing_address), field),
     }
 }
 
 fn report<T>(checked: Checked<T>, field: &Field) -> ValidationReport {
-    let (errors, warnings) = checked
-        .problems
-        .iter()
-        .map(|p| p.describe(field))
-        .partition(|f| f.severity == Severity::Error);
+    let (errors, warnings) =
+        checked.problems.iter().map(|p| p.describe(field)).partition(|f| f.severity == Severity::Error);
     ValidationReport {
         valid: checked.value.is_some(),
         normalized: checked.normalized,
@@ -198,10 +178,7 @@ mod tests {
     use super::*;
 
     fn ctx() -> Context {
-        Context {
-            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            beijing_address: false,
-        }
+        Context { today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), beijing_address: false }
     }
 
     #[test]
@@ -231,22 +208,12 @@ mod tests {
         let r = validate(ValueKind::SocialSecurityNumber, "", &ctx());
         assert_eq!(r.errors[0].message_zh, "请填写社会保障号。");
         let r = validate(ValueKind::Uscc, "", &ctx());
-        assert_eq!(
-            r.errors[0].message_en,
-            "Enter the Unified Social Credit Code."
-        );
+        assert_eq!(r.errors[0].message_en, "Enter the Unified Social Credit Code.");
     }
 
     #[test]
     fn warnings_keep_a_value_valid() {
-        let r = validate(
-            ValueKind::PostalCode,
-            "200000",
-            &Context {
-                beijing_address: true,
-                ..ctx()
-            },
-        );
+        let r = validate(ValueKind::PostalCode, "200000", &Context { beijing_address: true, ..ctx() });
         assert!(r.valid && r.errors.is_empty());
         assert_eq!(r.warnings[0].code, "postal_code_not_beijing");
     }

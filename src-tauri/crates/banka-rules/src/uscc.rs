@@ -21,10 +21,8 @@ pub fn check_character(first17: &str) -> char {
 
 pub fn check(input: &str) -> Checked<String> {
     let code = canonical(input, &['-']);
-    let problem = shape_problem(&code, Allowed::Uscc, &[18]).or_else(|| {
-        (check_character(&code[..17]) != code.as_bytes()[17] as char)
-            .then_some(Problem::CheckCharacter)
-    });
+    let problem = shape_problem(&code, Allowed::Uscc, &[18])
+        .or_else(|| (check_character(&code[..17]) != code.as_bytes()[17] as char).then_some(Problem::CheckCharacter));
     Checked::code(code, problem.into_iter().collect())
 }
 
@@ -42,10 +40,7 @@ mod tests {
         for code in ["91110000600037341L", "91110108551385082Q"] {
             assert!(check(code).is_valid(), "{code}");
         }
-        assert_eq!(
-            check(" 9111 0000 6000 3734 1l").normalized,
-            "91110000600037341L"
-        );
+        assert_eq!(check(" 9111 0000 6000 3734 1l").normalized, "91110000600037341L");
     }
 
     #[test]
@@ -64,11 +59,7 @@ mod tests {
         assert_eq!(codes(&check("91110000600037341M")), ["check_character"]);
         assert_eq!(codes(&check("91110000600037341")), ["length"]);
         assert_eq!(codes(&check("9111000060003734IL")), ["character"]);
-        assert_eq!(
-            codes(&check("91A10000600037341L")),
-            ["character"],
-            "positions 3-8 are digits"
-        );
+        assert_eq!(codes(&check("91A10000600037341L")), ["character"], "positions 3-8 are digits");
         assert_eq!(codes(&check("")), ["required"]);
     }
 

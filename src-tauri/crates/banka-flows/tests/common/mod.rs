@@ -42,50 +42,25 @@ pub fn with(base: &Answers, changes: Value) -> Answers {
 
 pub fn eval(flow: &str, a: &Answers) -> Evaluation {
     let flow = catalog::get(flow).unwrap_or_else(|| panic!("flow {flow} ships"));
-    evaluate(
-        flow,
-        a,
-        &Situation {
-            today: today(),
-            started_version: None,
-        },
-    )
+    evaluate(flow, a, &Situation { today: today(), started_version: None })
 }
 
 /// Marks each document as uploaded (the engine only needs to know it is there).
 pub fn uploaded(kinds: &[DocumentKind]) -> Answers {
-    kinds
-        .iter()
-        .map(|k| (document_path(*k), json!("sha256:0123")))
-        .collect()
+    kinds.iter().map(|k| (document_path(*k), json!("sha256:0123"))).collect()
 }
 
 pub fn error_codes(e: &Evaluation, field: &str) -> Vec<String> {
-    e.errors
-        .iter()
-        .filter(|x| x.field == field)
-        .map(|x| x.finding.code.clone())
-        .collect()
+    e.errors.iter().filter(|x| x.field == field).map(|x| x.finding.code.clone()).collect()
 }
 
 pub fn status(e: &Evaluation, field: &str) -> String {
-    let f = e
-        .fields
-        .iter()
-        .find(|f| f.path == field)
-        .unwrap_or_else(|| panic!("{field} in the flow"));
-    serde_json::to_value(f.status)
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned()
+    let f = e.fields.iter().find(|f| f.path == field).unwrap_or_else(|| panic!("{field} in the flow"));
+    serde_json::to_value(f.status).unwrap().as_str().unwrap().to_owned()
 }
 
 pub fn value(e: &Evaluation, field: &str) -> Option<Value> {
-    e.fields
-        .iter()
-        .find(|f| f.path == field)
-        .and_then(|f| f.value.clone())
+    e.fields.iter().find(|f| f.path == field).and_then(|f| f.value.clone())
 }
 
 /// Answers every required document of `e`, then evaluates again until nothing is missing.
