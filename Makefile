@@ -1,5 +1,5 @@
 # Banka: `make run` opens the app, `make test` runs every test. Both install what is missing.
-.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings clean
+.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings reference clean
 
 # Xvfb for the real window; DMA-BUF rendering does not work under Xvfb.
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
@@ -46,6 +46,10 @@ bundle: ui
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings
+
+# docs/flows.md, the field paths of every flow, from the definitions.
+reference:
+	UPDATE_REFERENCE=1 cargo test -p banka-flows --test reference
 
 clean:
 	cargo clean

@@ -5,47 +5,62 @@
 
 #![cfg(feature = "custom-protocol")]
 
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// tauri-driver for the length of a test; killed (with its WebKitWebDriver) on drop.
-struct Driver(Child);
+/// tauri-driver for the length of a test; killed (with its WebKitWebDriver) on drop, and its
+/// profile (the app's data and the webview's storage) removed.
+struct Driver {
+    child: Child,
+    port: u16,
+    profile: PathBuf,
+}
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
-const PORT: u16 = 4444;
+/// A port nothing listens on now, so a leftover driver from another run cannot get in the way.
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).expect("a free local port").port()
+}
 
 fn start_driver() -> Driver {
+    let (port, native_port) = (free_port(), free_port());
+    // A fresh profile: settings saved by an earlier run (language, elderly mode) must not leak in.
+    let profile = std::env::temp_dir().join(format!("banka-e2e-{}-{port}", std::process::id()));
     let child = Command::new("tauri-driver")
-        .args(["--port", &PORT.to_string()])
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .env("XDG_DATA_HOME", profile.join("data"))
+        .env("XDG_CONFIG_HOME", profile.join("config"))
+        .env("XDG_CACHE_HOME", profile.join("cache"))
         .stdout(Stdio::null())
         .spawn()
         .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
-    let driver = Driver(child);
+    let driver = Driver { child, port, profile };
     let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {PORT}");
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
         std::thread::sleep(Duration::from_millis(100));
     }
     driver
 }
 
-async fn open_app() -> Client {
+async fn open_app(driver: &Driver) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("tauri:options".into(), serde_json::json!({ "application": env!("CARGO_BIN_EXE_banka-app") }));
     ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{PORT}"))
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session with the app")
 }
@@ -86,8 +101,8 @@ async fn text(client: &Client, selector: &str) -> String {
 
 #[tokio::test]
 async fn id_number_check_in_the_real_window() {
-    let _driver = start_driver();
-    let client = open_app().await;
+    let driver = start_driver();
+    let client = open_app(&driver).await;
     client
         .wait()
         .at_most(Duration::from_secs(30))

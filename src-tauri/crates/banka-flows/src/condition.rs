@@ -60,6 +60,24 @@ impl Condition {
     }
 }
 
+/// Plain notation for references and messages: `applicant.id_type = "hukou" and not (…)`.
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let join = |cs: &[Condition], op: &str| cs.iter().map(|c| format!("({c})")).collect::<Vec<_>>().join(op);
+        match self {
+            Condition::Is { field, value } => write!(f, "{field} = {value}"),
+            Condition::In { field, values } => {
+                write!(f, "{field} in [{}]", values.iter().map(Value::to_string).collect::<Vec<_>>().join(", "))
+            }
+            Condition::Answered { field } => write!(f, "{field} answered"),
+            Condition::Below { field, limit } => write!(f, "{field} < {limit}"),
+            Condition::All(cs) => write!(f, "{}", join(cs, " and ")),
+            Condition::Any(cs) => write!(f, "{}", join(cs, " or ")),
+            Condition::Not(c) => write!(f, "not ({c})"),
+        }
+    }
+}
+
 /// An answer counts once it says something: not null, not blank text, not an empty list.
 pub fn is_answered(v: &Value) -> bool {
     match v {
@@ -194,6 +212,12 @@ mod tests {
         let json = serde_json::to_value(&c).unwrap();
         assert_eq!(json["all"][1]["not"]["in"], json!([2, 3]));
         assert_eq!(serde_json::from_value::<Condition>(json).unwrap(), c);
+    }
+
+    #[test]
+    fn displays_in_plain_notation() {
+        let c = parse(r#"{ all = [{ field = "t", is = "hukou" }, { not = { field = "h", is = true } }] }"#).unwrap();
+        assert_eq!(c.to_string(), r#"(t = "hukou") and (not (h = true))"#);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod condition;
 pub mod definition;
 pub mod engine;
+pub mod reference;
 pub mod vocabulary;
 pub mod wellformed;
 

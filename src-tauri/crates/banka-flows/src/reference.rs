@@ -1,0 +1,91 @@
+//! The flow reference (docs/flows.md): every flow's steps, field paths, documents and rules,
+//! generated from the definitions so it cannot drift from them.
+
+use std::fmt::Write;
+
+use crate::definition::{Field, Flow, Rule};
+
+pub fn markdown(flows: &[Flow]) -> String {
+    let mut out = String::from(
+        "# Flow reference\n\nGenerated from `src-tauri/crates/banka-flows/flows/` by `make reference`; do not edit.\n\
+         Answers are a JSON object keyed by these field paths (`banka flow evaluate <id> answers.json`);\n\
+         uploads are recorded as `documents.<kind>` and the agency's answers as `agency.<name>`.\n",
+    );
+    for flow in flows {
+        let _ = writeln!(out, "\n## `{}` — {} / {}\n", flow.id, flow.title_zh, flow.title_en);
+        let _ = writeln!(out, "Version {}. Source: {}.\n", flow.version, flow.source);
+        for (n, step) in flow.steps.iter().enumerate() {
+            let when = step.when.as_ref().map(|c| format!(" — only when `{c}`")).unwrap_or_default();
+            let _ = writeln!(out, "{}. **{}** {} / {}{when}", n + 1, step.id, step.title_zh, step.title_en);
+        }
+        out.push_str("\n| field | type | label | required | shown when | notes |\n|---|---|---|---|---|---|\n");
+        for (_, field) in flow.fields() {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} / {} | {} | {} | {} |",
+                field.path,
+                serde_json::to_value(field.input).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+                field.label_zh,
+                field.label_en,
+                if field.required { "yes" } else { "no" },
+                field.when.as_ref().map(|c| format!("`{c}`")).unwrap_or_default(),
+                notes(field),
+            );
+        }
+        if !flow.documents.is_empty() {
+            out.push_str("\n| document | required when |\n|---|---|\n");
+            for doc in &flow.documents {
+                let (zh, en) = doc.kind.label();
+                let kind = serde_json::to_value(doc.kind).ok().and_then(|v| v.as_str().map(str::to_owned));
+                let when = doc.when.as_ref().map(|c| format!("`{c}`")).unwrap_or_else(|| "always".into());
+                let when = if doc.required { when } else { format!("optional; {when}") };
+                let _ = writeln!(out, "| `{}` {zh} / {en} | {when} |", kind.unwrap_or_default());
+            }
+        }
+        for rule in &flow.rules {
+            let _ = match rule {
+                Rule::AgeBelow { field, years } => {
+                    writeln!(out, "\n- Rule: the person of `{field}` must be under {years} on the application date.")
+                }
+                Rule::AgencyRefusal { field, when, refusal, next_flow } => writeln!(
+                    out,
+                    "\n- Rule: when `{when}`, the agency refuses ({refusal:?}) at `{field}`{}.",
+                    next_flow.as_ref().map(|n| format!("; the user continues with `{n}`")).unwrap_or_default()
+                ),
+            };
+        }
+    }
+    out
+}
+
+fn notes(field: &Field) -> String {
+    let mut notes = Vec::new();
+    let values: Vec<String> = field.options.iter().map(|o| o.value.to_string()).collect();
+    if !values.is_empty() {
+        notes.push(format!("options {}", values.join(", ")));
+    }
+    if let Some(from) = &field.options_from {
+        notes.push(format!("options from `{}`", from.path));
+    }
+    if let Some(list) = field.list {
+        notes.push(format!(
+            "list `{}`",
+            serde_json::to_value(list).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        ));
+    }
+    if let Some(default) = &field.default {
+        notes.push(format!("default {default}"));
+    }
+    if let Some(lock) = &field.locked {
+        notes.push(match (&lock.from, &lock.when) {
+            (Some(from), _) => format!("locked to `{from}`"),
+            (None, Some(when)) => format!("locked once `{when}`"),
+            (None, None) => "locked".into(),
+        });
+    }
+    if let Some(d) = &field.derive {
+        let when = d.when.as_ref().map(|c| format!(" when `{c}`")).unwrap_or_default();
+        notes.push(format!("derived: {}th birthday of `{}`{when}", d.years, d.birthday_of));
+    }
+    notes.join("; ")
+}
