@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::condition::{is_answered, Lookup};
 use crate::definition::{CodeList, Field, Flow, Input, Jurisdiction, Refusal, Rule, StepKind};
+use crate::summary::{sections, Section};
 use crate::vocabulary::DocumentKind;
 
 /// Answers keyed by field path (`applicant.id_number`), plus what is not typed into a field:
@@ -44,6 +45,8 @@ pub struct Evaluation {
     pub revisit: Vec<String>,
     /// Where the agency's answer sends the user instead (e.g. `gd-card-cleanup`).
     pub next_flow: Option<String>,
+    /// What the check-answers page shows, section by section.
+    pub check_answers: Vec<Section>,
     pub ready: bool,
 }
 
@@ -253,6 +256,9 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             flow.changes.iter().filter(|c| c.version > started).flat_map(|c| c.fields.iter().cloned()).collect()
         })
         .unwrap_or_default();
+    let check_answers = sections(flow, &steps, &fields, &required_documents, |kind| {
+        effective.get(&document_path(kind)).is_some_and(is_answered)
+    });
     let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
     Evaluation {
         flow: flow.id.clone(),
@@ -267,6 +273,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         warnings: issues.warnings,
         revisit,
         next_flow,
+        check_answers,
         ready,
     }
 }
@@ -454,7 +461,7 @@ fn value_kind(field: &Field, effective: &Effective) -> Option<ValueKind> {
     })
 }
 
-fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
+pub(crate) fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
     use banka_rules::codes;
     match list {
         CodeList::EthnicGroups => codes::ethnic_groups(),

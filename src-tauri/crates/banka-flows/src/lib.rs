@@ -8,6 +8,7 @@ pub mod condition;
 pub mod definition;
 pub mod engine;
 pub mod reference;
+pub mod summary;
 pub mod vocabulary;
 pub mod wellformed;
 

@@ -144,3 +144,25 @@ fn seed_000_a_child_under_7_may_use_the_default_cartoon_photo() {
     assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
     assert!(e.required_documents.contains(&CardPhoto));
 }
+
+#[test]
+fn check_answers_shows_each_section_in_plain_words_with_its_step() {
+    let e = eval(FLOW, &with_documents(FLOW, &hukou(true)));
+    let section = |step: &str| e.check_answers.iter().find(|s| s.step == step).unwrap_or_else(|| panic!("{step}"));
+    let row = |step: &str, path: &str| {
+        section(step).rows.iter().find(|r| r.path == path).unwrap_or_else(|| panic!("{path}")).clone()
+    };
+    let id_type = row("child", "applicant.id_type");
+    assert_eq!((id_type.answer_zh.as_str(), id_type.answer_en.as_str()), ("户口本", "Household register (hukou)"));
+    let householder = row("relationship", "proxy.is_householder");
+    assert_eq!((householder.answer_zh.as_str(), householder.answer_en.as_str()), ("是", "Yes"));
+    let ethnicity = row("residence", "applicant.ethnicity");
+    assert_eq!((ethnicity.answer_zh.as_str(), ethnicity.answer_en.as_str()), ("汉族", "Han"));
+    let valid_to = row("basic-info", "applicant.id_valid_to");
+    assert_eq!((valid_to.answer_zh.as_str(), valid_to.answer_en.as_str()), ("2031年6月1日", "1 June 2031"));
+    let uploads = section("uploads");
+    assert!(uploads.rows.iter().all(|r| r.answer_zh == "已上传"));
+    assert!(uploads.rows.iter().any(|r| r.path == "documents.hukou_householder_page"));
+    // Agreements are not answers; hidden branches are not shown.
+    assert!(e.check_answers.iter().all(|s| s.step != "notice" && s.step != "photo"));
+}
