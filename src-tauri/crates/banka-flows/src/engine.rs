@@ -145,9 +145,12 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
     let mut fields = Vec::new();
     let mut issues = Issues::default();
 
-    // Definitions only let a condition read earlier fields, so one pass in order suffices.
+    // Definitions only let a condition read earlier fields, so one pass in order decides every
+    // step's and field's visibility for good.
+    let mut visible_steps = Vec::new();
     for step in &flow.steps {
         let step_visible = step.when.as_ref().is_none_or(|c| c.holds(&effective));
+        visible_steps.push(step_visible);
         for field in &step.fields {
             let visible = step_visible && field.when.as_ref().is_none_or(|c| c.holds(&effective));
             let state = if visible {
@@ -169,77 +172,9 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         }
     }
 
-    let mut next_flow = None;
-    for rule in &flow.rules {
-        match rule {
-            Rule::AgencyRefusal { field, when, refusal, next_flow: next } if when.holds(&effective) => {
-                let label =
-                    flow.field(field).map(label_of).unwrap_or_else(|| Label::new("资格校验", "eligibility check"));
-                let problem = match refusal {
-                    Refusal::OnePersonOneCard => Problem::OnePersonOneCard,
-                    Refusal::AlreadyApplied => Problem::AlreadyApplied,
-                    Refusal::NotEligible => Problem::NotEligible,
-                };
-                issues.error(field, problem, &label);
-                next_flow = next_flow.or_else(|| next.clone());
-            }
-            Rule::AgencyRefusal { .. } => {}
-            Rule::AgeBelow { field, years } => {
-                let age_path = format!("{}.age", parent(field));
-                let too_old =
-                    effective.get(&age_path).and_then(Value::as_u64).is_some_and(|age| age >= u64::from(*years));
-                if too_old && fields.iter().any(|s| &s.path == field && s.status != Status::Hidden) {
-                    let label = flow.field(field).map(label_of).unwrap_or_else(|| Label::new("证件号码", "ID number"));
-                    issues.error(field, Problem::AgeNotBelow { years: *years }, &label);
-                }
-            }
-        }
-    }
-
-    let mut required_documents = Vec::new();
-    let mut missing_documents = Vec::new();
-    for doc in &flow.documents {
-        let step_visible =
-            flow.steps.iter().any(|s| s.id == doc.step && s.when.as_ref().is_none_or(|c| c.holds(&effective)));
-        if !doc.required || !step_visible || !doc.when.as_ref().is_none_or(|c| c.holds(&effective)) {
-            continue;
-        }
-        required_documents.push(doc.kind);
-        let path = document_path(doc.kind);
-        if !effective.get(&path).is_some_and(is_answered) {
-            missing_documents.push(doc.kind);
-            let (zh, en) = doc.kind.label();
-            issues.error(&path, Problem::DocumentMissing, &Label::new(zh, en));
-        }
-    }
-
-    let steps: Vec<StepState> = {
-        let mut earlier_incomplete = false;
-        flow.steps
-            .iter()
-            .map(|step| {
-                let visible = step.when.as_ref().is_none_or(|c| c.holds(&effective));
-                let has_error = |path: &str| issues.errors.iter().any(|e| e.field == path);
-                let fields_ok = fields.iter().filter(|f| f.step == step.id).all(|f| !has_error(&f.path));
-                let docs_ok = step.kind != StepKind::Documents
-                    || flow.documents.iter().filter(|d| d.step == step.id).all(|d| !has_error(&document_path(d.kind)));
-                let complete = visible && fields_ok && docs_ok;
-                let blocked = visible && earlier_incomplete;
-                if visible && !complete {
-                    earlier_incomplete = true;
-                }
-                StepState {
-                    id: step.id.clone(),
-                    title_zh: step.title_zh.clone(),
-                    title_en: step.title_en.clone(),
-                    kind: step.kind,
-                    visible,
-                    complete,
-                    blocked,
-                }
-            })
-            .collect()
-    };
+    let next_flow = apply_rules(flow, &fields, &effective, &mut issues);
+    let (required_documents, missing_documents) = check_documents(flow, &visible_steps, &effective, &mut issues);
+    let steps = step_states(flow, &visible_steps, &fields, &issues);
 
     let allowed_collection_methods = fields
         .iter()
@@ -256,9 +191,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             flow.changes.iter().filter(|c| c.version > started).flat_map(|c| c.fields.iter().cloned()).collect()
         })
         .unwrap_or_default();
-    let check_answers = sections(flow, &steps, &fields, &required_documents, |kind| {
-        effective.get(&document_path(kind)).is_some_and(is_answered)
-    });
+    let check_answers = sections(flow, &steps, &fields, &required_documents, |kind| !missing_documents.contains(&kind));
     let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
     Evaluation {
         flow: flow.id.clone(),
@@ -276,6 +209,92 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         check_answers,
         ready,
     }
+}
+
+/// Applies the flow's cross-field rules; returns the flow an agency refusal sends the user to.
+fn apply_rules(flow: &Flow, fields: &[FieldState], effective: &Effective, issues: &mut Issues) -> Option<String> {
+    let mut next_flow = None;
+    for rule in &flow.rules {
+        let (field, problem) = match rule {
+            Rule::AgencyRefusal { field, when, refusal, next_flow: next } if when.holds(effective) => {
+                next_flow = next_flow.or_else(|| next.clone());
+                let problem = match refusal {
+                    Refusal::OnePersonOneCard => Problem::OnePersonOneCard,
+                    Refusal::AlreadyApplied => Problem::AlreadyApplied,
+                    Refusal::NotEligible => Problem::NotEligible,
+                };
+                (field, problem)
+            }
+            Rule::AgeBelow { field, years }
+                if effective
+                    .get(&format!("{}.age", parent(field)))
+                    .and_then(Value::as_u64)
+                    .is_some_and(|age| age >= u64::from(*years))
+                    && fields.iter().any(|s| &s.path == field && s.status != Status::Hidden) =>
+            {
+                (field, Problem::AgeNotBelow { years: *years })
+            }
+            _ => continue,
+        };
+        if let Some(def) = flow.field(field) {
+            issues.error(field, problem, &label_of(def));
+        }
+    }
+    next_flow
+}
+
+/// The documents this case needs (their step visible, their condition holding) and which of
+/// them have not been uploaded, each an error on `documents.<kind>`.
+fn check_documents(
+    flow: &Flow,
+    visible_steps: &[bool],
+    effective: &Effective,
+    issues: &mut Issues,
+) -> (Vec<DocumentKind>, Vec<DocumentKind>) {
+    let mut required = Vec::new();
+    let mut missing = Vec::new();
+    for doc in &flow.documents {
+        let step_visible = flow.steps.iter().zip(visible_steps).any(|(s, visible)| s.id == doc.step && *visible);
+        if !doc.required || !step_visible || !doc.when.as_ref().is_none_or(|c| c.holds(effective)) {
+            continue;
+        }
+        required.push(doc.kind);
+        let path = document_path(doc.kind);
+        if !effective.get(&path).is_some_and(is_answered) {
+            missing.push(doc.kind);
+            let (zh, en) = doc.kind.label();
+            issues.error(&path, Problem::DocumentMissing, &Label::new(zh, en));
+        }
+    }
+    (required, missing)
+}
+
+/// Each step: visible, complete (no error on its fields or documents), blocked (an earlier
+/// visible step is incomplete).
+fn step_states(flow: &Flow, visible_steps: &[bool], fields: &[FieldState], issues: &Issues) -> Vec<StepState> {
+    let has_error = |path: &str| issues.errors.iter().any(|e| e.field == path);
+    let mut earlier_incomplete = false;
+    flow.steps
+        .iter()
+        .zip(visible_steps)
+        .map(|(step, &visible)| {
+            let fields_ok = fields.iter().filter(|f| f.step == step.id).all(|f| !has_error(&f.path));
+            let docs_ok = step.kind != StepKind::Documents
+                || flow.documents.iter().filter(|d| d.step == step.id).all(|d| !has_error(&document_path(d.kind)));
+            let complete = visible && fields_ok && docs_ok;
+            let blocked = visible && earlier_incomplete;
+            earlier_incomplete |= visible && !complete;
+            StepState {
+                id: step.id.clone(),
+                title_zh: step.title_zh.clone(),
+                title_en: step.title_en.clone(),
+                kind: step.kind,
+                visible,
+                complete,
+                blocked,
+            }
+        })
+        .collect()
 }
 
 /// Where an upload of `kind` is recorded among the answers.
