@@ -10,6 +10,13 @@ use crate::wellformed;
 const FILES: &[(&str, &str)] = &[
     ("bj-individual.toml", include_str!("../flows/bj-individual.toml")),
     ("bj-minor.toml", include_str!("../flows/bj-minor.toml")),
+    ("bj-employer-open.toml", include_str!("../flows/bj-employer-open.toml")),
+    ("bj-employee-confirm.toml", include_str!("../flows/bj-employee-confirm.toml")),
+    ("bj-employer-submit.toml", include_str!("../flows/bj-employer-submit.toml")),
+    ("bj-retiree.toml", include_str!("../flows/bj-retiree.toml")),
+    ("gd-individual.toml", include_str!("../flows/gd-individual.toml")),
+    ("gd-minor.toml", include_str!("../flows/gd-minor.toml")),
+    ("gd-card-cleanup.toml", include_str!("../flows/gd-card-cleanup.toml")),
 ];
 
 const SHARED: &str = include_str!("../flows/shared.toml");

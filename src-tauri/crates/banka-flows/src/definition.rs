@@ -20,6 +20,9 @@ pub struct Flow {
     pub jurisdiction: Jurisdiction,
     /// The seed document(s) the flow follows, e.g. "001 §一, §二".
     pub source: String,
+    /// The flow opens in elderly mode (长者版: large text, one question per page).
+    #[serde(default)]
+    pub elderly: bool,
     pub steps: Vec<Step>,
     #[serde(default)]
     pub documents: Vec<DocumentRule>,
@@ -142,7 +145,8 @@ pub struct Choice {
 
 /// Options listed by the agency under `path` (banks, an entity's employees): each item is a
 /// string, or an object whose `value` key is the option and `label` key its name; `only` keeps
-/// the items whose key has the given value (e.g. employees whose status is confirmed).
+/// the items whose key has a given value (employees whose status is confirmed) or the value of
+/// another answer (branches of the chosen bank).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionsFrom {
@@ -166,7 +170,10 @@ fn label_key() -> String {
 #[serde(deny_unknown_fields)]
 pub struct ItemFilter {
     pub key: String,
-    pub is: Value,
+    /// Keep items whose `key` has this value…
+    pub is: Option<Value>,
+    /// …or the value of this earlier field (e.g. branches of the chosen bank).
+    pub same_as: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -246,6 +253,8 @@ struct FlowFile {
     title_en: String,
     jurisdiction: Jurisdiction,
     source: String,
+    #[serde(default)]
+    elderly: bool,
     steps: Vec<StepEntry>,
     #[serde(default)]
     documents: Vec<DocumentRule>,
@@ -327,6 +336,7 @@ impl Flow {
             title_en: file.title_en,
             jurisdiction: file.jurisdiction,
             source: file.source,
+            elderly: file.elderly,
             steps,
             documents: file.documents,
             rules: file.rules,

@@ -499,8 +499,11 @@ fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
     let from_agency = field.options_from.iter().flat_map(|from| {
         let items = effective.get(&from.path).and_then(Value::as_array).cloned().unwrap_or_default();
         items.into_iter().filter_map(move |item| {
-            if from.only.as_ref().is_some_and(|only| item.get(&only.key) != Some(&only.is)) {
-                return None;
+            if let Some(only) = &from.only {
+                let wanted = only.is.as_ref().or_else(|| only.same_as.as_ref().and_then(|p| effective.get(p)));
+                if item.get(&only.key).is_none() || item.get(&only.key) != wanted {
+                    return None;
+                }
             }
             let (value, label) = match &item {
                 Value::String(s) => (item.clone(), s.clone()),

@@ -13,7 +13,8 @@ pub fn markdown(flows: &[Flow]) -> String {
     );
     for flow in flows {
         let _ = writeln!(out, "\n## `{}` — {} / {}\n", flow.id, flow.title_zh, flow.title_en);
-        let _ = writeln!(out, "Version {}. Source: {}.\n", flow.version, flow.source);
+        let elderly = if flow.elderly { " Opens in elderly mode (长者版)." } else { "" };
+        let _ = writeln!(out, "Version {}. Source: {}.{elderly}\n", flow.version, flow.source);
         for (n, step) in flow.steps.iter().enumerate() {
             let when = step.when.as_ref().map(|c| format!(" — only when `{c}`")).unwrap_or_default();
             let _ = writeln!(out, "{}. **{}** {} / {}{when}", n + 1, step.id, step.title_zh, step.title_en);
@@ -60,12 +61,24 @@ pub fn markdown(flows: &[Flow]) -> String {
 
 fn notes(field: &Field) -> String {
     let mut notes = Vec::new();
-    let values: Vec<String> = field.options.iter().map(|o| o.value.to_string()).collect();
+    let values: Vec<String> = field
+        .options
+        .iter()
+        .map(|o| match &o.when {
+            Some(c) => format!("{} (when `{c}`)", o.value),
+            None => o.value.to_string(),
+        })
+        .collect();
     if !values.is_empty() {
         notes.push(format!("options {}", values.join(", ")));
     }
     if let Some(from) = &field.options_from {
-        notes.push(format!("options from `{}`", from.path));
+        let only = from.only.as_ref().map(|o| match (&o.is, &o.same_as) {
+            (Some(v), _) => format!(" whose `{}` is {v}", o.key),
+            (None, Some(p)) => format!(" whose `{}` is the answer to `{p}`", o.key),
+            (None, None) => String::new(),
+        });
+        notes.push(format!("options from `{}`{}", from.path, only.unwrap_or_default()));
     }
     if let Some(list) = field.list {
         notes.push(format!(

@@ -39,6 +39,16 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
             if let Some(c) = field.derive.as_ref().and_then(|d| d.when.as_ref()) {
                 check_condition(c, &known, &facts, &place, &mut problems);
             }
+            if let Some(only) = field.options_from.as_ref().and_then(|f| f.only.as_ref()) {
+                match (&only.is, &only.same_as) {
+                    (Some(_), None) => {}
+                    (None, Some(path)) if known.iter().any(|f| &f.path == path) => {}
+                    (None, Some(path)) => {
+                        problems.push(format!("{place}: `same_as` reads \"{path}\", not an earlier field"))
+                    }
+                    _ => problems.push(format!("{place}: `only` needs exactly one of `is` and `same_as`")),
+                }
+            }
             check_field(field, &known, &mut problems);
             known.push(field);
             if matches!(field.input, Input::IdNumber | Input::SocialSecurityNumber | Input::DocumentNumber)

@@ -78,3 +78,20 @@ fn unknown_keys_and_shapes_are_refused_when_parsing() {
     let missing_use = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nsteps = [{ use = \"nope\" }]";
     assert!(Flow::parse("t.toml", missing_use, &Shared::default()).unwrap_err().contains("no shared step"));
 }
+
+#[test]
+fn option_filters_need_one_value_or_an_earlier_field() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "bank.branch", type = "choice", label_zh = "b", label_en = "b", options_from = { path = "agency.branches", only = { key = "bank", same_as = "bank.name" } } },
+    { path = "bank.name", type = "choice", label_zh = "n", label_en = "n", options_from = { path = "agency.banks", only = { key = "k" } } },
+    { path = "x", type = "choice", label_zh = "x", label_en = "x", options_from = { path = "answers.x" } },
+  ] },
+]"#,
+    );
+    for needle in ["`same_as` reads \"bank.name\"", "exactly one of `is` and `same_as`", "must read the agency's data"]
+    {
+        assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
+    }
+}

@@ -23,6 +23,15 @@ pub fn id(birth: &str, seq: &str) -> String {
     s
 }
 
+/// A valid GB 11643 number issued in `region` (e.g. 440106 天河区, 810000 for a Hong Kong
+/// residence permit) for someone born on `birth` (YYYYMMDD).
+pub fn id_in(region: &str, birth: &str, seq: &str) -> String {
+    let mut s = format!("{region}{birth}{seq}");
+    let check = check_character(s.as_bytes());
+    s.push(check);
+    s
+}
+
 pub fn answers(v: Value) -> Answers {
     serde_json::from_value(v).expect("answers are a JSON object")
 }
@@ -69,4 +78,15 @@ pub fn with_documents(flow: &str, a: &Answers) -> Answers {
     let mut all = a.clone();
     all.extend(uploaded(&e.required_documents));
     all
+}
+
+/// The values of the options a choice field offers now.
+pub fn options(e: &Evaluation, field: &str) -> Vec<Value> {
+    let f = e.fields.iter().find(|f| f.path == field).unwrap_or_else(|| panic!("{field} in the flow"));
+    f.options.iter().map(|o| o.value.clone()).collect()
+}
+
+/// The ids of the visible steps, in order.
+pub fn visible_steps(e: &Evaluation) -> Vec<String> {
+    e.steps.iter().filter(|s| s.visible).map(|s| s.id.clone()).collect()
 }

@@ -1,0 +1,74 @@
+//! G3 一人一卡清理 (seed 004 §1.3.9–§1.3.12), table by table.
+
+mod common;
+
+use banka_flows::Answers;
+use common::*;
+use serde_json::json;
+
+const FLOW: &str = "gd-card-cleanup";
+
+/// Two cards from other cities in the province, as the agency lists them (§1.3.10).
+fn two_cards() -> Answers {
+    answers(json!({
+        "notice.agreed": true,
+        "agency.cards": ["6217001234567890123", "6228481234567890456"],
+        "cleanup.confirmed": true,
+    }))
+}
+
+#[test]
+fn a_complete_clean_up_walks_every_step_to_ready() {
+    let e = eval(FLOW, &two_cards());
+    assert!(e.errors.is_empty(), "{:#?}", e.errors);
+    assert!(e.ready);
+    assert_eq!(visible_steps(&e), ["guide", "cards", "check-answers", "cleanup"]);
+    assert!(e.steps.iter().all(|s| s.complete && !s.blocked));
+    assert!(e.required_documents.is_empty());
+    assert_eq!(e.next_flow, None, "继续申领 back to G1 is the UI's navigation");
+}
+
+#[test]
+fn seed_004_1_3_10_every_listed_card_is_selected_and_cannot_be_changed() {
+    let all = json!(["6217001234567890123", "6228481234567890456"]);
+    // Whatever the draft says, the selection is the agency's whole list.
+    let cases = [json!(null), json!(["6217001234567890123"]), json!([]), json!(["9999"])];
+    for chosen in cases {
+        let e = eval(FLOW, &with(&two_cards(), json!({"cleanup.cards": chosen})));
+        assert!(e.ready, "{chosen}: {:#?}", e.errors);
+        assert_eq!(status(&e, "cleanup.cards"), "locked", "{chosen}");
+        assert_eq!(value(&e, "cleanup.cards"), Some(all.clone()), "{chosen}");
+        assert!(e.locked_fields.contains(&"cleanup.cards".to_owned()));
+        assert_eq!(options(&e, "cleanup.cards"), all.as_array().unwrap().clone());
+    }
+}
+
+#[test]
+fn seed_004_1_3_10_without_the_agencys_list_there_is_nothing_to_clean() {
+    for listed in [json!(null), json!([])] {
+        let e = eval(FLOW, &with(&two_cards(), json!({"agency.cards": listed})));
+        assert_eq!(error_codes(&e, "cleanup.cards"), ["required"], "{listed}");
+        assert!(!e.ready);
+    }
+}
+
+#[test]
+fn seed_004_1_3_9_and_1_3_11_the_guide_and_the_clean_up_must_be_agreed() {
+    // §1.3.9 勾选本人已认真阅读…; §1.3.11 2. 【清理】 → "是否要提交清理" → 【确认】.
+    for consent in ["notice.agreed", "cleanup.confirmed"] {
+        for answer in [json!(false), json!(null)] {
+            let e = eval(FLOW, &with(&two_cards(), json!({ consent: answer })));
+            assert_eq!(error_codes(&e, consent), ["consent_required"], "{consent} {answer}");
+            assert!(!e.ready);
+        }
+    }
+}
+
+#[test]
+fn seed_004_1_3_11_the_cards_are_shown_for_confirmation() {
+    let e = eval(FLOW, &two_cards());
+    let cards = e.check_answers.iter().find(|s| s.step == "cards").expect("a section for the cards");
+    let row = cards.rows.iter().find(|r| r.path == "cleanup.cards").unwrap();
+    assert_eq!(row.answer_zh, "6217001234567890123、6228481234567890456");
+    assert!(e.check_answers.iter().all(|s| s.step != "guide" && s.step != "cleanup"), "agreements are not answers");
+}
