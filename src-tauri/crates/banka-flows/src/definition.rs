@@ -216,6 +216,11 @@ pub enum Rule {
     /// The person whose facts live under `field`'s parent (e.g. `applicant.`) must be younger
     /// than `years` on the application date.
     AgeBelow { field: String, years: u32 },
+    /// A date answer may not be after the application date (e.g. an ID's validity start).
+    NotFuture { field: String },
+    /// The date in `later` must come after the date in `earlier` (validity end after start);
+    /// reported on `later`.
+    DateOrder { earlier: String, later: String },
     /// The agency's eligibility answer stops this flow when `when` holds; `next_flow` is where
     /// the user goes instead (e.g. "one person, one card" → `gd-card-cleanup`).
     AgencyRefusal { field: String, when: Condition, refusal: Refusal, next_flow: Option<String> },

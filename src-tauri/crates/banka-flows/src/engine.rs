@@ -172,7 +172,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         }
     }
 
-    let next_flow = apply_rules(flow, &fields, &effective, &mut issues);
+    let next_flow = apply_rules(flow, &fields, &effective, situation, &mut issues);
     let (required_documents, missing_documents) = check_documents(flow, &visible_steps, &effective, &mut issues);
     let steps = step_states(flow, &visible_steps, &fields, &issues);
 
@@ -212,7 +212,22 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
 }
 
 /// Applies the flow's cross-field rules; returns the flow an agency refusal sends the user to.
-fn apply_rules(flow: &Flow, fields: &[FieldState], effective: &Effective, issues: &mut Issues) -> Option<String> {
+fn apply_rules(
+    flow: &Flow,
+    fields: &[FieldState],
+    effective: &Effective,
+    situation: &Situation,
+    issues: &mut Issues,
+) -> Option<String> {
+    // Only a visible, readable date counts; its own errors are reported already.
+    let date_of = |path: &str| {
+        fields
+            .iter()
+            .any(|s| s.path == path && s.status != Status::Hidden)
+            .then(|| effective.get(path))
+            .flatten()
+            .and_then(as_date)
+    };
     let mut next_flow = None;
     for rule in &flow.rules {
         let (field, problem) = match rule {
@@ -233,6 +248,15 @@ fn apply_rules(flow: &Flow, fields: &[FieldState], effective: &Effective, issues
                     && fields.iter().any(|s| &s.path == field && s.status != Status::Hidden) =>
             {
                 (field, Problem::AgeNotBelow { years: *years })
+            }
+            Rule::NotFuture { field } if date_of(field).is_some_and(|d| d > situation.today) => {
+                (field, Problem::DateInFuture)
+            }
+            Rule::DateOrder { earlier, later }
+                if date_of(earlier).zip(date_of(later)).is_some_and(|(from, to)| to <= from) =>
+            {
+                let Some(earlier) = flow.field(earlier) else { continue };
+                (later, Problem::DateNotAfter { earlier: label_of(earlier) })
             }
             _ => continue,
         };

@@ -48,6 +48,10 @@ pub fn markdown(flows: &[Flow]) -> String {
                 Rule::AgeBelow { field, years } => {
                     writeln!(out, "\n- Rule: the person of `{field}` must be under {years} on the application date.")
                 }
+                Rule::NotFuture { field } => {
+                    writeln!(out, "\n- Rule: `{field}` may not be after the application date.")
+                }
+                Rule::DateOrder { earlier, later } => writeln!(out, "\n- Rule: `{later}` must be after `{earlier}`."),
                 Rule::AgencyRefusal { field, when, refusal, next_flow } => writeln!(
                     out,
                     "\n- Rule: when `{when}`, the agency refuses ({refusal:?}) at `{field}`{}.",

@@ -86,7 +86,13 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
     }
     for rule in &flow.rules {
         let field = match rule {
-            Rule::AgeBelow { field, .. } => field,
+            Rule::AgeBelow { field, .. } | Rule::NotFuture { field } => field,
+            Rule::DateOrder { earlier, later } => {
+                if !known.iter().any(|f| &f.path == earlier) {
+                    problems.push(format!("rule on \"{later}\": no field \"{earlier}\""));
+                }
+                later
+            }
             Rule::AgencyRefusal { field, when, .. } => {
                 check_condition(when, &known, &facts, &format!("rule on \"{field}\""), &mut problems);
                 field

@@ -154,3 +154,10 @@ fn missing_documents_are_errors_on_their_own_path() {
     assert_eq!(error_codes(&e, "documents.id_card_back"), ["document_missing"]);
     assert!(!e.steps.iter().find(|s| s.id == "uploads").unwrap().complete);
 }
+
+#[test]
+fn seed_001_validity_start_cannot_be_after_the_application_date() {
+    let e = eval(FLOW, &with(&complete(), json!({"applicant.id_valid_from": "2027-01-01"})));
+    assert_eq!(error_codes(&e, "applicant.id_valid_from"), ["date_in_future"]);
+    assert!(!e.ready);
+}

@@ -166,3 +166,18 @@ fn check_answers_shows_each_section_in_plain_words_with_its_step() {
     // Agreements are not answers; hidden branches are not shown.
     assert!(e.check_answers.iter().all(|s| s.step != "notice" && s.step != "photo"));
 }
+
+#[test]
+fn seed_000_validity_end_must_follow_its_start_and_the_start_is_not_in_the_future() {
+    // 第七步: 证件有效期开始日期 and 结束日期 — read from the ID card, so a real range.
+    let backwards = with(&child_with_id_card(), json!({"applicant.id_valid_to": "2019-12-31"}));
+    let e = eval(FLOW, &backwards);
+    assert_eq!(error_codes(&e, "applicant.id_valid_to"), ["date_not_after"]);
+    let message = &e.errors.iter().find(|x| x.field == "applicant.id_valid_to").unwrap().finding;
+    assert!(message.message_zh.contains("证件有效期开始日期"), "{}", message.message_zh);
+    assert!(message.message_en.contains("ID valid from"), "{}", message.message_en);
+    let future = with(&child_with_id_card(), json!({"applicant.id_valid_from": "2026-11-22"}));
+    assert_eq!(error_codes(&eval(FLOW, &future), "applicant.id_valid_from"), ["date_in_future"]);
+    let today = with(&child_with_id_card(), json!({"applicant.id_valid_from": "2026-11-21"}));
+    assert!(error_codes(&eval(FLOW, &today), "applicant.id_valid_from").is_empty());
+}

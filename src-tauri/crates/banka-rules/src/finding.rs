@@ -150,6 +150,11 @@ pub enum Problem {
     DiffersFromIdNumber,
     Unreadable,
     RegionNotCurrent,
+    DateInFuture,
+    /// The date must come after the date in `earlier` (e.g. a validity end after its start).
+    DateNotAfter {
+        earlier: Field,
+    },
     // The agency's eligibility answers.
     OnePersonOneCard,
     AlreadyApplied,
@@ -192,6 +197,8 @@ impl Problem {
             Problem::DiffersFromIdNumber => "differs_from_id_number",
             Problem::Unreadable => "unreadable",
             Problem::RegionNotCurrent => "region_not_current",
+            Problem::DateInFuture => "date_in_future",
+            Problem::DateNotAfter { .. } => "date_not_after",
             Problem::OnePersonOneCard => "one_person_one_card",
             Problem::AlreadyApplied => "already_applied",
             Problem::NotEligible => "not_eligible",
@@ -322,6 +329,14 @@ impl Problem {
                 format!("{f}不是现行的区县，请从列表中依次选择省、市、区县。"),
                 format!("The {fe} is not a current district. Choose the province, city and district from the lists."),
             ),
+            Problem::DateInFuture => (
+                format!("{f}晚于今天，请对照证件核对日期。"),
+                format!("The {fe} is after today. Check the date against the document."),
+            ),
+            Problem::DateNotAfter { earlier } => (
+                format!("{f}应晚于{}，请对照证件核对两个日期。", earlier.zh),
+                format!("The {fe} must be after the {}. Check both dates against the document.", earlier.en),
+            ),
             Problem::OnePersonOneCard => (
                 format!("按{f}查询，您在省内其他城市已有社会保障卡。根据“一人一卡”规定，请先办理“一人一卡清理”，再继续申领。"),
                 format!(
@@ -385,6 +400,8 @@ mod tests {
             Problem::DiffersFromIdNumber,
             Problem::Unreadable,
             Problem::RegionNotCurrent,
+            Problem::DateInFuture,
+            Problem::DateNotAfter { earlier: Field::new("开始日期", "start date") },
             Problem::OnePersonOneCard,
             Problem::AlreadyApplied,
             Problem::NotEligible,
@@ -397,7 +414,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 23, "each problem kind has its own code");
+        assert_eq!(codes.len(), 25, "each problem kind has its own code");
     }
 
     #[test]
