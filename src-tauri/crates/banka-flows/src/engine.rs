@@ -47,6 +47,9 @@ pub struct Evaluation {
     pub next_flow: Option<String>,
     /// What the check-answers page shows, section by section.
     pub check_answers: Vec<Section>,
+    /// What would be sent to the agency: the value of every field that is part of the case
+    /// (answers on branches not taken stay in the draft but are not here).
+    pub answers_to_submit: BTreeMap<String, Value>,
     pub ready: bool,
 }
 
@@ -192,6 +195,11 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         })
         .unwrap_or_default();
     let check_answers = sections(flow, &steps, &fields, &required_documents, |kind| !missing_documents.contains(&kind));
+    let answers_to_submit = fields
+        .iter()
+        .filter(|f| f.status != Status::Hidden)
+        .filter_map(|f| Some((f.path.clone(), f.value.clone()?)))
+        .collect();
     let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
     Evaluation {
         flow: flow.id.clone(),
@@ -207,6 +215,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         revisit,
         next_flow,
         check_answers,
+        answers_to_submit,
         ready,
     }
 }

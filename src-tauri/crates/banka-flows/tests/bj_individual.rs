@@ -91,13 +91,20 @@ fn a_non_beijing_postal_code_is_a_warning_only() {
 }
 
 #[test]
-fn mail_answers_kept_when_switching_back_are_not_validated() {
+fn mail_answers_kept_when_switching_back_are_not_validated_or_submitted() {
     // A half-filled mail address stays in the draft but pickup does not need it.
     let a = with(&complete(), json!({"collection.recipient_mobile": "123"}));
     let e = eval(FLOW, &a);
     assert!(e.ready, "{:#?}", e.errors);
     assert_eq!(status(&e, "collection.recipient_mobile"), "hidden");
     assert_eq!(value(&e, "collection.recipient_mobile"), None);
+    assert!(!e.answers_to_submit.contains_key("collection.recipient_mobile"));
+    // What is submitted: normalised answers, defaults and derived facts of the visible fields.
+    assert_eq!(e.answers_to_submit["collection.method"], json!("branch_pickup"));
+    assert_eq!(e.answers_to_submit["applicant.nationality"], json!("中国"));
+    assert_eq!(e.answers_to_submit["applicant.birth_date"], json!("1980-03-15"));
+    let formatted_mobile = with(&complete(), json!({"applicant.mobile": "+86 138-0013-8000"}));
+    assert_eq!(eval(FLOW, &formatted_mobile).answers_to_submit["applicant.mobile"], json!("13800138000"));
 }
 
 #[test]

@@ -50,6 +50,7 @@ proptest! {
         }
         for f in e.fields.iter().filter(|f| f.status == Status::Hidden) {
             prop_assert!(f.value.is_none(), "{} is hidden but has a value", f.path);
+            prop_assert!(!e.answers_to_submit.contains_key(&f.path), "{} is hidden but submitted", f.path);
         }
         prop_assert!(e.errors.iter().all(|x| !x.finding.message_zh.is_empty() && !x.finding.message_en.is_empty()));
     }
