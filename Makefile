@@ -42,7 +42,7 @@ bench:
 
 # An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
 bundle: ui
-	ui/node_modules/.bin/tauri build --bundles deb
+	npx --yes @tauri-apps/cli@2.12.5 build --bundles deb
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings
