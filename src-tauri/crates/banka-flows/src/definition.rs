@@ -221,6 +221,9 @@ pub enum Rule {
     /// The date in `later` must come after the date in `earlier` (validity end after start);
     /// reported on `later`.
     DateOrder { earlier: String, later: String },
+    /// When `when` holds (or always), `field` must have the same value as `other`; reported
+    /// on `field`. A mainland social security number is the citizen ID number (SPEC §3).
+    SameAs { field: String, other: String, when: Option<Condition> },
     /// The agency's eligibility answer stops this flow when `when` holds; `next_flow` is where
     /// the user goes instead (e.g. "one person, one card" → `gd-card-cleanup`).
     AgencyRefusal { field: String, when: Condition, refusal: Refusal, next_flow: Option<String> },

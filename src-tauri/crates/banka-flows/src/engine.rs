@@ -228,15 +228,11 @@ fn apply_rules(
     situation: &Situation,
     issues: &mut Issues,
 ) -> Option<String> {
-    // Only a visible, readable date counts; its own errors are reported already.
-    let date_of = |path: &str| {
-        fields
-            .iter()
-            .any(|s| s.path == path && s.status != Status::Hidden)
-            .then(|| effective.get(path))
-            .flatten()
-            .and_then(as_date)
+    // Only visible answers count (normalised); their own errors are reported already.
+    let visible_value = |path: &str| {
+        fields.iter().any(|s| s.path == path && s.status != Status::Hidden).then(|| effective.get(path)).flatten()
     };
+    let date_of = |path: &str| visible_value(path).and_then(as_date);
     let mut next_flow = None;
     for rule in &flow.rules {
         let (field, problem) = match rule {
@@ -266,6 +262,15 @@ fn apply_rules(
             {
                 let Some(earlier) = flow.field(earlier) else { continue };
                 (later, Problem::DateNotAfter { earlier: label_of(earlier) })
+            }
+            Rule::SameAs { field, other, when }
+                if when.as_ref().is_none_or(|c| c.holds(effective))
+                    // Compare only two usable values: a mistyped number has its own error already.
+                    && !issues.errors.iter().any(|e| &e.field == field || &e.field == other)
+                    && visible_value(field).zip(visible_value(other)).is_some_and(|(a, b)| a != b) =>
+            {
+                let Some(other) = flow.field(other) else { continue };
+                (field, Problem::DiffersFrom { other: label_of(other) })
             }
             _ => continue,
         };

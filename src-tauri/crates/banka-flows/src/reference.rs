@@ -48,6 +48,11 @@ pub fn markdown(flows: &[Flow]) -> String {
                 Rule::AgeBelow { field, years } => {
                     writeln!(out, "\n- Rule: the person of `{field}` must be under {years} on the application date.")
                 }
+                Rule::SameAs { field, other, when } => writeln!(
+                    out,
+                    "\n- Rule: `{field}` must equal `{other}`{}.",
+                    when.as_ref().map(|c| format!(" when `{c}`")).unwrap_or_default()
+                ),
                 Rule::NotFuture { field } => {
                     writeln!(out, "\n- Rule: `{field}` may not be after the application date.")
                 }

@@ -87,6 +87,15 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
     for rule in &flow.rules {
         let field = match rule {
             Rule::AgeBelow { field, .. } | Rule::NotFuture { field } => field,
+            Rule::SameAs { field, other, when } => {
+                if let Some(c) = when {
+                    check_condition(c, &known, &facts, &format!("rule on \"{field}\""), &mut problems);
+                }
+                if !known.iter().any(|f| &f.path == other) {
+                    problems.push(format!("rule on \"{field}\": no field \"{other}\""));
+                }
+                field
+            }
             Rule::DateOrder { earlier, later } => {
                 if !known.iter().any(|f| &f.path == earlier) {
                     problems.push(format!("rule on \"{later}\": no field \"{earlier}\""));

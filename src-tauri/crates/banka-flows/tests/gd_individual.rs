@@ -407,3 +407,22 @@ fn seed_004_1_3_7_check_answers_has_a_section_per_step_and_recipient_only_for_ma
     let collection = e.check_answers.iter().find(|s| s.step == "collection").unwrap();
     assert!(!collection.rows.iter().any(|r| r.path == "collection.recipient_name"));
 }
+
+#[test]
+fn spec_3_a_mainland_social_security_number_is_the_id_number() {
+    // Social Insurance Law art. 58; 004 §1.3.2 asks for it, §1.3.5 shows it beside the ID.
+    let other = id_in("440106", "19900315", "125");
+    let e = eval(FLOW, &with(&mainland(), json!({"applicant.social_security_number": other})));
+    assert_eq!(error_codes(&e, "applicant.social_security_number"), ["differs_from"]);
+    let finding = &e.errors.iter().find(|x| x.field == "applicant.social_security_number").unwrap().finding;
+    assert!(finding.message_zh.contains("证件号码") && finding.message_en.contains("ID document number"));
+    // Written differently but the same number (lower-case x, spaces): no error.
+    let spaced = with(
+        &mainland(),
+        json!({"applicant.social_security_number": format!(" {} ", id_in("440106", "19900315", "123"))}),
+    );
+    assert!(error_codes(&eval(FLOW, &spaced), "applicant.social_security_number").is_empty());
+    // A Hong Kong resident's permit number is not their social security number.
+    let hk = resident("hong_kong", "hk_macau_travel_permit", "H12345678");
+    assert!(error_codes(&eval(FLOW, &hk), "applicant.social_security_number").is_empty());
+}

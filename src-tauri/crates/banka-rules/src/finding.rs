@@ -155,6 +155,11 @@ pub enum Problem {
     DateNotAfter {
         earlier: Field,
     },
+    /// The value must be the same as in `other` (a mainland social security number is the
+    /// citizen ID number).
+    DiffersFrom {
+        other: Field,
+    },
     // The agency's eligibility answers.
     OnePersonOneCard,
     AlreadyApplied,
@@ -199,6 +204,7 @@ impl Problem {
             Problem::RegionNotCurrent => "region_not_current",
             Problem::DateInFuture => "date_in_future",
             Problem::DateNotAfter { .. } => "date_not_after",
+            Problem::DiffersFrom { .. } => "differs_from",
             Problem::OnePersonOneCard => "one_person_one_card",
             Problem::AlreadyApplied => "already_applied",
             Problem::NotEligible => "not_eligible",
@@ -337,6 +343,10 @@ impl Problem {
                 format!("{f}应晚于{}，请对照证件核对两个日期。", earlier.zh),
                 format!("The {fe} must be after the {}. Check both dates against the document.", earlier.en),
             ),
+            Problem::DiffersFrom { other } => (
+                format!("{f}应与{}相同，请核对两者。", other.zh),
+                format!("The {fe} must be the same as the {}. Check both.", other.en),
+            ),
             Problem::OnePersonOneCard => (
                 format!("按{f}查询，您在省内其他城市已有社会保障卡。根据“一人一卡”规定，请先办理“一人一卡清理”，再继续申领。"),
                 format!(
@@ -402,6 +412,7 @@ mod tests {
             Problem::RegionNotCurrent,
             Problem::DateInFuture,
             Problem::DateNotAfter { earlier: Field::new("开始日期", "start date") },
+            Problem::DiffersFrom { other: Field::new("证件号码", "ID number") },
             Problem::OnePersonOneCard,
             Problem::AlreadyApplied,
             Problem::NotEligible,
@@ -414,7 +425,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 25, "each problem kind has its own code");
+        assert_eq!(codes.len(), 26, "each problem kind has its own code");
     }
 
     #[test]
