@@ -265,13 +265,7 @@ fn mail_answers_kept_after_switching_to_pickup_are_not_validated() {
 #[test]
 fn seed_004_1_3_2_one_person_one_card_sends_the_user_to_the_clean_up() {
     // The agency's answer to 【资格校验】 → (error code on the social security number, next flow).
-    let cases: [(&str, Option<&str>, Option<&str>); 4] = [
-        ("eligible", None, None),
-        ("one_person_one_card", Some("one_person_one_card"), Some("gd-card-cleanup")),
-        ("already_applied", Some("already_applied"), None),
-        ("not_eligible", Some("not_eligible"), None),
-    ];
-    for (answer, code, next) in cases {
+    for &(answer, code, next) in GD_ELIGIBILITY_ANSWERS {
         let a = with(&mainland(), json!({"agency.eligibility": answer}));
         let e = ready_with_documents(&a);
         let codes = error_codes(&e, "applicant.social_security_number");

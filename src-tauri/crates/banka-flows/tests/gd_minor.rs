@@ -140,13 +140,7 @@ fn seed_004_1_3_5_household_register_validity_is_registration_date_to_16th_birth
 
 #[test]
 fn seed_004_1_4_2_one_person_one_card_sends_the_guardian_to_the_clean_up() {
-    let cases: [(&str, Option<&str>, Option<&str>); 4] = [
-        ("eligible", None, None),
-        ("one_person_one_card", Some("one_person_one_card"), Some("gd-card-cleanup")),
-        ("already_applied", Some("already_applied"), None),
-        ("not_eligible", Some("not_eligible"), None),
-    ];
-    for (answer, code, next) in cases {
+    for &(answer, code, next) in GD_ELIGIBILITY_ANSWERS {
         let a = with(&child_with_hukou(), json!({"agency.eligibility": answer}));
         let e = eval(FLOW, &with_documents(FLOW, &a));
         assert_eq!(error_codes(&e, "applicant.id_number"), code.into_iter().collect::<Vec<_>>(), "{answer}");

@@ -90,3 +90,12 @@ pub fn options(e: &Evaluation, field: &str) -> Vec<Value> {
 pub fn visible_steps(e: &Evaluation) -> Vec<String> {
     e.steps.iter().filter(|s| s.visible).map(|s| s.id.clone()).collect()
 }
+
+/// Guangdong's answers to 【资格校验】 (004 §1.3.2, §1.4.2): (`agency.eligibility`, the error code
+/// it puts on the checked number, the flow it sends the user to).
+pub const GD_ELIGIBILITY_ANSWERS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("eligible", None, None),
+    ("one_person_one_card", Some("one_person_one_card"), Some("gd-card-cleanup")),
+    ("already_applied", Some("already_applied"), None),
+    ("not_eligible", Some("not_eligible"), None),
+];
