@@ -159,11 +159,7 @@ fn seed_004_1_4_2_eligibility_checks_guardian_and_child() {
         ("applicant.id_number", Value::Null, "required"),
         ("card.city", json!("1101"), "not_an_option"),
     ];
-    for (field, answer, code) in cases {
-        let e = eval(FLOW, &with(&child_with_id_card(), json!({ field: answer })));
-        assert_eq!(error_codes(&e, field), [code], "{field}");
-        assert!(!e.ready, "{field}");
-    }
+    each_answer_fails(FLOW, &child_with_id_card(), &cases);
 }
 
 #[test]

@@ -99,3 +99,13 @@ pub const GD_ELIGIBILITY_ANSWERS: &[(&str, Option<&str>, Option<&str>)] = &[
     ("already_applied", Some("already_applied"), None),
     ("not_eligible", Some("not_eligible"), None),
 ];
+
+/// Each (field, answer, code) laid over the complete case `base`: exactly that error code on
+/// that field, and the case is no longer ready.
+pub fn each_answer_fails(flow: &str, base: &Answers, cases: &[(&str, Value, &str)]) {
+    for (field, answer, code) in cases {
+        let e = eval(flow, &with(base, json!({ *field: answer })));
+        assert_eq!(error_codes(&e, field), [*code], "{field} = {answer}");
+        assert!(!e.ready, "{field} = {answer}");
+    }
+}
