@@ -1,0 +1,369 @@
+//! Case bundles: cases (answers, documents, audit trail) sealed into one file with a passphrase,
+//! to move them between machines (draft at home, submit at the center).
+//!
+//! Inside the seal is a plain tar: `manifest.json`, `cases/<id>.json`, `blobs/<sha256>`. Import
+//! reads and checks all of it before writing anything, then writes it in one transaction: a
+//! bundle is imported whole or not at all. Nothing from a bundle is ever written as a file.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
+use std::path::Path;
+
+use banka_flows::catalog;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use crate::audit::{self, Change};
+use crate::case::{millis, Action, Actor, AuditEntry, DocumentInfo, Status};
+use crate::documents::{self, sha256_hex, MAX_DOCUMENT_BYTES};
+use crate::error::{Error, Result};
+use crate::keys::{KdfParams, Passphrase};
+use crate::seal::{OpenError, OpenReader, SealWriter};
+use crate::store::Store;
+
+const FORMAT: u32 = 1;
+/// The most a bundle may unpack to: far above a center's day of work, far below a bomb.
+const MAX_PLAINTEXT: u64 = 2 << 30;
+const MAX_ENTRIES: usize = 200_000;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    format: u32,
+    exported_at: DateTime<Utc>,
+    cases: Vec<String>,
+}
+
+/// One case as a bundle carries it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseRecord {
+    id: String,
+    flow_id: String,
+    flow_version: u32,
+    status: Status,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    operator: Option<String>,
+    agency_reference: Option<String>,
+    status_reason: Option<String>,
+    answers: BTreeMap<String, Value>,
+    documents: Vec<DocumentInfo>,
+    audit: Vec<AuditEntry>,
+}
+
+/// What an import did, case by case.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    /// New on this machine.
+    pub added: Vec<String>,
+    /// Replaced by the bundle's newer copy (which already held every change made here).
+    pub updated: Vec<String>,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub id: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
+
+impl Store {
+    /// Seals the cases `ids` into a bundle at `out` (written whole or not at all).
+    pub async fn export(&self, ids: &[String], out: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<()> {
+        passphrase.check_strength()?;
+        let mut records = Vec::new();
+        let mut blobs: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for id in ids.iter().collect::<BTreeSet<_>>() {
+            let case = self.case(id).await?;
+            for doc in &case.documents {
+                if !blobs.contains_key(&doc.sha256) {
+                    blobs.insert(doc.sha256.clone(), self.document_bytes(id, &doc.kind).await?);
+                }
+            }
+            let s = case.summary;
+            records.push(CaseRecord {
+                id: s.id,
+                flow_id: s.flow_id,
+                flow_version: s.flow_version,
+                status: s.status,
+                created_at: s.created_at,
+                updated_at: s.updated_at,
+                operator: s.operator,
+                agency_reference: s.agency_reference,
+                status_reason: s.status_reason,
+                answers: case.answers,
+                documents: case.documents,
+                audit: case.audit,
+            });
+        }
+        let manifest =
+            Manifest { format: FORMAT, exported_at: Utc::now(), cases: records.iter().map(|r| r.id.clone()).collect() };
+
+        let tmp = out.with_extension("partial");
+        let file = std::fs::File::create(&tmp)?;
+        let mut tar = tar::Builder::new(SealWriter::new(std::io::BufWriter::new(file), passphrase, params)?);
+        let mut add = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+            let mut header = tar::Header::new_gnu();
+            header.set_size(bytes.len() as u64);
+            header.set_mode(0o600);
+            header.set_entry_type(tar::EntryType::Regular);
+            tar.append_data(&mut header, name, bytes)
+        };
+        add("manifest.json", &serde_json::to_vec(&manifest).expect("serializes"))?;
+        for r in &records {
+            add(&format!("cases/{}.json", r.id), &serde_json::to_vec(r).expect("serializes"))?;
+        }
+        for (sha, bytes) in &blobs {
+            add(&format!("blobs/{sha}"), bytes)?;
+        }
+        let file = tar.into_inner()?.finish()?.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, out)?;
+        Ok(())
+    }
+
+    /// Imports a bundle: checks everything, then adds or updates its cases in one transaction.
+    /// A case already here is replaced only by a strictly newer copy that contains every change
+    /// made here, and never once the agency has it.
+    pub async fn import(&self, bundle: &Path, passphrase: &Passphrase, actor: &Actor) -> Result<ImportReport> {
+        let file = std::fs::File::open(bundle).map_err(|e| Error::BadBundle(format!("cannot open it ({e})")))?;
+        // Key derivation and decryption take a while: off the async workers.
+        let passphrase = passphrase.clone();
+        let parsed = tokio::task::spawn_blocking(move || read_bundle(file, &passphrase))
+            .await
+            .map_err(|e| Error::BadBundle(e.to_string()))??;
+        let mut report = ImportReport::default();
+        let mut tx = self.pool.begin().await?;
+        let now = Utc::now();
+        for record in &parsed.cases {
+            match decide(&mut tx, record).await? {
+                Decision::Skip(zh, en) => {
+                    report.skipped.push(Skipped { id: record.id.clone(), reason_zh: zh.into(), reason_en: en.into() });
+                    continue;
+                }
+                Decision::Add => report.added.push(record.id.clone()),
+                Decision::Replace => {
+                    sqlx::query!("DELETE FROM cases WHERE id = ?", record.id).execute(&mut *tx).await?;
+                    report.updated.push(record.id.clone());
+                }
+            }
+            insert(&mut tx, record, &parsed.blobs).await?;
+            audit::record(&mut tx, &record.id, now, actor, Change::of(Action::Imported)).await?;
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+}
+
+enum Decision {
+    Add,
+    Replace,
+    Skip(&'static str, &'static str),
+}
+
+/// An audit entry's identity across machines.
+fn entry_key(e: &AuditEntry) -> (i64, Action, Option<String>) {
+    (millis(e.at), e.action, e.field.clone())
+}
+
+async fn decide(conn: &mut SqliteConnection, record: &CaseRecord) -> Result<Decision> {
+    let Ok(head) = crate::lifecycle::head(conn, &record.id).await else { return Ok(Decision::Add) };
+    let here: BTreeSet<_> = audit::read(conn, &record.id).await?.iter().map(entry_key).collect();
+    let there: BTreeSet<_> = record.audit.iter().map(entry_key).collect();
+    Ok(if there.is_subset(&here) {
+        Decision::Skip("本机已有此案件的相同或更新版本。", "this machine already has the same or a newer copy.")
+    } else if !here.is_subset(&there) {
+        Decision::Skip(
+            "此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。",
+            "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again.",
+        )
+    } else if head.status.at_agency() {
+        Decision::Skip("此案件已提交给经办机构，不能再替换。", "the case is already with the agency and cannot be replaced.")
+    } else {
+        Decision::Replace
+    })
+}
+
+async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> {
+    let (status, created, updated, version) = (r.status.name(), millis(r.created_at), millis(r.updated_at), r.flow_version);
+    sqlx::query!(
+        "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference, status_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r.id,
+        r.flow_id,
+        version,
+        status,
+        created,
+        updated,
+        r.operator,
+        r.agency_reference,
+        r.status_reason
+    )
+    .execute(&mut *conn)
+    .await?;
+    for (path, value) in &r.answers {
+        let text = value.to_string();
+        sqlx::query!("INSERT INTO answers (case_id, path, value) VALUES (?, ?, ?)", r.id, path, text)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for d in &r.documents {
+        let bytes = &blobs[&d.sha256];
+        sqlx::query!("INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", d.sha256, bytes)
+            .execute(&mut *conn)
+            .await?;
+        let (size, width, height, at) = (d.size as i64, d.width, d.height, millis(d.added_at));
+        let checks = d.checks.as_ref().map(Value::to_string);
+        sqlx::query!(
+            "INSERT INTO documents (case_id, kind, sha256, file_name, size, width, height, checks, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            r.id,
+            d.kind,
+            d.sha256,
+            d.file_name,
+            size,
+            width,
+            height,
+            checks,
+            at
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    for e in &r.audit {
+        let change = Change {
+            field: e.field.as_deref(),
+            old_value: e.old_value.as_ref(),
+            new_value: e.new_value.as_ref(),
+            reason: e.reason.as_deref(),
+            ..Change::of(e.action)
+        };
+        audit::record(conn, &r.id, e.at, &e.actor, change).await?;
+    }
+    Ok(())
+}
+
+struct Parsed {
+    cases: Vec<CaseRecord>,
+    blobs: HashMap<String, Vec<u8>>,
+}
+
+/// Decrypts and checks a whole bundle, in memory, touching nothing on disk.
+fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
+    let reader = OpenReader::new(file, passphrase).map_err(|e| match e {
+        OpenError::NotSealed => Error::BadBundle("这不是 Banka 案件包 / this is not a Banka case bundle".into()),
+        OpenError::Cost(why) => Error::BadBundle(why),
+    })?;
+    let damaged = |e: std::io::Error| {
+        Error::BadBundle(format!("口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered ({e})"))
+    };
+    let bad = |why: String| Error::BadBundle(why);
+    let mut archive = tar::Archive::new(reader.take(MAX_PLAINTEXT));
+    let mut manifest: Option<Manifest> = None;
+    let mut cases: BTreeMap<String, CaseRecord> = BTreeMap::new();
+    let mut blobs: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut count = 0usize;
+    for entry in archive.entries().map_err(damaged)? {
+        let mut entry = entry.map_err(damaged)?;
+        count += 1;
+        if count > MAX_ENTRIES {
+            return Err(bad("too many entries".into()));
+        }
+        if entry.header().entry_type() != tar::EntryType::Regular {
+            return Err(bad("an entry is not a plain file".into()));
+        }
+        let name = String::from_utf8(entry.path_bytes().into_owned()).map_err(|_| bad("an entry name is not UTF-8".into()))?;
+        let size = entry.header().size().map_err(damaged)?;
+        if size > MAX_DOCUMENT_BYTES as u64 {
+            return Err(bad(format!("{name} is too large")));
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        entry.read_to_end(&mut bytes).map_err(damaged)?;
+        match entry_kind(&name) {
+            Some(Entry::Manifest) if manifest.is_none() => {
+                manifest = Some(serde_json::from_slice(&bytes).map_err(|e| bad(format!("manifest: {e}")))?);
+            }
+            Some(Entry::Case(id)) if !cases.contains_key(id) => {
+                let record: CaseRecord = serde_json::from_slice(&bytes).map_err(|e| bad(format!("case {id}: {e}")))?;
+                if record.id != id {
+                    return Err(bad(format!("case {id} is named {}", record.id)));
+                }
+                cases.insert(id.to_owned(), record);
+            }
+            Some(Entry::Blob(sha)) if !blobs.contains_key(sha) => {
+                if sha256_hex(&bytes) != sha {
+                    return Err(bad(format!("document {sha} does not match its hash")));
+                }
+                blobs.insert(sha.to_owned(), bytes);
+            }
+            _ => return Err(bad(format!("unexpected entry {name:?}"))),
+        }
+    }
+    // Everything must have authenticated, up to the last chunk.
+    std::io::copy(&mut archive.into_inner(), &mut std::io::sink()).map_err(damaged)?;
+
+    let manifest = manifest.ok_or_else(|| bad("no manifest".into()))?;
+    if manifest.format != FORMAT {
+        return Err(bad(format!("format {} is not supported; update Banka", manifest.format)));
+    }
+    if manifest.cases.iter().collect::<BTreeSet<_>>() != cases.keys().collect::<BTreeSet<_>>() {
+        return Err(bad("the manifest does not list the cases it holds".into()));
+    }
+    let mut used = BTreeSet::new();
+    for record in cases.values() {
+        check_record(record, &blobs)?;
+        used.extend(record.documents.iter().map(|d| d.sha256.as_str()));
+    }
+    if blobs.keys().any(|sha| !used.contains(sha.as_str())) {
+        return Err(bad("a document belongs to no case".into()));
+    }
+    Ok(Parsed { cases: cases.into_values().collect(), blobs })
+}
+
+enum Entry<'a> {
+    Manifest,
+    Case(&'a str),
+    Blob(&'a str),
+}
+
+fn entry_kind(name: &str) -> Option<Entry<'_>> {
+    if name == "manifest.json" {
+        return Some(Entry::Manifest);
+    }
+    if let Some(id) = name.strip_prefix("cases/").and_then(|n| n.strip_suffix(".json")) {
+        return uuid::Uuid::parse_str(id).ok().filter(|u| u.to_string() == id).map(|_| Entry::Case(id));
+    }
+    let sha = name.strip_prefix("blobs/")?;
+    (sha.len() == 64 && sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))).then_some(Entry::Blob(sha))
+}
+
+/// A case from a bundle must be one this app could have written.
+fn check_record(r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> {
+    let bad = |why: String| Error::BadBundle(format!("case {}: {why}", r.id));
+    let flow = catalog::get(&r.flow_id).ok_or_else(|| bad(format!("unknown flow {}", r.flow_id)))?;
+    if r.flow_version == 0 || r.flow_version > flow.version {
+        return Err(bad(format!("flow version {} is newer than this app's; update Banka", r.flow_version)));
+    }
+    if r.created_at > r.updated_at {
+        return Err(bad("changed before it was created".into()));
+    }
+    for (path, value) in &r.answers {
+        crate::answers::check_shape(flow, path, value).map_err(|e| bad(e.to_string()))?;
+    }
+    let mut kinds = BTreeSet::new();
+    for d in &r.documents {
+        documents::parse_kind(&d.kind).map_err(|e| bad(e.to_string()))?;
+        let bytes = blobs.get(&d.sha256).ok_or_else(|| bad(format!("document {} is missing", d.kind)))?;
+        if bytes.len() as u64 != d.size || !kinds.insert(&d.kind) || d.file_name.chars().count() > 255 {
+            return Err(bad(format!("document {} is malformed", d.kind)));
+        }
+    }
+    if r.audit.is_empty() || r.audit.iter().any(|e| matches!(&e.actor, Actor::Operator(n) if n.trim().is_empty())) {
+        return Err(bad("its audit trail is missing or malformed".into()));
+    }
+    Ok(())
+}

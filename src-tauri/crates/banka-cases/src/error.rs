@@ -1,0 +1,163 @@
+//! What can go wrong with the case store, each with a stable code and a message in Chinese and
+//! English that says what to do. Messages never carry personal data or a passphrase.
+
+use std::fmt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no key: set BANKA_PASSPHRASE or unlock the data folder")]
+    NoKey,
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("passphrase too short")]
+    WeakPassphrase,
+    #[error("the key file is missing or damaged")]
+    KeyFile(String),
+    #[error("no case {0}")]
+    NoCase(String),
+    #[error("unknown flow {0}")]
+    UnknownFlow(String),
+    #[error("{path} is not a field of {flow}")]
+    UnknownField { flow: String, path: String },
+    #[error("{field}: {message_en}")]
+    BadValue { field: String, message_zh: String, message_en: String },
+    #[error("case is {status}, not a draft")]
+    NotEditable { status: String },
+    #[error("case cannot go from {from} to {to}")]
+    BadTransition { from: String, to: String },
+    #[error("case is not ready")]
+    NotReady { errors: usize },
+    #[error("a reason is needed")]
+    ReasonRequired,
+    #[error("bad bundle: {0}")]
+    BadBundle(String),
+    #[error("bad document: {0}")]
+    BadDocument(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An error as a person reads it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Explained {
+    pub code: &'static str,
+    pub message_zh: String,
+    pub message_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl fmt::Display for Explained {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}", self.message_zh, self.message_en)
+    }
+}
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NoKey => "no_key",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WeakPassphrase => "weak_passphrase",
+            Error::KeyFile(_) => "key_file",
+            Error::NoCase(_) => "no_case",
+            Error::UnknownFlow(_) => "unknown_flow",
+            Error::UnknownField { .. } => "unknown_field",
+            Error::BadValue { .. } => "bad_value",
+            Error::NotEditable { .. } => "not_editable",
+            Error::BadTransition { .. } => "bad_transition",
+            Error::NotReady { .. } => "not_ready",
+            Error::ReasonRequired => "reason_required",
+            Error::BadBundle(_) => "bad_bundle",
+            Error::BadDocument(_) => "bad_document",
+            Error::Database(e) if is_disk_full(e) => "disk_full",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    pub fn explain(&self) -> Explained {
+        let (zh, en): (String, String) = match self {
+            Error::NoKey => (
+                "数据已加密，需要口令：请在应用中解锁，或设置环境变量 BANKA_PASSPHRASE。".into(),
+                "The data is encrypted and needs its passphrase: unlock it in the app or set BANKA_PASSPHRASE."
+                    .into(),
+            ),
+            Error::WrongPassphrase => (
+                "口令不正确，请重新输入（注意大小写）。".into(),
+                "The passphrase is wrong. Type it again (it is case-sensitive).".into(),
+            ),
+            Error::WeakPassphrase => (
+                format!("口令太短：请至少使用 {} 个字符。", crate::keys::MIN_PASSPHRASE_CHARS),
+                format!("The passphrase is too short: use at least {} characters.", crate::keys::MIN_PASSPHRASE_CHARS),
+            ),
+            Error::KeyFile(why) => (
+                format!("数据文件夹的密钥文件缺失或已损坏（{why}），无法解密。请从备份恢复 key.json。"),
+                format!("The data folder's key file is missing or damaged ({why}), so nothing can be decrypted. Restore key.json from a backup."),
+            ),
+            Error::NoCase(id) => (format!("找不到案件 {id}，请检查编号。"), format!("There is no case {id}. Check the id.")),
+            Error::UnknownFlow(id) => (
+                format!("没有“{id}”这个申领流程，请用 banka flow list 查看可用流程。"),
+                format!("There is no flow “{id}”. See banka flow list for the flows."),
+            ),
+            Error::UnknownField { flow, path } => (
+                format!("{path} 不是流程 {flow} 的字段，请核对字段名（见 docs/flows.md）。"),
+                format!("{path} is not a field of the flow {flow}. Check the field path (see docs/flows.md)."),
+            ),
+            Error::BadValue { message_zh, message_en, .. } => (message_zh.clone(), message_en.clone()),
+            Error::NotEditable { status } => (
+                format!("案件状态为 {status}，不能修改。如需修改，请先退回草稿并说明原因。"),
+                format!("The case is {status} and cannot be changed. Reopen it as a draft, with a reason, first."),
+            ),
+            Error::BadTransition { from, to } => (
+                format!("案件不能从 {from} 变为 {to}。"),
+                format!("A case cannot go from {from} to {to}."),
+            ),
+            Error::NotReady { errors } => (
+                format!("案件还有 {errors} 处需要补充或更正，全部完成后才能定稿。"),
+                format!("The case still has {errors} answer(s) to give or correct before it can be finalized."),
+            ),
+            Error::ReasonRequired => (
+                "退回已定稿的案件时须说明原因。".into(),
+                "Reopening a finalized case needs a reason.".into(),
+            ),
+            Error::BadBundle(why) => (
+                format!("案件包无法导入：{why}。未导入任何内容，请向对方重新索取文件。"),
+                format!("The case bundle cannot be imported: {why}. Nothing was imported; ask for the file again."),
+            ),
+            Error::BadDocument(why) => (
+                format!("文件无法保存：{why}。"),
+                format!("The file cannot be stored: {why}."),
+            ),
+            Error::Database(e) if is_disk_full(e) => (
+                "磁盘已满，本次修改未保存（之前保存的内容都在）。请腾出空间后重试。".into(),
+                "The disk is full, so this change was not saved (everything saved before is safe). Free some space and try again.".into(),
+            ),
+            Error::Database(_) | Error::Migration(_) => (
+                "数据库出错，本次修改未保存（之前保存的内容都在）。请重试；如仍出错，请联系技术支持。".into(),
+                "A database error stopped this change (everything saved before is safe). Try again; if it persists, contact support.".into(),
+            ),
+            Error::Io(e) => (
+                format!("读写文件出错：{e}。"),
+                format!("A file could not be read or written: {e}."),
+            ),
+        };
+        let field = match self {
+            Error::UnknownField { path, .. } => Some(path.clone()),
+            Error::BadValue { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        Explained { code: self.code(), message_zh: zh, message_en: en, field }
+    }
+}
+
+fn is_disk_full(e: &sqlx::Error) -> bool {
+    // SQLITE_FULL (13): the write was refused whole; the transaction rolled back.
+    matches!(e, sqlx::Error::Database(d) if d.code().as_deref() == Some("13"))
+}

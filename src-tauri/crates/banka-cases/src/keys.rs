@@ -1,0 +1,200 @@
+//! Keys: the database key is 32 random bytes, kept in `key.json` only wrapped (XChaCha20-Poly1305)
+//! under a key derived from the passphrase with Argon2id. Changing the passphrase rewraps it; the
+//! database is never re-encrypted. Bundles derive their own key from their own passphrase.
+
+use std::path::Path;
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
+use chacha20poly1305::XChaCha20Poly1305;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+const KEY_FILE: &str = "key.json";
+
+/// A passphrase, wiped from memory when dropped and never printed.
+#[derive(Clone)]
+pub struct Passphrase(Zeroizing<String>);
+
+impl Passphrase {
+    pub fn new(text: impl Into<String>) -> Self {
+        Passphrase(Zeroizing::new(text.into()))
+    }
+
+    /// From `BANKA_PASSPHRASE`, for scripts and tests.
+    pub fn from_env() -> Option<Self> {
+        std::env::var("BANKA_PASSPHRASE").ok().filter(|p| !p.is_empty()).map(Passphrase::new)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+
+    /// A new passphrase must be long enough to resist guessing on a stolen copy.
+    pub fn check_strength(&self) -> Result<()> {
+        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(Error::WeakPassphrase);
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(…)")
+    }
+}
+
+/// Argon2id cost. Stored beside what it protects, so it can be raised later; bounded on read so
+/// a hostile file cannot demand gigabytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl Default for KdfParams {
+    /// OWASP's Argon2id recommendation range; about 0.3 s on a 2-core laptop.
+    fn default() -> Self {
+        KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 }
+    }
+}
+
+impl KdfParams {
+    /// The cheapest cost accepted: for tests that derive keys hundreds of times.
+    pub const MINIMUM: KdfParams = KdfParams { memory_kib: 8 * 1024, iterations: 1, parallelism: 1 };
+    const MAXIMUM_MEMORY_KIB: u32 = 1024 * 1024;
+
+    pub fn check(&self) -> std::result::Result<(), String> {
+        let m = KdfParams::MINIMUM;
+        if self.memory_kib < m.memory_kib || self.memory_kib > Self::MAXIMUM_MEMORY_KIB {
+            return Err(format!("Argon2 memory {} KiB out of range", self.memory_kib));
+        }
+        if !(1..=16).contains(&self.iterations) || !(1..=8).contains(&self.parallelism) {
+            return Err("Argon2 cost out of range".into());
+        }
+        Ok(())
+    }
+}
+
+/// A 32-byte key, wiped when dropped.
+pub type Key = Zeroizing<[u8; 32]>;
+
+pub fn derive(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result<Key> {
+    params.check().map_err(Error::KeyFile)?;
+    let p = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
+        .map_err(|e| Error::KeyFile(e.to_string()))?;
+    let mut key = Zeroizing::new([0u8; 32]);
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
+        .hash_password_into(passphrase.bytes(), salt, key.as_mut())
+        .map_err(|e| Error::KeyFile(e.to_string()))?;
+    Ok(key)
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    use chacha20poly1305::aead::rand_core::RngCore;
+    let mut b = [0u8; N];
+    OsRng.fill_bytes(&mut b);
+    b
+}
+
+/// `key.json`: the database key, wrapped.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    version: u32,
+    kdf: KdfParams,
+    #[serde(with = "hex")]
+    salt: Vec<u8>,
+    #[serde(with = "hex")]
+    nonce: Vec<u8>,
+    #[serde(with = "hex")]
+    wrapped_key: Vec<u8>,
+}
+
+pub fn key_file_exists(dir: &Path) -> bool {
+    dir.join(KEY_FILE).exists()
+}
+
+/// Makes a new database key and writes it wrapped under the passphrase (atomically: a crash
+/// leaves either no key file or a whole one).
+pub fn create(dir: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<Key> {
+    passphrase.check_strength()?;
+    let key: Key = Zeroizing::new(random_bytes());
+    write(dir, &key, passphrase, params)?;
+    Ok(key)
+}
+
+/// Rewraps the database key under a new passphrase.
+pub fn change_passphrase(dir: &Path, old: &Passphrase, new: &Passphrase) -> Result<()> {
+    new.check_strength()?;
+    let key = unlock(dir, old)?;
+    write(dir, &key, new, KdfParams::default())
+}
+
+fn write(dir: &Path, key: &Key, passphrase: &Passphrase, params: KdfParams) -> Result<()> {
+    let salt: [u8; 16] = random_bytes();
+    let kek = derive(passphrase, &salt, params)?;
+    let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+    let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
+        .encrypt(&nonce, key.as_ref())
+        .map_err(|_| Error::KeyFile("encryption failed".into()))?;
+    let file =
+        KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
+    let text = serde_json::to_vec_pretty(&file).expect("a key file serializes");
+    crate::files::write_atomically(&dir.join(KEY_FILE), &text)?;
+    Ok(())
+}
+
+/// The database key, if the passphrase is right.
+pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Key> {
+    let text = std::fs::read(dir.join(KEY_FILE)).map_err(|e| Error::KeyFile(e.kind().to_string()))?;
+    let file: KeyFile = serde_json::from_slice(&text).map_err(|_| Error::KeyFile("not a Banka key file".into()))?;
+    if file.version != 1 || file.nonce.len() != 24 || file.salt.len() < 16 {
+        return Err(Error::KeyFile("unknown key file version".into()));
+    }
+    let kek = derive(passphrase, &file.salt, file.kdf)?;
+    let key = XChaCha20Poly1305::new(kek.as_ref().into())
+        .decrypt(file.nonce.as_slice().into(), file.wrapped_key.as_slice())
+        .map_err(|_| Error::WrongPassphrase)?;
+    let key = Zeroizing::new(key);
+    let bytes: [u8; 32] = key.as_slice().try_into().map_err(|_| Error::KeyFile("bad key length".into()))?;
+    Ok(Zeroizing::new(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_right_passphrase_unlocks_the_same_key_and_a_wrong_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = create(dir.path(), &Passphrase::new("correct horse"), KdfParams::MINIMUM).unwrap();
+        assert_eq!(*unlock(dir.path(), &Passphrase::new("correct horse")).unwrap(), *key);
+        assert!(matches!(unlock(dir.path(), &Passphrase::new("correct horsE")), Err(Error::WrongPassphrase)));
+        let text = std::fs::read_to_string(dir.path().join(KEY_FILE)).unwrap();
+        assert!(!text.contains(&hex::encode(*key)), "the key file holds the key only wrapped");
+    }
+
+    #[test]
+    fn changing_the_passphrase_keeps_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = create(dir.path(), &Passphrase::new("first passphrase"), KdfParams::MINIMUM).unwrap();
+        change_passphrase(dir.path(), &Passphrase::new("first passphrase"), &Passphrase::new("second one!")).unwrap();
+        assert!(matches!(unlock(dir.path(), &Passphrase::new("first passphrase")), Err(Error::WrongPassphrase)));
+        assert_eq!(*unlock(dir.path(), &Passphrase::new("second one!")).unwrap(), *key);
+    }
+
+    #[test]
+    fn short_passphrases_and_hostile_costs_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(create(dir.path(), &Passphrase::new("short"), KdfParams::MINIMUM), Err(Error::WeakPassphrase)));
+        let huge = KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 };
+        assert!(huge.check().is_err());
+        assert!(KdfParams::default().check().is_ok() && KdfParams::MINIMUM.check().is_ok());
+    }
+}

@@ -1,0 +1,31 @@
+//! Banka's case store: every case a user drafts lives here until it is submitted, in one
+//! SQLCipher-encrypted SQLite database in the data folder, with its documents and audit trail.
+//! Cases move between machines as passphrase-sealed bundles. Tauri-free: the app and the CLI
+//! share it.
+//!
+//! Durability: each change is one transaction (answer + audit entry), committed with
+//! `synchronous=FULL` in WAL mode before it is acknowledged.
+
+mod answers;
+pub mod audit;
+mod bundle;
+pub mod case;
+mod documents;
+pub mod error;
+mod files;
+pub mod keys;
+mod lifecycle;
+pub mod mask;
+mod seal;
+pub mod search;
+mod store;
+
+pub use answers::Saved;
+pub use bundle::{ImportReport, Skipped};
+pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, DocumentInfo, Status};
+pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
+pub use error::{Error, Explained, Result};
+pub use keys::{KdfParams, Passphrase};
+pub use lifecycle::Usage;
+pub use search::{Page, Query};
+pub use store::{default_data_dir, Store};

@@ -1,0 +1,218 @@
+//! A case from creation to deletion: new, read, finalize, reopen, status changes, delete.
+
+use std::collections::BTreeMap;
+
+use banka_flows::{catalog, evaluate, Evaluation, Situation};
+use chrono::{NaiveDate, Utc};
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use crate::audit::{self, Change};
+use crate::case::{millis, parse_status, Action, Actor, Case, CaseSummary, Status, SummaryRow};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// What the store holds: cases, and distinct document files (a photo used twice counts once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Usage {
+    pub cases: u64,
+    pub files: u64,
+    pub file_bytes: u64,
+}
+
+/// The case row's facts every change needs.
+pub(crate) struct Head {
+    pub flow_id: String,
+    pub flow_version: u32,
+    pub status: Status,
+}
+
+pub(crate) async fn head(conn: &mut SqliteConnection, id: &str) -> Result<Head> {
+    let row = sqlx::query!("SELECT flow_id, flow_version, status FROM cases WHERE id = ?", id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| Error::NoCase(id.to_owned()))?;
+    Ok(Head { flow_id: row.flow_id, flow_version: row.flow_version as u32, status: parse_status(&row.status)? })
+}
+
+pub(crate) async fn touch(conn: &mut SqliteConnection, id: &str, at: chrono::DateTime<Utc>) -> Result<()> {
+    let at = millis(at);
+    sqlx::query!("UPDATE cases SET updated_at = max(updated_at, ?) WHERE id = ?", at, id).execute(conn).await?;
+    Ok(())
+}
+
+pub(crate) async fn answers(conn: &mut SqliteConnection, id: &str) -> Result<BTreeMap<String, Value>> {
+    let rows = sqlx::query!("SELECT path, value FROM answers WHERE case_id = ?", id).fetch_all(conn).await?;
+    rows.into_iter()
+        .map(|r| {
+            let v = serde_json::from_str(&r.value).map_err(|e| Error::BadBundle(e.to_string()))?;
+            Ok((r.path, v))
+        })
+        .collect()
+}
+
+impl Store {
+    /// A new draft of `flow_id` at the flow's current version.
+    pub async fn new_case(&self, flow_id: &str, actor: &Actor) -> Result<CaseSummary> {
+        let flow = catalog::get(flow_id).ok_or_else(|| Error::UnknownFlow(flow_id.to_owned()))?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = Utc::now();
+        let (at, version, status, operator) = (millis(now), flow.version, Status::Draft.name(), actor.name());
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!(
+            "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            id,
+            flow_id,
+            version,
+            status,
+            at,
+            at,
+            operator
+        )
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut tx, &id, now, actor, Change::of(Action::Created)).await?;
+        tx.commit().await?;
+        self.summary(&id).await
+    }
+
+    pub async fn summary(&self, id: &str) -> Result<CaseSummary> {
+        sqlx::query_as!(
+            SummaryRow,
+            "SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
+                    status_reason, applicant_name, applicant_id_number, applicant_mobile
+             FROM cases WHERE id = ?",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| Error::NoCase(id.to_owned()))?
+        .try_into()
+    }
+
+    /// How much the store holds (the settings page shows it).
+    pub async fn usage(&self) -> Result<Usage> {
+        let r = sqlx::query!(
+            r#"SELECT (SELECT count(*) FROM cases) AS "cases!: i64",
+                      (SELECT count(*) FROM blobs) AS "files!: i64",
+                      (SELECT coalesce(sum(length(bytes)), 0) FROM blobs) AS "file_bytes!: i64""#
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Usage { cases: r.cases as u64, files: r.files as u64, file_bytes: r.file_bytes as u64 })
+    }
+
+    /// The whole case. The audit trail's values are whole too: mask them (`audit::masked`)
+    /// before showing them.
+    pub async fn case(&self, id: &str) -> Result<Case> {
+        let summary = self.summary(id).await?;
+        let mut conn = self.pool.acquire().await?;
+        Ok(Case {
+            answers: answers(&mut conn, id).await?,
+            documents: crate::documents::list(&mut conn, id).await?,
+            audit: audit::read(&mut conn, id).await?,
+            summary,
+        })
+    }
+
+    /// What the flow says about the case now (on `today`).
+    pub async fn evaluate(&self, id: &str, today: NaiveDate) -> Result<Evaluation> {
+        let mut conn = self.pool.acquire().await?;
+        let head = head(&mut conn, id).await?;
+        let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
+        let mut answers = answers(&mut conn, id).await?;
+        // The engine sees uploads as answers under `documents.<kind>`.
+        for doc in crate::documents::list(&mut conn, id).await? {
+            answers.insert(format!("documents.{}", doc.kind), Value::String(doc.sha256));
+        }
+        let started_version = (head.flow_version != flow.version).then_some(head.flow_version);
+        Ok(evaluate(flow, &answers, &Situation { today, started_version }))
+    }
+
+    /// Finalizes a draft whose every check passes (draft → ready).
+    pub async fn finalize(&self, id: &str, actor: &Actor, today: NaiveDate) -> Result<CaseSummary> {
+        let evaluation = self.evaluate(id, today).await?;
+        if !evaluation.ready {
+            return Err(Error::NotReady { errors: evaluation.errors.len().max(1) });
+        }
+        self.set_status(id, Status::Ready, actor, None).await
+    }
+
+    /// Back to a draft (ready, queued, failed or rejected), saying why.
+    pub async fn reopen(&self, id: &str, actor: &Actor, reason: &str) -> Result<CaseSummary> {
+        if reason.trim().is_empty() {
+            return Err(Error::ReasonRequired);
+        }
+        self.change_status(id, Status::Draft, actor, Some(reason), Action::Reopened).await
+    }
+
+    /// A status change with its reason (the agency's or the sender's), recorded in the trail.
+    pub async fn set_status(&self, id: &str, to: Status, actor: &Actor, reason: Option<&str>) -> Result<CaseSummary> {
+        if to == Status::Draft {
+            return self.reopen(id, actor, reason.unwrap_or_default()).await;
+        }
+        self.change_status(id, to, actor, reason, Action::Status).await
+    }
+
+    /// Records the agency's reference number for a submitted case.
+    pub async fn set_agency_reference(&self, id: &str, reference: &str, actor: &Actor) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let old = sqlx::query_scalar!("SELECT agency_reference FROM cases WHERE id = ?", id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::NoCase(id.to_owned()))?;
+        sqlx::query!("UPDATE cases SET agency_reference = ? WHERE id = ?", reference, id).execute(&mut *tx).await?;
+        let (old, new) = (old.map(Value::String), Value::String(reference.to_owned()));
+        let change = Change {
+            field: Some("agency_reference"),
+            old_value: old.as_ref(),
+            new_value: Some(&new),
+            ..Change::of(Action::Status)
+        };
+        let now = Utc::now();
+        audit::record(&mut tx, id, now, actor, change).await?;
+        touch(&mut tx, id, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn change_status(
+        &self,
+        id: &str,
+        to: Status,
+        actor: &Actor,
+        reason: Option<&str>,
+        action: Action,
+    ) -> Result<CaseSummary> {
+        let mut tx = self.pool.begin().await?;
+        let from = head(&mut tx, id).await?.status;
+        if !from.can_become(to) {
+            return Err(Error::BadTransition { from: from.name().into(), to: to.name().into() });
+        }
+        let now = Utc::now();
+        let (to_name, at) = (to.name(), millis(now));
+        sqlx::query!("UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?", to_name, reason, at, id)
+            .execute(&mut *tx)
+            .await?;
+        let (old, new) = (Value::from(from.name()), Value::from(to_name));
+        let change =
+            Change { field: Some("status"), old_value: Some(&old), new_value: Some(&new), reason, ..Change::of(action) };
+        audit::record(&mut tx, id, now, actor, change).await?;
+        tx.commit().await?;
+        self.summary(id).await
+    }
+
+    /// Deletes the case, its answers, its trail, and every document no other case uses. The
+    /// rows are overwritten on disk (secure_delete) and the WAL is truncated, so no copy of the
+    /// personal data stays behind.
+    pub async fn delete_case(&self, id: &str) -> Result<()> {
+        let done = sqlx::query!("DELETE FROM cases WHERE id = ?", id).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NoCase(id.to_owned()));
+        }
+        // The WAL still holds the pages as they were before the delete: fold it in and empty it.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        Ok(())
+    }
+}
