@@ -1,5 +1,5 @@
 # Banka: `make run` opens the app, `make test` runs every test. Both install what is missing.
-.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings reference clean
+.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings reference sqlx-prepare clean
 
 # Xvfb for the real window; DMA-BUF rendering does not work under Xvfb.
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
@@ -21,6 +21,7 @@ lint: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	npm --prefix ui run check
+	./scripts/sqlx-prepare.sh --check
 
 unit: ui
 	cargo test --workspace
@@ -50,6 +51,10 @@ bindings:
 # docs/flows.md, the field paths of every flow, from the definitions.
 reference:
 	UPDATE_REFERENCE=1 cargo test -p banka-flows --test reference
+
+# The sqlx offline query metadata (.sqlx/), after changing a query or a migration.
+sqlx-prepare:
+	./scripts/sqlx-prepare.sh
 
 clean:
 	cargo clean
