@@ -177,7 +177,9 @@ pub(crate) fn check_shape(flow: &Flow, path: &str, value: &Value) -> Result<()> 
         return Ok(());
     }
     Err(match field.input {
-        Input::YesNo | Input::Consent => bad("请回答“是”或“否”（true 或 false）。", "answer yes or no (true or false)."),
+        Input::YesNo | Input::Consent => {
+            bad("请回答“是”或“否”（true 或 false）。", "answer yes or no (true or false).")
+        }
         Input::MultiChoice => bad("请从选项中选择，可多选（JSON 数组）。", "choose from the options (a JSON array)."),
         Input::Choice => bad("请从选项中选择一项。", "choose one of the options."),
         _ => bad("请填写文字。", "type it as text."),

@@ -127,8 +127,8 @@ impl Store {
     }
 
     /// Imports a bundle: checks everything, then adds or updates its cases in one transaction.
-    /// A case already here is replaced only by a strictly newer copy that contains every change
-    /// made here, and never once the agency has it.
+    /// A case already here is replaced only by a strictly newer copy: one whose trail holds
+    /// every change made here, and more.
     pub async fn import(&self, bundle: &Path, passphrase: &Passphrase, actor: &Actor) -> Result<ImportReport> {
         let file = std::fs::File::open(bundle).map_err(|e| Error::BadBundle(format!("cannot open it ({e})")))?;
         // Key derivation and decryption take a while: off the async workers.
@@ -171,7 +171,9 @@ fn entry_key(e: &AuditEntry) -> (i64, Action, Option<String>) {
 }
 
 async fn decide(conn: &mut SqliteConnection, record: &CaseRecord) -> Result<Decision> {
-    let Ok(head) = crate::lifecycle::head(conn, &record.id).await else { return Ok(Decision::Add) };
+    if crate::lifecycle::head(conn, &record.id).await.is_err() {
+        return Ok(Decision::Add);
+    }
     let here: BTreeSet<_> = audit::read(conn, &record.id).await?.iter().map(entry_key).collect();
     let there: BTreeSet<_> = record.audit.iter().map(entry_key).collect();
     Ok(if there.is_subset(&here) {
@@ -181,15 +183,14 @@ async fn decide(conn: &mut SqliteConnection, record: &CaseRecord) -> Result<Deci
             "此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。",
             "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again.",
         )
-    } else if head.status.at_agency() {
-        Decision::Skip("此案件已提交给经办机构，不能再替换。", "the case is already with the agency and cannot be replaced.")
     } else {
         Decision::Replace
     })
 }
 
 async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> {
-    let (status, created, updated, version) = (r.status.name(), millis(r.created_at), millis(r.updated_at), r.flow_version);
+    let (status, created, updated, version) =
+        (r.status.name(), millis(r.created_at), millis(r.updated_at), r.flow_version);
     sqlx::query!(
         "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference, status_reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -259,7 +260,9 @@ fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
         OpenError::Cost(why) => Error::BadBundle(why),
     })?;
     let damaged = |e: std::io::Error| {
-        Error::BadBundle(format!("口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered ({e})"))
+        Error::BadBundle(format!(
+            "口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered ({e})"
+        ))
     };
     let bad = |why: String| Error::BadBundle(why);
     let mut archive = tar::Archive::new(reader.take(MAX_PLAINTEXT));
@@ -276,7 +279,8 @@ fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
         if entry.header().entry_type() != tar::EntryType::Regular {
             return Err(bad("an entry is not a plain file".into()));
         }
-        let name = String::from_utf8(entry.path_bytes().into_owned()).map_err(|_| bad("an entry name is not UTF-8".into()))?;
+        let name =
+            String::from_utf8(entry.path_bytes().into_owned()).map_err(|_| bad("an entry name is not UTF-8".into()))?;
         let size = entry.header().size().map_err(damaged)?;
         if size > MAX_DOCUMENT_BYTES as u64 {
             return Err(bad(format!("{name} is too large")));
@@ -366,4 +370,198 @@ fn check_record(r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> 
         return Err(bad("its audit trail is missing or malformed".into()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const PASS: &str = "bundle passphrase";
+
+    /// A sealed tar with exactly these entries, names written raw (so hostile ones get through).
+    fn sealed(entries: &[(&str, Vec<u8>, tar::EntryType)]) -> Vec<u8> {
+        let writer = SealWriter::new(Vec::new(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap();
+        let mut tar = tar::Builder::new(writer);
+        for (name, bytes, kind) in entries {
+            let mut header = tar::Header::new_old();
+            header.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+            header.set_size(bytes.len() as u64);
+            header.set_mode(0o644);
+            header.set_entry_type(*kind);
+            if *kind == tar::EntryType::Symlink {
+                header.set_link_name("/etc/passwd").unwrap();
+            }
+            header.set_cksum();
+            tar.append(&header, bytes.as_slice()).unwrap();
+        }
+        tar.into_inner().unwrap().finish().unwrap()
+    }
+
+    fn record(id: &str) -> CaseRecord {
+        let at = Utc::now();
+        CaseRecord {
+            id: id.into(),
+            flow_id: "bj-individual".into(),
+            flow_version: 1,
+            status: Status::Draft,
+            created_at: at,
+            updated_at: at,
+            operator: None,
+            agency_reference: None,
+            status_reason: None,
+            answers: [("applicant.name".to_owned(), json!("王小明"))].into(),
+            documents: vec![],
+            audit: vec![AuditEntry {
+                at,
+                actor: Actor::Resident,
+                action: Action::Created,
+                field: None,
+                old_value: None,
+                new_value: None,
+                reason: None,
+            }],
+        }
+    }
+
+    fn file(name: &str, bytes: Vec<u8>) -> (&str, Vec<u8>, tar::EntryType) {
+        (name, bytes, tar::EntryType::Regular)
+    }
+
+    fn manifest(ids: &[&str]) -> Vec<u8> {
+        serde_json::to_vec(&json!({"format": 1, "exported_at": Utc::now(), "cases": ids})).unwrap()
+    }
+
+    fn refused(bytes: Vec<u8>) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hostile.banka");
+        std::fs::write(&path, bytes).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        match read_bundle(file, &Passphrase::new(PASS)) {
+            Err(Error::BadBundle(why)) => why,
+            Err(e) => panic!("refused, but as {e:?}"),
+            Ok(_) => panic!("a hostile bundle was accepted"),
+        }
+    }
+
+    #[test]
+    fn a_well_formed_bundle_reads() {
+        let id = uuid::Uuid::new_v4().to_string();
+        let bytes = sealed(&[
+            file("manifest.json", manifest(&[&id])),
+            file(&format!("cases/{id}.json"), serde_json::to_vec(&record(&id)).unwrap()),
+        ]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ok.banka"), bytes).unwrap();
+        let parsed = read_bundle(std::fs::File::open(dir.path().join("ok.banka")).unwrap(), &Passphrase::new(PASS));
+        assert_eq!(parsed.unwrap().cases.len(), 1);
+    }
+
+    #[test]
+    fn hostile_and_malformed_bundles_are_refused_with_the_reason() {
+        let id = uuid::Uuid::new_v4().to_string();
+        let case_name = format!("cases/{id}.json");
+        let good_case = serde_json::to_vec(&record(&id)).unwrap();
+        let photo = b"\x89PNG\r\n\x1a\n not really".to_vec();
+        let (right_name, wrong_name) = (format!("blobs/{}", sha256_hex(&photo)), format!("blobs/{}", "0".repeat(64)));
+        let with = |f: fn(&mut CaseRecord)| {
+            let mut r = record(&id);
+            f(&mut r);
+            serde_json::to_vec(&r).unwrap()
+        };
+        let cases: Vec<(&str, Vec<(&str, Vec<u8>, tar::EntryType)>, &str)> = vec![
+            (
+                "path traversal",
+                vec![file("manifest.json", manifest(&[])), file("../../escape.txt", b"x".to_vec())],
+                "unexpected entry",
+            ),
+            ("absolute path", vec![file("/tmp/escape.txt", b"x".to_vec())], "unexpected entry"),
+            ("a symlink", vec![("cases/link", vec![], tar::EntryType::Symlink)], "not a plain file"),
+            ("no manifest", vec![file(&case_name, good_case.clone())], "no manifest"),
+            ("manifest lists a missing case", vec![file("manifest.json", manifest(&[&id]))], "manifest"),
+            (
+                "a blob that is not what its name says",
+                vec![file("manifest.json", manifest(&[])), file(&wrong_name, photo.clone())],
+                "does not match",
+            ),
+            (
+                "a document nobody uses",
+                vec![file("manifest.json", manifest(&[])), file(&right_name, photo.clone())],
+                "belongs to no case",
+            ),
+            (
+                "an unknown flow",
+                vec![
+                    file("manifest.json", manifest(&[&id])),
+                    file(&case_name, with(|r| r.flow_id = "xx-unknown".into())),
+                ],
+                "unknown flow",
+            ),
+            (
+                "a field the flow lacks",
+                vec![
+                    file("manifest.json", manifest(&[&id])),
+                    file(
+                        &case_name,
+                        with(|r| {
+                            r.answers.insert("applicant.shoe_size".into(), json!("42"));
+                        }),
+                    ),
+                ],
+                "not a field",
+            ),
+            (
+                "a case named as another",
+                vec![
+                    file("manifest.json", manifest(&[&id])),
+                    file(&case_name, with(|r| r.id = uuid::Uuid::new_v4().to_string())),
+                ],
+                "is named",
+            ),
+            (
+                "no audit trail",
+                vec![file("manifest.json", manifest(&[&id])), file(&case_name, with(|r| r.audit.clear()))],
+                "audit trail",
+            ),
+            (
+                "a future flow version",
+                vec![file("manifest.json", manifest(&[&id])), file(&case_name, with(|r| r.flow_version = 99))],
+                "update Banka",
+            ),
+            ("not JSON", vec![file("manifest.json", manifest(&[&id])), file(&case_name, b"{".to_vec())], "case"),
+            (
+                "the same case twice",
+                vec![
+                    file("manifest.json", manifest(&[&id])),
+                    file(&case_name, good_case.clone()),
+                    file(&case_name, good_case.clone()),
+                ],
+                "unexpected entry",
+            ),
+        ];
+        for (what, entries, expect) in cases {
+            let why = refused(sealed(&entries));
+            assert!(why.contains(expect), "{what}: {why}");
+        }
+        assert!(!std::path::Path::new("/tmp/escape.txt").exists());
+    }
+
+    #[tokio::test]
+    async fn one_bad_case_keeps_the_whole_bundle_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("data"), &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let (good, bad) = (uuid::Uuid::new_v4().to_string(), uuid::Uuid::new_v4().to_string());
+        let mut broken = record(&bad);
+        broken.answers.insert("notice.agreed".into(), json!("not a boolean"));
+        let bytes = sealed(&[
+            file("manifest.json", manifest(&[&good, &bad])),
+            file(&format!("cases/{good}.json"), serde_json::to_vec(&record(&good)).unwrap()),
+            file(&format!("cases/{bad}.json"), serde_json::to_vec(&broken).unwrap()),
+        ]);
+        let path = dir.path().join("half.banka");
+        std::fs::write(&path, bytes).unwrap();
+        let err = store.import(&path, &Passphrase::new(PASS), &Actor::Resident).await.unwrap_err();
+        assert!(err.to_string().contains("notice.agreed") || err.explain().message_en.contains("yes or no"), "{err}");
+        assert_eq!(store.usage().await.unwrap().cases, 0);
+    }
 }

@@ -36,8 +36,9 @@ pub(crate) fn dimensions(bytes: &[u8]) -> Result<(u32, u32)> {
             MAX_DOCUMENT_BYTES >> 20
         )));
     }
-    let size = imagesize::blob_size(bytes)
-        .map_err(|_| Error::BadDocument("不是可识别的图片（请用 JPEG 或 PNG）/ not a picture (use JPEG or PNG)".into()))?;
+    let size = imagesize::blob_size(bytes).map_err(|_| {
+        Error::BadDocument("不是可识别的图片（请用 JPEG 或 PNG）/ not a picture (use JPEG or PNG)".into())
+    })?;
     Ok((size.width as u32, size.height as u32))
 }
 
@@ -144,9 +145,10 @@ impl Store {
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });
         }
-        let Some(old) = sqlx::query!("SELECT sha256, file_name FROM documents WHERE case_id = ? AND kind = ?", id, kind)
-            .fetch_optional(&mut *tx)
-            .await?
+        let Some(old) =
+            sqlx::query!("SELECT sha256, file_name FROM documents WHERE case_id = ? AND kind = ?", id, kind)
+                .fetch_optional(&mut *tx)
+                .await?
         else {
             return Ok(());
         };

@@ -143,8 +143,7 @@ fn write(dir: &Path, key: &Key, passphrase: &Passphrase, params: KdfParams) -> R
     let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
         .encrypt(&nonce, key.as_ref())
         .map_err(|_| Error::KeyFile("encryption failed".into()))?;
-    let file =
-        KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
+    let file = KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
     let text = serde_json::to_vec_pretty(&file).expect("a key file serializes");
     crate::files::write_atomically(&dir.join(KEY_FILE), &text)?;
     Ok(())
@@ -192,7 +191,10 @@ mod tests {
     #[test]
     fn short_passphrases_and_hostile_costs_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(create(dir.path(), &Passphrase::new("short"), KdfParams::MINIMUM), Err(Error::WeakPassphrase)));
+        assert!(matches!(
+            create(dir.path(), &Passphrase::new("short"), KdfParams::MINIMUM),
+            Err(Error::WeakPassphrase)
+        ));
         let huge = KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 };
         assert!(huge.check().is_err());
         assert!(KdfParams::default().check().is_ok() && KdfParams::MINIMUM.check().is_ok());

@@ -192,12 +192,23 @@ impl Store {
         }
         let now = Utc::now();
         let (to_name, at) = (to.name(), millis(now));
-        sqlx::query!("UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?", to_name, reason, at, id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query!(
+            "UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?",
+            to_name,
+            reason,
+            at,
+            id
+        )
+        .execute(&mut *tx)
+        .await?;
         let (old, new) = (Value::from(from.name()), Value::from(to_name));
-        let change =
-            Change { field: Some("status"), old_value: Some(&old), new_value: Some(&new), reason, ..Change::of(action) };
+        let change = Change {
+            field: Some("status"),
+            old_value: Some(&old),
+            new_value: Some(&new),
+            reason,
+            ..Change::of(action)
+        };
         audit::record(&mut tx, id, now, actor, change).await?;
         tx.commit().await?;
         self.summary(id).await

@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn answers_are_masked_by_their_field_type() {
         let flow = banka_flows::catalog::get("bj-individual").unwrap();
-        assert_eq!(answer(Some(flow), "applicant.id_number", &json!("11010519491231002X")), json!("1101**********002X"));
+        assert_eq!(
+            answer(Some(flow), "applicant.id_number", &json!("11010519491231002X")),
+            json!("1101**********002X")
+        );
         assert_eq!(answer(Some(flow), "applicant.name", &json!("王小明")), json!("王**"));
         assert_eq!(answer(Some(flow), "applicant.mobile", &json!("13812345678")), json!("138****5678"));
         assert_eq!(answer(Some(flow), "applicant.id_type", &json!("resident_id")), json!("resident_id"));

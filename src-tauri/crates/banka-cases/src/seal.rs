@@ -195,6 +195,9 @@ mod tests {
         let mut longer = sealed.clone();
         longer.extend_from_slice(&[0; 17]);
         assert!(open(&longer, "passphrase!").is_err());
-        assert!(matches!(OpenReader::new(&b"not a bundle at all, just some text......................"[..], &Passphrase::new("x")), Err(OpenError::NotSealed)));
+        assert!(matches!(
+            OpenReader::new(&b"not a bundle at all, just some text......................"[..], &Passphrase::new("x")),
+            Err(OpenError::NotSealed)
+        ));
     }
 }

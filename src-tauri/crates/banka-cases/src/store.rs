@@ -112,3 +112,61 @@ fn restrict_permissions(dir: &Path) -> std::io::Result<()> {
 fn restrict_permissions(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::migrate::Migrator;
+
+    const PASS: &str = "migration test";
+
+    #[tokio::test]
+    async fn a_fresh_install_has_every_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(&store.pool)
+                .await
+                .unwrap();
+        assert_eq!(applied, MIGRATOR.iter().map(|m| m.version).collect::<Vec<_>>());
+        assert!(applied.len() >= 2);
+    }
+
+    #[tokio::test]
+    async fn a_store_from_the_first_schema_upgrades_and_its_cases_become_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = keys::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap();
+        let first = Migrator { migrations: MIGRATOR.migrations[..1].to_vec().into(), ..Migrator::DEFAULT };
+        let pool = SqlitePool::connect_with(connect_options(&dir.path().join(DATABASE_FILE), &key)).await.unwrap();
+        first.run(&pool).await.unwrap();
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query("INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at) VALUES (?, 'bj-individual', 1, 'draft', 1, 2)")
+            .bind(&id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        for (path, value) in [("applicant.name", "\"赵老师\""), ("applicant.id_number", "\"11010519491231002x\"")] {
+            sqlx::query("INSERT INTO answers (case_id, path, value) VALUES (?, ?, ?)")
+                .bind(&id)
+                .bind(path)
+                .bind(value)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        pool.close().await;
+
+        let store = Store::open(dir.path(), &Passphrase::new(PASS)).await.unwrap();
+        for text in ["赵老师", "002X"] {
+            let page = store.search(&crate::Query { text: Some(text.into()), ..Default::default() }).await.unwrap();
+            assert_eq!(page.cases.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), [id.as_str()], "{text}");
+        }
+        assert_eq!(store.summary(&id).await.unwrap().applicant_id_number_masked, "1101**********002X");
+        // And the triggers keep it true from now on.
+        let actor = crate::Actor::Resident;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        store.set_answer(&id, "applicant.name", Some("赵明".into()), &actor, today).await.unwrap();
+        assert_eq!(store.summary(&id).await.unwrap().applicant_name, "赵明");
+    }
+}

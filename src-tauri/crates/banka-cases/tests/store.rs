@@ -14,7 +14,8 @@ async fn an_acknowledged_answer_is_there_after_reopening_with_its_audit_entry() 
     let case = store.new_case("bj-individual", &operator()).await.unwrap();
     assert_eq!(case.status, Status::Draft);
     assert_eq!(case.operator.as_deref(), Some("李娟"));
-    let saved = store.set_answer(&case.id, "applicant.name", Some(json!("王")), &Actor::Resident, today()).await.unwrap();
+    let saved =
+        store.set_answer(&case.id, "applicant.name", Some(json!("王")), &Actor::Resident, today()).await.unwrap();
     assert!(saved.changed);
     store.set_answer(&case.id, "applicant.name", Some(json!(NAME)), &operator(), today()).await.unwrap();
     let again = store.set_answer(&case.id, "applicant.name", Some(json!(NAME)), &operator(), today()).await.unwrap();
@@ -42,7 +43,9 @@ async fn the_wrong_passphrase_or_a_lost_key_file_opens_nothing() {
     store(dir.path()).await.close().await;
     let err = Store::open(dir.path(), &Passphrase::new("not the passphrase")).await.unwrap_err();
     assert!(matches!(err, Error::WrongPassphrase));
-    assert!(err.explain().message_zh.contains("口令不正确") && err.explain().message_en.contains("passphrase is wrong"));
+    assert!(
+        err.explain().message_zh.contains("口令不正确") && err.explain().message_en.contains("passphrase is wrong")
+    );
     std::fs::remove_file(dir.path().join("key.json")).unwrap();
     assert!(matches!(Store::open(dir.path(), &Passphrase::new(PASSPHRASE)).await, Err(Error::KeyFile(_))));
 }
@@ -60,7 +63,8 @@ async fn a_bad_answer_is_kept_and_reported_and_a_wrong_field_is_refused() {
     assert!(saved.changed, "a half-right draft is never lost");
     assert_eq!(saved.errors.len(), 1, "{:?}", saved.errors);
     assert_eq!(saved.errors[0].field, "applicant.id_number");
-    let err = store.set_answer(&id, "applicant.nickname", Some(json!("x")), &Actor::Resident, today()).await.unwrap_err();
+    let err =
+        store.set_answer(&id, "applicant.nickname", Some(json!("x")), &Actor::Resident, today()).await.unwrap_err();
     assert_eq!(err.explain().field.as_deref(), Some("applicant.nickname"));
     let err = store.set_answer(&id, "notice.agreed", Some(json!("yes")), &Actor::Resident, today()).await.unwrap_err();
     assert_eq!(err.code(), "bad_value");
@@ -69,7 +73,10 @@ async fn a_bad_answer_is_kept_and_reported_and_a_wrong_field_is_refused() {
     let case = store.case(&id).await.unwrap();
     assert!(!case.answers.contains_key("applicant.id_number"));
     assert_eq!(case.audit.last().unwrap().action, Action::Cleared);
-    assert!(matches!(store.set_answer("no-such-case", "applicant.name", Some(json!("x")), &Actor::Resident, today()).await, Err(Error::NoCase(_))));
+    assert!(matches!(
+        store.set_answer("no-such-case", "applicant.name", Some(json!("x")), &Actor::Resident, today()).await,
+        Err(Error::NoCase(_))
+    ));
 }
 
 #[tokio::test]

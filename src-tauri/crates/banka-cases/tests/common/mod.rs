@@ -58,7 +58,10 @@ pub async fn complete_case(store: &Store) -> String {
     let seed = id.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
     for (n, kind) in evaluation.missing_documents.iter().enumerate() {
         let kind = serde_json::to_value(kind).unwrap().as_str().unwrap().to_owned();
-        store.attach_document(&id, &kind, &format!("{kind}.png"), &png(64, 48, seed + n as u64), None, &operator()).await.unwrap();
+        store
+            .attach_document(&id, &kind, &format!("{kind}.png"), &png(64, 48, seed + n as u64), None, &operator())
+            .await
+            .unwrap();
     }
     id
 }
