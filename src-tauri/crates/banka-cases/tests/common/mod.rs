@@ -86,8 +86,9 @@ pub fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
         let path = entry.unwrap().path();
         if path.is_dir() {
             out.extend(files_under(&path));
-        } else {
-            out.push((path.clone(), std::fs::read(&path).unwrap()));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            // (SQLite may remove its -shm/-wal files as connections close.)
+            out.push((path, bytes));
         }
     }
     out
