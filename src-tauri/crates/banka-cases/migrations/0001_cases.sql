@@ -68,4 +68,3 @@ CREATE TABLE audit (
 ) STRICT;
 CREATE INDEX audit_by_case ON audit (case_id, seq);
 
-CREATE INDEX cases_by_updated ON cases (updated_at DESC);

@@ -5,6 +5,9 @@ ALTER TABLE cases ADD COLUMN applicant_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN applicant_id_number TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN applicant_mobile TEXT NOT NULL DEFAULT '';
 
+-- Newest first, covering every column a search filters on: a search walks this index alone and
+-- reads a case row only for the cases it shows (100,000 cases: one pass over the index).
+CREATE INDEX cases_by_updated ON cases (updated_at DESC, applicant_name, applicant_mobile, applicant_id_number, status, flow_id);
 CREATE INDEX cases_by_status ON cases (status, updated_at DESC);
 CREATE INDEX cases_by_flow ON cases (flow_id, updated_at DESC);
 

@@ -379,8 +379,11 @@ mod tests {
 
     const PASS: &str = "bundle passphrase";
 
+    /// A tar entry: name, bytes, type.
+    type Raw<'a> = (&'a str, Vec<u8>, tar::EntryType);
+
     /// A sealed tar with exactly these entries, names written raw (so hostile ones get through).
-    fn sealed(entries: &[(&str, Vec<u8>, tar::EntryType)]) -> Vec<u8> {
+    fn sealed(entries: &[Raw]) -> Vec<u8> {
         let writer = SealWriter::new(Vec::new(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap();
         let mut tar = tar::Builder::new(writer);
         for (name, bytes, kind) in entries {
@@ -424,7 +427,7 @@ mod tests {
         }
     }
 
-    fn file(name: &str, bytes: Vec<u8>) -> (&str, Vec<u8>, tar::EntryType) {
+    fn file(name: &str, bytes: Vec<u8>) -> Raw<'_> {
         (name, bytes, tar::EntryType::Regular)
     }
 
@@ -469,7 +472,7 @@ mod tests {
             f(&mut r);
             serde_json::to_vec(&r).unwrap()
         };
-        let cases: Vec<(&str, Vec<(&str, Vec<u8>, tar::EntryType)>, &str)> = vec![
+        let cases: Vec<(&str, Vec<Raw>, &str)> = vec![
             (
                 "path traversal",
                 vec![file("manifest.json", manifest(&[])), file("../../escape.txt", b"x".to_vec())],

@@ -19,6 +19,9 @@ pub mod mask;
 mod seal;
 pub mod search;
 mod store;
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+pub mod testing;
 
 pub use answers::Saved;
 pub use bundle::{ImportReport, Skipped};

@@ -37,12 +37,13 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Whether `dir` holds a store (its key file).
+    /// Whether `dir` holds a store (its key file or its database: a database without its key
+    /// is a store whose key is lost, not an empty folder).
     pub fn exists(dir: &Path) -> bool {
-        keys::key_file_exists(dir)
+        keys::key_file_exists(dir) || dir.join(DATABASE_FILE).exists()
     }
 
-    /// Creates a store in `dir` protected by `passphrase`.
+    /// Creates a store in `dir` protected by `passphrase` (or opens the one already there).
     pub async fn create(dir: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<Store> {
         if Store::exists(dir) {
             return Store::open(dir, passphrase).await;
@@ -55,7 +56,7 @@ impl Store {
 
     /// Opens the store in `dir`: a wrong passphrase is `Error::WrongPassphrase`.
     pub async fn open(dir: &Path, passphrase: &Passphrase) -> Result<Store> {
-        if !Store::exists(dir) && dir.join(DATABASE_FILE).exists() {
+        if !keys::key_file_exists(dir) && dir.join(DATABASE_FILE).exists() {
             return Err(Error::KeyFile("key.json is missing".into()));
         }
         let key = keys::unlock(dir, passphrase)?;

@@ -41,7 +41,7 @@ async fn no_personal_value_or_photo_byte_is_readable_in_the_data_folder() {
     let bundle = dir.path().join("export.banka");
     store
         .export(
-            &[id.clone()],
+            std::slice::from_ref(&id),
             &bundle,
             &banka_cases::Passphrase::new("bundle passphrase"),
             banka_cases::KdfParams::MINIMUM,

@@ -65,7 +65,7 @@ async fn a_newer_copy_replaces_an_older_one_but_never_overwrites_work_done_here(
     let back = center_dir.path().join("back.banka");
     export(&center, std::slice::from_ref(&id), &back).await;
     let report = import(&home, &back).await.unwrap();
-    assert_eq!(report.updated, [id.clone()]);
+    assert_eq!(report.updated, std::slice::from_ref(&id));
     assert_eq!(home.case(&id).await.unwrap().answers["applicant.name"], "张三");
 
     // The old bundle, imported again at home, is older: kept as is.

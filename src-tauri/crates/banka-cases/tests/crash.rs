@@ -119,13 +119,13 @@ async fn killed_at_random_moments_loses_nothing_acknowledged() {
     let mut acked: BTreeMap<usize, u64> = BTreeMap::new();
     let mut next_seq = 0u64;
     let (mut imports_seen, mut half_way_kills) = (0, 0);
-    for run in 0..RUNS {
+    for (run, bundle) in bundles.iter().enumerate() {
         let import_at = rng.below(8);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_worker", "--ignored", "--nocapture", "--test-threads=1"])
             .env("CRASH_DIR", &data)
             .env("CRASH_START", next_seq.to_string())
-            .env("CRASH_BUNDLE", &bundles[run].path)
+            .env("CRASH_BUNDLE", &bundle.path)
             .env("CRASH_IMPORT_AT", import_at.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -171,7 +171,6 @@ async fn killed_at_random_moments_loses_nothing_acknowledged() {
                 acked.insert(k, in_flight);
             }
         }
-        let bundle = &bundles[run];
         let mut present = 0;
         for (id, there) in &bundle.cases {
             let Ok(here) = store.case(id).await else { continue };

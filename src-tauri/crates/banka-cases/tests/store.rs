@@ -48,6 +48,10 @@ async fn the_wrong_passphrase_or_a_lost_key_file_opens_nothing() {
     );
     std::fs::remove_file(dir.path().join("key.json")).unwrap();
     assert!(matches!(Store::open(dir.path(), &Passphrase::new(PASSPHRASE)).await, Err(Error::KeyFile(_))));
+    // Creating one anew must not pair a fresh key with the old database.
+    let again = Store::create(dir.path(), &Passphrase::new(PASSPHRASE), banka_cases::KdfParams::MINIMUM).await;
+    assert!(matches!(again, Err(Error::KeyFile(_))));
+    assert!(!dir.path().join("key.json").exists());
 }
 
 #[tokio::test]

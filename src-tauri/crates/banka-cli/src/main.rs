@@ -1,6 +1,8 @@
 //! `banka`: Banka's headless command line. Prints JSON on stdout; exit status 0 when every
 //! value is valid (or the case is ready), 1 when not, 2 on usage errors (clap's convention).
 
+mod case;
+
 use std::process::ExitCode;
 
 use banka_cli::batch::{self, Column};
@@ -42,6 +44,12 @@ enum Command {
     /// The application flows (wizards): list, show a definition, evaluate answers.
     #[command(subcommand)]
     Flow(FlowCommand),
+    /// Cases in the encrypted store: new, list, show, set, finalize, reopen, export, import, delete.
+    ///
+    /// The store's passphrase comes from $BANKA_PASSPHRASE, else it is asked for on the terminal.
+    /// When stdin is not a terminal nothing is asked: without $BANKA_PASSPHRASE the command
+    /// exits 1 (error code no_key).
+    Case(case::CaseArgs),
 }
 
 #[derive(Subcommand)]
@@ -67,6 +75,7 @@ enum FlowCommand {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Flow(command) => flow(command),
+        Command::Case(args) => case::run(args),
         Command::Validate { kind, value, batch, column, on, beijing_address } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
             let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };

@@ -1,0 +1,408 @@
+//! `banka case …`: the encrypted case store from the command line, the same store, key and
+//! checks the app uses. Prints JSON on stdout; a refusal prints `{"error": …}` there and one
+//! bilingual line on stderr.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use banka_cases::{audit, Actor, Error, Explained, KdfParams, Page, Passphrase, Query, Status, Store};
+use banka_flows::definition::Input;
+use banka_flows::{catalog, Answers};
+use chrono::NaiveDate;
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Subcommand};
+use serde_json::{json, Value};
+use zeroize::Zeroizing;
+
+#[derive(Args)]
+pub struct CaseArgs {
+    #[command(subcommand)]
+    command: CaseCommand,
+    /// The data folder holding the store [default: $BANKA_DATA_DIR, else the app's data folder].
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// The service-center operator making the change, recorded in the audit trail [default: the
+    /// resident themself].
+    #[arg(long, global = true, env = "BANKA_OPERATOR", value_name = "NAME")]
+    operator: Option<String>,
+}
+
+/// The application date the flow's checks use (ages, expiry dates).
+#[derive(Args)]
+struct On {
+    /// The application date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    on: Option<NaiveDate>,
+}
+
+impl On {
+    fn date(&self) -> NaiveDate {
+        self.on.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+#[derive(Subcommand)]
+enum CaseCommand {
+    /// Start a case (creating the store on first use), optionally with answers from a file.
+    New {
+        /// The flow, e.g. bj-individual (see `banka flow list`).
+        #[arg(long)]
+        flow: String,
+        /// A JSON object keyed by field path, e.g. {"applicant.name": "王小明"}, saved in one go.
+        #[arg(long, value_name = "FILE.json", value_parser = read_answers)]
+        answers: Option<Answers>,
+        #[command(flatten)]
+        on: On,
+    },
+    /// Find cases, newest change first; ID and phone numbers masked.
+    List {
+        /// Part of the name, the last digits of the ID number, or part of the phone number.
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long, value_parser = PossibleValuesParser::new(Status::ALL.map(Status::name)))]
+        status: Option<String>,
+        #[arg(long)]
+        flow: Option<String>,
+        /// Changed on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// Changed on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<NaiveDate>,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        offset: Option<u32>,
+    },
+    /// A whole case: answers, documents, the audit trail (masked) and what is still missing.
+    Show {
+        id: String,
+        #[command(flatten)]
+        on: On,
+    },
+    /// Save one answer of a draft; an empty value clears it.
+    ///
+    /// Yes/no fields take true/false, yes/no or 是/否; multiple-choice fields a JSON array or a
+    /// comma-separated list; other fields the text as given.
+    Set {
+        id: String,
+        /// The field path, e.g. applicant.name.
+        field: String,
+        /// The answer; "" clears it.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// Take the value as raw JSON (e.g. true, ["a","b"], null).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        on: On,
+    },
+    /// Finalize a draft whose every check passes (draft → ready).
+    Finalize {
+        id: String,
+        #[command(flatten)]
+        on: On,
+    },
+    /// Send a finalized case back to draft; the reason goes into the audit trail.
+    Reopen {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Seal cases into a bundle file, to carry them to another machine.
+    ///
+    /// The bundle's passphrase is $BANKA_BUNDLE_PASSPHRASE if set, else the store's passphrase.
+    Export {
+        /// The cases' ids (see `banka case list`).
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// The bundle file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import a bundle (creating the store on first use); cases not taken are listed with why.
+    ///
+    /// The bundle's passphrase is $BANKA_BUNDLE_PASSPHRASE if set, else the store's passphrase.
+    Import {
+        /// The bundle file.
+        file: PathBuf,
+    },
+    /// Delete a case, its documents and its trail, for good.
+    Delete {
+        id: String,
+        /// Do not ask for confirmation (needed when stdin is not a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// A `banka case` command gone wrong.
+enum Failure {
+    /// Refused, not found, not unlocked: exit 1 with the explanation.
+    Refused(Explained),
+    /// The command line is wrong: exit 2, as clap does.
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Refused(e.explain())
+    }
+}
+
+/// The JSON report, and whether everything in it is fine (exit 0) or not (exit 1).
+type Outcome = Result<(Value, bool), Failure>;
+
+fn report(value: impl serde::Serialize, fine: bool) -> Outcome {
+    Ok((serde_json::to_value(value).expect("reports always serialise"), fine))
+}
+
+pub fn run(args: CaseArgs) -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime starts");
+    match runtime.block_on(dispatch(args)) {
+        Ok((value, fine)) => {
+            crate::print_json(&value);
+            crate::exit(fine)
+        }
+        Err(Failure::Refused(e)) => {
+            crate::print_json(&json!({ "error": e }));
+            eprintln!("banka: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => crate::usage_error(&message),
+    }
+}
+
+async fn dispatch(args: CaseArgs) -> Outcome {
+    let data = args.data.unwrap_or_else(banka_cases::default_data_dir);
+    let actor = match args.operator.filter(|name| !name.trim().is_empty()) {
+        Some(name) => Actor::Operator(name),
+        None => Actor::Resident,
+    };
+    let command = args.command;
+    // What can be refused without the key is refused before asking for it.
+    match &command {
+        CaseCommand::New { flow, .. } if catalog::get(flow).is_none() => {
+            return Err(Error::UnknownFlow(flow.clone()).into())
+        }
+        CaseCommand::Delete { id, yes } => confirm_delete(id, *yes)?,
+        _ => {}
+    }
+    if !Store::exists(&data) {
+        if let Some(outcome) = without_store(&command) {
+            return outcome;
+        }
+    }
+    let (store, passphrase) = unlock(&data).await?;
+    let outcome = execute(&store, &passphrase, &actor, command).await;
+    store.close().await;
+    outcome
+}
+
+/// What a command says when the data folder has no store yet; `None` for those that create one.
+fn without_store(command: &CaseCommand) -> Option<Outcome> {
+    let no_case = |id: &String| Some(Err(Error::NoCase(id.clone()).into()));
+    match command {
+        CaseCommand::New { .. } | CaseCommand::Import { .. } => None,
+        CaseCommand::List { .. } => Some(report(Page { total: 0, cases: Vec::new() }, true)),
+        CaseCommand::Export { ids, .. } => no_case(&ids[0]),
+        CaseCommand::Show { id, .. }
+        | CaseCommand::Set { id, .. }
+        | CaseCommand::Finalize { id, .. }
+        | CaseCommand::Reopen { id, .. }
+        | CaseCommand::Delete { id, .. } => no_case(id),
+    }
+}
+
+async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command: CaseCommand) -> Outcome {
+    match command {
+        CaseCommand::New { flow, answers, on } => new_case(store, &flow, answers, actor, on.date()).await,
+        CaseCommand::List { query, status, flow, from, until, limit, offset } => {
+            let status = status.map(|s| Status::from_name(&s).expect("clap checked the status"));
+            let query = Query { text: query, status, flow, from, until, limit, offset };
+            report(store.search(&query).await?, true)
+        }
+        CaseCommand::Show { id, on } => show(store, &id, on.date()).await,
+        CaseCommand::Set { id, field, value, json, on } => {
+            let value = if json { Some(raw_json(&value)?) } else { typed_answer(store, &id, &field, &value).await? };
+            let saved = store.set_answer(&id, &field, value, actor, on.date()).await?;
+            let fine = saved.errors.is_empty();
+            report(saved, fine)
+        }
+        CaseCommand::Finalize { id, on } => report(store.finalize(&id, actor, on.date()).await?, true),
+        CaseCommand::Reopen { id, reason } => report(store.reopen(&id, actor, &reason).await?, true),
+        CaseCommand::Export { ids, out } => {
+            store.export(&ids, &out, &bundle_passphrase(passphrase), KdfParams::default()).await?;
+            report(json!({ "exported": ids, "out": out }), true)
+        }
+        CaseCommand::Import { file } => report(store.import(&file, &bundle_passphrase(passphrase), actor).await?, true),
+        CaseCommand::Delete { id, .. } => {
+            store.delete_case(&id).await?;
+            report(json!({ "deleted": id }), true)
+        }
+    }
+}
+
+async fn new_case(store: &Store, flow: &str, answers: Option<Answers>, actor: &Actor, today: NaiveDate) -> Outcome {
+    let case = store.new_case(flow, actor).await?;
+    let Some(answers) = answers else {
+        return report(json!({ "case": case, "saved": [] }), true);
+    };
+    let saved = match store.set_answers(&case.id, answers, actor, today).await {
+        Ok(saved) => saved,
+        Err(e) => {
+            // The file was refused whole (an unknown field, a wrong type): leave no empty case.
+            store.delete_case(&case.id).await?;
+            return Err(e.into());
+        }
+    };
+    let fine = saved.iter().all(|s| s.errors.is_empty());
+    report(json!({ "case": store.summary(&case.id).await?, "saved": saved }), fine)
+}
+
+async fn show(store: &Store, id: &str, today: NaiveDate) -> Outcome {
+    let mut case = store.case(id).await?;
+    case.audit = audit::masked(&case.summary.flow_id, &case.audit);
+    let evaluation = store.evaluate(id, today).await?;
+    let mut shown = serde_json::to_value(case).expect("a case serialises");
+    shown["evaluation"] = json!({
+        "ready": evaluation.ready,
+        "errors": evaluation.errors,
+        "missing_documents": evaluation.missing_documents,
+    });
+    report(shown, true)
+}
+
+/// `--answers FILE.json`, read while parsing the command line so a bad file is a usage error.
+fn read_answers(path: &str) -> Result<Answers, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 / cannot read {path}: {e}"))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}"))
+}
+
+fn raw_json(value: &str) -> Result<Value, Failure> {
+    serde_json::from_str(value).map_err(|e| Failure::Usage(format!("--json: 不是有效的 JSON / not valid JSON: {e}")))
+}
+
+/// The value as the case's flow types the field.
+async fn typed_answer(store: &Store, id: &str, field: &str, value: &str) -> Result<Option<Value>, Failure> {
+    let flow = store.summary(id).await?.flow_id;
+    let input = catalog::get(&flow).and_then(|f| f.field(field)).map(|f| f.input);
+    Ok(parse_answer(input, value))
+}
+
+/// A command-line word as an answer: what the store cannot take as such (a yes/no field given
+/// "maybe") is passed on as text, so the store refuses it with its own message.
+fn parse_answer(input: Option<Input>, text: &str) -> Option<Value> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let value = match input {
+        Some(Input::YesNo | Input::Consent) => yes_no(text).map_or_else(|| Value::from(text), Value::Bool),
+        Some(Input::MultiChoice) if text.trim_start().starts_with('[') => {
+            serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
+        }
+        Some(Input::MultiChoice) => {
+            text.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(Value::from).collect()
+        }
+        _ => Value::from(text),
+    };
+    Some(value)
+}
+
+fn yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "yes" | "是" => Some(true),
+        "false" | "no" | "否" => Some(false),
+        _ => None,
+    }
+}
+
+/// Opens the store in `data`, creating it if there is none yet.
+async fn unlock(data: &Path) -> Result<(Store, Passphrase), Failure> {
+    let new = !Store::exists(data);
+    let passphrase = passphrase(new)?;
+    let store = if new {
+        Store::create(data, &passphrase, KdfParams::default()).await?
+    } else {
+        Store::open(data, &passphrase).await?
+    };
+    Ok((store, passphrase))
+}
+
+/// The store's passphrase: $BANKA_PASSPHRASE, else typed at the terminal (twice for a new
+/// store). Never asked for when stdin is not a terminal: a script fails instead of hanging.
+fn passphrase(new: bool) -> Result<Passphrase, Failure> {
+    if let Some(passphrase) = Passphrase::from_env() {
+        return Ok(passphrase);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::NoKey.into());
+    }
+    if !new {
+        return Ok(Passphrase::new(ask("口令 / Passphrase: ")?.as_str()));
+    }
+    let first = ask("为新的数据文件夹设置口令 / Passphrase for the new data folder: ")?;
+    if *ask("再输入一次 / Once more: ")? != *first {
+        return Err(Failure::Refused(Explained {
+            code: "passphrase_mismatch",
+            message_zh: "两次输入的口令不一致，未创建数据文件夹。".into(),
+            message_en: "The two passphrases differ; the data folder was not created.".into(),
+            field: None,
+        }));
+    }
+    Ok(Passphrase::new(first.as_str()))
+}
+
+fn ask(prompt: &str) -> Result<Zeroizing<String>, Failure> {
+    Ok(Zeroizing::new(rpassword::prompt_password(prompt).map_err(Error::Io)?))
+}
+
+fn bundle_passphrase(store: &Passphrase) -> Passphrase {
+    match std::env::var("BANKA_BUNDLE_PASSPHRASE") {
+        Ok(p) if !p.is_empty() => Passphrase::new(p),
+        _ => store.clone(),
+    }
+}
+
+/// Deleting is for good: it takes --yes, or a "y" typed at the terminal.
+fn confirm_delete(id: &str, yes: bool) -> Result<(), Failure> {
+    if yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(format!(
+            "删除案件须确认，请加 --yes / deleting a case needs confirmation: banka case delete {id} --yes"
+        )));
+    }
+    eprint!("删除案件 {id}？此操作不可撤销 / Delete case {id}? This cannot be undone [y/N] ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(Error::Io)?;
+    if matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "是") {
+        return Ok(());
+    }
+    Err(Failure::Refused(Explained {
+        code: "cancelled",
+        message_zh: "未删除。".into(),
+        message_en: "Nothing was deleted.".into(),
+        field: None,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_typed_by_their_field() {
+        assert_eq!(parse_answer(Some(Input::Consent), "是"), Some(json!(true)));
+        assert_eq!(parse_answer(Some(Input::YesNo), "No"), Some(json!(false)));
+        assert_eq!(parse_answer(Some(Input::YesNo), "maybe"), Some(json!("maybe")), "the store refuses it");
+        assert_eq!(parse_answer(Some(Input::MultiChoice), "a, b，c"), Some(json!(["a", "b", "c"])));
+        assert_eq!(parse_answer(Some(Input::MultiChoice), r#"["a","b"]"#), Some(json!(["a", "b"])));
+        assert_eq!(parse_answer(Some(Input::Text), " 王小明"), Some(json!(" 王小明")));
+        assert_eq!(parse_answer(None, "true"), Some(json!("true")));
+        assert_eq!(parse_answer(Some(Input::Text), ""), None, "empty clears");
+    }
+}
