@@ -40,6 +40,7 @@ fuzz: setup
 
 bench:
 	cargo bench -p banka-cli
+	cargo bench -p banka-cases --features testing
 
 # An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
 bundle: ui

@@ -1,6 +1,8 @@
 //! The TypeScript types in ui/src/bindings are generated from the Rust types that cross IPC;
 //! this test fails when one is stale. Regenerate: `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
+use banka_app::{FlowTitle, IpcError, Lang, Settings, StoreState, StoreStatus};
+use banka_cases::{CaseSummary, Page, Query, Status};
 use banka_rules::finding::{Finding, Severity};
 use banka_rules::id_number::{Gender, IdDocument};
 use banka_rules::{ValidationReport, ValueKind};
@@ -26,5 +28,15 @@ fn typescript_bindings_are_current() {
     check::<ValueKind>(&mut stale);
     check::<IdDocument>(&mut stale);
     check::<Gender>(&mut stale);
+    check::<IpcError>(&mut stale);
+    check::<FlowTitle>(&mut stale);
+    check::<Settings>(&mut stale);
+    check::<Lang>(&mut stale);
+    check::<StoreStatus>(&mut stale);
+    check::<StoreState>(&mut stale);
+    check::<CaseSummary>(&mut stale);
+    check::<Status>(&mut stale);
+    check::<Page>(&mut stale);
+    check::<Query>(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -8,6 +8,10 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 fn app() -> tauri::App<MockRuntime> {
+    // One scratch data folder for this test binary (the env var is read process-wide).
+    static DATA: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = DATA.get_or_init(|| tempfile::tempdir().expect("a scratch folder"));
+    std::env::set_var("BANKA_DATA_DIR", dir.path());
     banka_app::build(mock_builder()).build(tauri::generate_context!()).expect("the app builds")
 }
 
@@ -56,7 +60,8 @@ fn unknown_kind_is_an_ipc_error_with_a_code() {
     let main = window(&app, "main");
     let err = invoke(&main, "validate_value", json!({"kind": "passport", "value": "E1"})).unwrap_err();
     assert_eq!(err["code"], "unknown_kind");
-    assert!(err["message"].as_str().unwrap().contains("passport"));
+    assert!(err["message_zh"].as_str().unwrap().contains("passport"));
+    assert!(err["message_en"].as_str().unwrap().contains("passport"));
 }
 
 #[test]
@@ -72,9 +77,11 @@ fn every_declared_command_is_registered() {
     let app = app();
     let main = window(&app, "main");
     for cmd in banka_app::COMMANDS {
-        // Wrong arguments reach the handler (an argument error); an unregistered command would not.
-        let err = invoke(&main, cmd, json!({})).unwrap_err().to_string();
-        assert!(!err.contains("not found"), "{cmd}: {err}");
+        // Missing arguments reach the handler (an argument error, or none needed); an unregistered
+        // command would not.
+        if let Err(err) = invoke(&main, cmd, json!({})) {
+            assert!(!err.to_string().contains("not found"), "{cmd}: {err}");
+        }
     }
 }
 
@@ -85,4 +92,68 @@ fn plugins_and_core_apis_are_not_granted() {
     for cmd in ["plugin:fs|read_file", "plugin:shell|execute", "plugin:webview|internal_toggle_devtools"] {
         assert!(invoke(&main, cmd, json!({})).is_err(), "{cmd} must be refused");
     }
+}
+
+#[test]
+fn settings_are_saved_to_the_data_folder_and_read_back() {
+    let app = app();
+    let main = window(&app, "main");
+    let saved =
+        invoke(&main, "settings_set", json!({"settings": {"lang": "en", "elderly": true, "operator": "  李娟 "}}))
+            .expect("settings_set");
+    assert_eq!(saved, json!({"lang": "en", "elderly": true, "operator": "李娟"}));
+    drop(app);
+    let app = self::app();
+    let main = window(&app, "main");
+    assert_eq!(invoke(&main, "settings_get", json!({})).unwrap(), saved, "they survive a restart");
+    let file = banka_cases::default_data_dir().join("settings.json");
+    assert!(std::fs::read_to_string(file).unwrap().contains("李娟"));
+    let err = invoke(
+        &main,
+        "settings_set",
+        json!({"settings": {"lang": "zh", "elderly": false, "operator": "长".repeat(41)}}),
+    )
+    .unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("bad_value"), Some("operator")));
+}
+
+#[test]
+fn the_case_store_is_locked_until_unlocked_then_lists_creates_and_deletes() {
+    let app = app();
+    let main = window(&app, "main");
+    assert_eq!(invoke(&main, "case_list", json!({"query": {}})).unwrap_err()["code"], "locked");
+    let status = invoke(&main, "store_status", json!({})).unwrap();
+    assert!(status["state"] == "new" || status["state"] == "locked", "{status}");
+    let err = invoke(&main, "store_unlock", json!({"passphrase": "short"})).unwrap_err();
+    assert!(err["code"] == "weak_passphrase" || err["code"] == "wrong_passphrase", "{err}");
+    let status = invoke(&main, "store_unlock", json!({"passphrase": "commands test passphrase"})).unwrap();
+    assert_eq!(status["state"], "unlocked");
+
+    let case = invoke(&main, "case_new", json!({"flow": "bj-retiree"})).unwrap();
+    let id = case["id"].as_str().unwrap().to_owned();
+    assert_eq!(case["status"], "draft");
+    let page = invoke(&main, "case_list", json!({"query": {"flow": "bj-retiree", "status": "draft"}})).unwrap();
+    assert!(page["cases"].as_array().unwrap().iter().any(|c| c["id"] == id.as_str()));
+    assert_eq!(invoke(&main, "case_new", json!({"flow": "xx"})).unwrap_err()["code"], "unknown_flow");
+    invoke(&main, "case_delete", json!({"id": id})).unwrap();
+    assert_eq!(invoke(&main, "case_delete", json!({"id": id})).unwrap_err()["code"], "no_case");
+
+    // A new run of the app starts locked again, and the wrong passphrase stays out.
+    drop(app);
+    let app = self::app();
+    let main = window(&app, "main");
+    assert_eq!(invoke(&main, "store_status", json!({})).unwrap()["state"], "locked");
+    let err = invoke(&main, "store_unlock", json!({"passphrase": "not the passphrase"})).unwrap_err();
+    assert_eq!(err["code"], "wrong_passphrase");
+    assert!(err["message_en"].as_str().unwrap().contains("passphrase is wrong"));
+}
+
+#[test]
+fn flows_are_listed_with_both_titles() {
+    let app = app();
+    let main = window(&app, "main");
+    let flows = invoke(&main, "flow_list", json!({})).unwrap();
+    let retiree = flows.as_array().unwrap().iter().find(|f| f["id"] == "bj-retiree").expect("B4 is listed");
+    assert_eq!(retiree["elderly"], true);
+    assert!(!retiree["title_zh"].as_str().unwrap().is_empty() && !retiree["title_en"].as_str().unwrap().is_empty());
 }

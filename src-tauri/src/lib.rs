@@ -4,6 +4,9 @@
 mod commands;
 mod error;
 
+pub use commands::cases::{StoreState, StoreStatus};
+pub use commands::flows::FlowTitle;
+pub use commands::settings::{Lang, Settings};
 pub use error::IpcError;
 
 /// The commands the webview may call; build.rs declares the same list to the ACL.
@@ -11,7 +14,21 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![commands::rules::validate_value])
+    use commands::{cases, flows, rules, settings};
+    builder
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
+        .invoke_handler(tauri::generate_handler![
+            rules::validate_value,
+            flows::flow_list,
+            settings::settings_get,
+            settings::settings_set,
+            cases::store_status,
+            cases::store_unlock,
+            cases::case_list,
+            cases::case_new,
+            cases::case_delete,
+        ])
 }
 
 pub fn run() {

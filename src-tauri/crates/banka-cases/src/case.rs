@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 
 /// A case's place in its life (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Draft,
@@ -120,6 +121,7 @@ impl Actor {
 
 /// A case as the list shows it: personal numbers masked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
     pub id: String,
     pub flow_id: String,

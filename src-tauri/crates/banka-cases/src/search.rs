@@ -10,6 +10,7 @@ use crate::store::Store;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Query {
     /// Part of the name, the last digits of the ID number, or part of the phone number.
     pub text: Option<String>,
@@ -24,8 +25,10 @@ pub struct Query {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Page {
     /// How many cases match in all.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
     pub cases: Vec<CaseSummary>,
 }

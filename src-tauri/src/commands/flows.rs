@@ -1,0 +1,26 @@
+//! Commands over `banka-flows`: which application flows there are.
+
+use serde::Serialize;
+
+/// A flow as a chooser lists it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct FlowTitle {
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    /// The flow opens in elderly mode (the retiree flow).
+    pub elderly: bool,
+}
+
+#[tauri::command]
+pub fn flow_list() -> Vec<FlowTitle> {
+    banka_flows::catalog::all()
+        .iter()
+        .map(|f| FlowTitle {
+            id: f.id.clone(),
+            title_zh: f.title_zh.clone(),
+            title_en: f.title_en.clone(),
+            elderly: f.elderly,
+        })
+        .collect()
+}
