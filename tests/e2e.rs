@@ -95,6 +95,30 @@ async fn type_value(client: &Client, value: &str) -> fantoccini::elements::Eleme
         .unwrap_or_else(|_| panic!("no result shown for {value}"))
 }
 
+async fn wait_for(client: &Client, selector: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{selector} never shown"))
+}
+
+async fn click(client: &Client, selector: &str) {
+    wait_for(client, selector).await.click().await.unwrap_or_else(|e| panic!("click {selector}: {e}"));
+}
+
+async fn fill(client: &Client, selector: &str, value: &str) {
+    let input = wait_for(client, selector).await;
+    input.clear().await.unwrap();
+    input.send_keys(value).await.unwrap();
+}
+
+/// How many cases the list shows.
+async fn rows(client: &Client) -> usize {
+    client.find_all(Locator::Css("#case-table tbody tr[data-case-id]")).await.unwrap().len()
+}
+
 async fn text(client: &Client, selector: &str) -> String {
     client.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shown")).text().await.unwrap()
 }
@@ -103,6 +127,8 @@ async fn text(client: &Client, selector: &str) -> String {
 async fn id_number_check_in_the_real_window() {
     let driver = start_driver();
     let client = open_app(&driver).await;
+    // The number check needs no unlocked data: it is one click from the start screen.
+    click(&client, "#nav-check").await;
     client
         .wait()
         .at_most(Duration::from_secs(30))
@@ -149,5 +175,90 @@ async fn id_number_check_in_the_real_window() {
     assert!(size >= 24.0, "elderly body text is at least 18pt (24px), got {size}px");
     screenshot(&client, "05-elderly").await;
 
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_passphrase() {
+    const PASSPHRASE: &str = "center machine 7";
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+
+    // First start: the store is created with a passphrase typed twice.
+    wait_for(&client, "#unlock-confirm").await;
+    screenshot(&client, "10-set-passphrase").await;
+    fill(&client, "#unlock-passphrase", PASSPHRASE).await;
+    fill(&client, "#unlock-confirm", "center machine 8").await;
+    click(&client, "#unlock-submit").await;
+    // The error summary links to the field to fix, and the field says what is wrong.
+    wait_for(&client, "#error-summary a[href='#unlock-confirm']").await;
+    let confirm = client.find(Locator::Css("#unlock-confirm")).await.unwrap();
+    assert_eq!(confirm.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    screenshot(&client, "11-passphrases-differ").await;
+    fill(&client, "#unlock-confirm", PASSPHRASE).await;
+    click(&client, "#unlock-submit").await;
+    wait_for(&client, "#case-search").await;
+    screenshot(&client, "12-empty-case-list").await;
+
+    // Two new drafts appear at the top of the list.
+    for flow in ["bj-individual", "bj-retiree"] {
+        click(&client, "#new-case").await;
+        click(&client, &format!("input[name='new-flow'][value='{flow}']")).await;
+        click(&client, "#new-case-start").await;
+        client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#case-table")).await.unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rows(&client).await < 2 {
+        assert!(Instant::now() < deadline, "two drafts listed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(&client, "13-two-drafts").await;
+
+    // Deleting asks first; cancelling keeps the case.
+    client
+        .find(Locator::Css("#case-table tbody tr[data-case-id] button.delete-case"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "#confirm-delete").await;
+    screenshot(&client, "14-confirm-delete").await;
+    click(&client, "#cancel-delete").await;
+    assert_eq!(rows(&client).await, 2);
+    client
+        .find(Locator::Css("#case-table tbody tr[data-case-id] button.delete-case"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&client, "#confirm-delete").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rows(&client).await != 1 {
+        assert!(Instant::now() < deadline, "one case left after deleting");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // English is a setting that outlives the window.
+    click(&client, "#lang-toggle").await;
+    client.wait().for_element(Locator::XPath("//h1[contains(., 'Applications')]")).await.expect("the list in English");
+    screenshot(&client, "15-one-case-english").await;
+    client.close().await.unwrap();
+
+    // Restart: locked until the passphrase is given; the wrong one is refused.
+    let client = open_app(&driver).await;
+    wait_for(&client, "#unlock-passphrase").await;
+    assert!(client.find(Locator::Css("#unlock-confirm")).await.is_err(), "unlocking asks once");
+    client.wait().for_element(Locator::XPath("//h1[contains(., 'passphrase')]")).await.expect("still in English");
+    fill(&client, "#unlock-passphrase", "not the passphrase").await;
+    click(&client, "#unlock-submit").await;
+    let summary = wait_for(&client, "#error-summary").await.text().await.unwrap();
+    assert!(summary.contains("passphrase is wrong"), "{summary}");
+    screenshot(&client, "16-wrong-passphrase").await;
+    fill(&client, "#unlock-passphrase", PASSPHRASE).await;
+    click(&client, "#unlock-submit").await;
+    wait_for(&client, "#case-table").await;
+    assert_eq!(rows(&client).await, 1, "the remaining draft is still there");
+    screenshot(&client, "17-unlocked-again").await;
     client.close().await.unwrap();
 }

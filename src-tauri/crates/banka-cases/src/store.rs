@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::Executor;
+use sqlx::{ConnectOptions, Executor};
 
 use crate::error::{Error, Result};
 use crate::keys::{self, KdfParams, Key, Passphrase};
@@ -101,6 +101,8 @@ pub(crate) fn connect_options(file: &Path, key: &Key) -> SqliteConnectOptions {
         .pragma("secure_delete", "ON")
         .pragma("temp_store", "MEMORY")
         .pragma("cache_size", "-32768")
+        // Statements name personal fields and the key pragma: never hand them to a logger.
+        .disable_statement_logging()
 }
 
 #[cfg(unix)]
