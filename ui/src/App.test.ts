@@ -21,11 +21,12 @@ import {
   chooseKind,
   deferred,
   expectNoAxeViolations,
+  mockBackend,
   mockValidate,
+  openNumberCheck,
   resultRegion,
   typeValue,
 } from './test/helpers';
-import { SETTINGS_KEY } from './lib/settings';
 
 /** The usual stand-in for Rust: knows a few ID numbers, answers a length error otherwise. */
 function standardMock() {
@@ -52,6 +53,7 @@ describe('number check', () => {
   it('starts empty, in Chinese, with a neutral hint and no IPC call', async () => {
     const calls = standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(container.querySelectorAll('h1')).toHaveLength(1);
     expect(byId('value-kind')).toHaveProperty('value', 'id-number');
@@ -67,6 +69,7 @@ describe('number check', () => {
   it('shows the derived facts of a valid ID number', async () => {
     const calls = standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     await typeValue(VALID_ID);
 
     const result = resultRegion();
@@ -92,6 +95,7 @@ describe('number check', () => {
   it('formats the facts in English', async () => {
     standardMock();
     render(App);
+    await openNumberCheck();
     await toggleLanguage();
     await typeValue(VALID_ID);
     expect(text('result-birth-date')).toBe('31 December 1949');
@@ -106,6 +110,7 @@ describe('number check', () => {
   it('notes when the standard form differs from what was typed', async () => {
     standardMock();
     render(App);
+    await openNumberCheck();
     await typeValue(VALID_ID.toLowerCase());
     expect(text('result-normalized')).toBe(VALID_ID);
     expect(text('result-normalized-note')).toContain(VALID_ID.toLowerCase());
@@ -114,6 +119,7 @@ describe('number check', () => {
   it('lists errors in the current language and wires them to the input', async () => {
     standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     await typeValue(BAD_ID);
 
     const result = resultRegion();
@@ -131,6 +137,7 @@ describe('number check', () => {
   it('keeps the typed value and re-renders messages when the language changes', async () => {
     const calls = standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     await typeValue(BAD_ID);
     const callsBefore = calls.length;
 
@@ -154,6 +161,7 @@ describe('number check', () => {
   it('shows warnings, even on a valid number, marked by more than colour', async () => {
     standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     await typeValue(OLD_ID);
     const result = resultRegion();
     expect(result.dataset.valid).toBe('true');
@@ -174,6 +182,7 @@ describe('number check', () => {
     const slow = deferred<ValidationReport>();
     mockValidate(({ value }) => (value === '1101' ? slow.promise : value === VALID_ID ? validId : lengthError(value)));
     render(App);
+    await openNumberCheck();
     const input = byId<HTMLInputElement>('value-input');
     input.value = '1101';
     await fireEvent.input(input);
@@ -191,6 +200,7 @@ describe('number check', () => {
   it('re-checks when the kind changes, with an input mode to suit', async () => {
     const calls = standardMock();
     render(App);
+    await openNumberCheck();
     await typeValue('H12345678');
     expect(resultRegion().dataset.valid).toBe('false');
 
@@ -211,6 +221,7 @@ describe('number check', () => {
   it('offers the Beijing box for postal codes and sends it', async () => {
     const calls = standardMock();
     render(App);
+    await openNumberCheck();
     expect(document.getElementById('beijing-address')).toBeNull();
     await chooseKind('postal-code');
     const box = byId<HTMLInputElement>('beijing-address');
@@ -225,8 +236,11 @@ describe('number check', () => {
   });
 
   it('shows a friendly error when the core rejects', async () => {
-    mockValidate(() => Promise.reject({ code: 'internal', message: 'panic in validate' }));
+    mockValidate(() =>
+      Promise.reject({ code: 'internal', message_zh: '校验时出错', message_en: 'validation failed' }),
+    );
     const { container } = render(App);
+    await openNumberCheck();
     await typeValue(VALID_ID);
     const result = resultRegion();
     expect(result.hasAttribute('data-valid')).toBe(false);
@@ -242,6 +256,7 @@ describe('number check', () => {
   it('returns to the neutral hint when the input is cleared', async () => {
     standardMock();
     render(App);
+    await openNumberCheck();
     await typeValue(BAD_ID);
     await typeValue('');
     const result = resultRegion();
@@ -253,9 +268,23 @@ describe('number check', () => {
 });
 
 describe('display settings', () => {
-  it('switches to elderly mode and remembers it and the language', async () => {
-    standardMock();
-    const { container, unmount } = render(App);
+  it('starts with the defaults and applies the saved settings when they arrive', async () => {
+    const backend = mockBackend({ store: 'locked', settings: { lang: 'en', elderly: true, operator: '王芳' } });
+    render(App);
+    // Nothing waits on the settings file: the window is there at once, in the defaults.
+    expect(document.documentElement.lang).toBe('zh-CN');
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    expect(document.documentElement.classList.contains('elderly')).toBe(true);
+    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(byId('lang-toggle').textContent).toContain('中文');
+    expect(document.title).toBe('Banka 办卡 · Enter your passphrase to unlock');
+    expect(backend.argsOf('settings_set')).toEqual([]);
+  });
+
+  it('saves every change through settings_set, keeping the operator', async () => {
+    const backend = mockBackend({ store: 'locked', settings: { lang: 'zh', elderly: false, operator: '王芳' } });
+    const { container } = render(App);
+    await waitFor(() => expect(backend.argsOf('settings_get')).toHaveLength(1));
     const toggle = byId('elderly-toggle');
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(toggle.textContent).toContain('长者模式');
@@ -263,35 +292,105 @@ describe('display settings', () => {
     await fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.classList.contains('elderly')).toBe(true);
-    await typeValue(BAD_ID);
+    await waitFor(() =>
+      expect(backend.argsOf('settings_set').at(-1)).toEqual({ settings: { lang: 'zh', elderly: true, operator: '王芳' } }),
+    );
     await expectNoAxeViolations(container);
 
     await toggleLanguage();
     expect(byId('elderly-toggle').textContent).toContain('Large text');
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}')).toEqual({ lang: 'en', elderly: true });
-    unmount();
+    await waitFor(() =>
+      expect(backend.argsOf('settings_set').at(-1)).toEqual({ settings: { lang: 'en', elderly: true, operator: '王芳' } }),
+    );
+    expect(backend.settings).toEqual({ lang: 'en', elderly: true, operator: '王芳' });
+    expect(backend.argsOf('settings_set')).toHaveLength(2);
+  });
 
-    document.documentElement.className = '';
+  it('keeps a change made before the saved settings arrived', async () => {
+    const backend = mockBackend({ store: 'locked', settings: { lang: 'en', elderly: false, operator: '王芳' } });
+    let release!: () => void;
+    backend.hold.settings_get = new Promise<void>((r) => (release = r));
     render(App);
+    await fireEvent.click(byId('elderly-toggle'));
+    release();
+    await waitFor(() =>
+      expect(backend.argsOf('settings_set')).toEqual([{ settings: { lang: 'en', elderly: true, operator: '王芳' } }]),
+    );
+    // The saved language still arrived; the elderly mode just chosen was not undone.
     expect(document.documentElement.lang).toBe('en');
     expect(document.documentElement.classList.contains('elderly')).toBe(true);
-    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('true');
-    expect(byId('lang-toggle').textContent).toContain('中文');
+  });
+
+  it('keeps the defaults when the settings cannot be read', async () => {
+    const backend = mockBackend({ store: 'locked' });
+    backend.fail.settings_get = { code: 'settings', message_zh: '无法读取设置', message_en: 'The settings cannot be read' };
+    render(App);
+    await waitFor(() => expect(backend.argsOf('store_status')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('says so when a setting could not be saved, in the current language', async () => {
+    const backend = mockBackend({ store: 'locked' });
+    backend.fail.settings_set = { code: 'settings', message_zh: '设置未能保存：磁盘已满', message_en: 'The settings could not be saved: disk full' };
+    const { container } = render(App);
+    await fireEvent.click(byId('elderly-toggle'));
+    const alert = await waitFor(() => byId('settings-error'));
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('磁盘已满');
+    // The change still holds for this session.
+    expect(document.documentElement.classList.contains('elderly')).toBe(true);
+    await expectNoAxeViolations(container);
+
+    await toggleLanguage();
+    await waitFor(() => expect(byId('settings-error').textContent).toContain('disk full'));
+    delete backend.fail.settings_set;
+    await fireEvent.click(byId('elderly-toggle'));
+    await waitFor(() => expect(document.getElementById('settings-error')).toBeNull());
   });
 
   it('passes axe in English on a valid result', async () => {
     standardMock();
     const { container } = render(App);
+    await openNumberCheck();
     await toggleLanguage();
     await typeValue(VALID_ID);
     await expectNoAxeViolations(container);
   });
+});
 
-  it('survives unreadable stored settings', () => {
-    localStorage.setItem(SETTINGS_KEY, '{not json');
+describe('navigation', () => {
+  it('opens on the applications, with the number check one link away', async () => {
+    mockBackend({ store: 'locked' });
+    const { container } = render(App);
+    const nav = container.querySelector('nav');
+    expect(nav?.getAttribute('aria-label')).toBe('主要页面');
+    expect(byId('nav-cases').getAttribute('aria-current')).toBe('page');
+    expect(byId('nav-check').hasAttribute('aria-current')).toBe(false);
+    expect(byId('nav-check').textContent).toBe('号码核验');
+    await waitFor(() => byId('unlock-passphrase'));
+
+    await openNumberCheck();
+    expect(byId('nav-check').getAttribute('aria-current')).toBe('page');
+    expect(byId('nav-cases').hasAttribute('aria-current')).toBe(false);
+    expect(document.activeElement).toBe(container.querySelector('h1'));
+    expect(document.title).toBe('办卡 Banka · 号码核验');
+    expect(document.getElementById('unlock-passphrase')).toBeNull();
+
+    await fireEvent.click(byId('nav-cases'));
+    await waitFor(() => byId('unlock-passphrase'));
+    expect(byId('nav-cases').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('keeps what was typed in the number check across language and elderly switches', async () => {
     standardMock();
     render(App);
-    expect(document.documentElement.lang).toBe('zh-CN');
-    expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('false');
+    await openNumberCheck();
+    await typeValue(BAD_ID);
+    await toggleLanguage();
+    await fireEvent.click(byId('elderly-toggle'));
+    expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
+    expect(byId('nav-check').textContent).toBe('Check a number');
   });
 });

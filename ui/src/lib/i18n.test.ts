@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, VALUE_KINDS, formatIsoDate } from './i18n';
+import { MESSAGES, STATUSES, VALUE_KINDS, formatIsoDate, formatLocalDateTime, localized } from './i18n';
 
 describe('i18n', () => {
   it('formats dates of birth per language', () => {
@@ -24,6 +24,42 @@ describe('i18n', () => {
       for (const k of VALUE_KINDS) expect(MESSAGES[lang].hints[k]).not.toBe('');
     }
     expect(MESSAGES.zh.valueKinds['id-number']).toBe('身份证号码（含港澳台居民居住证、外国人永久居留身份证）');
+  });
+
+  it('names all eleven statuses in both languages, uniquely', () => {
+    expect(STATUSES).toHaveLength(11);
+    for (const lang of ['zh', 'en'] as const) {
+      const names = STATUSES.map((s) => MESSAGES[lang].statusNames[s]);
+      expect(new Set(names).size).toBe(11);
+    }
+    expect(MESSAGES.zh.statusNames.in_production).toBe('制卡中');
+    expect(MESSAGES.en.statusNames.ready_for_pickup).toBe('Ready for pickup');
+  });
+
+  it('counts applications', () => {
+    expect(MESSAGES.zh.caseCount(3, 3)).toBe('共 3 件');
+    expect(MESSAGES.zh.caseCount(120, 50)).toBe('共 120 件，已显示 50 件');
+    expect(MESSAGES.en.caseCount(1, 1)).toBe('1 application');
+    expect(MESSAGES.en.caseCount(0, 0)).toBe('0 applications');
+    expect(MESSAGES.en.caseCount(120, 50)).toBe('120 applications, 50 shown');
+  });
+
+  it('shows instants in local time, minutes only', () => {
+    const iso = '2026-11-21T06:05:09.123Z';
+    const d = new Date(iso);
+    const shown = formatLocalDateTime(iso);
+    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(shown.slice(-2)).toBe(String(d.getMinutes()).padStart(2, '0'));
+    expect(shown.slice(11, 13)).toBe(String(d.getHours()).padStart(2, '0'));
+    // Read back as local time, it is the same minute.
+    expect(new Date(shown.replace(' ', 'T')).getTime()).toBe(Date.UTC(2026, 10, 21, 6, 5));
+    expect(formatLocalDateTime('soon')).toBe('soon');
+  });
+
+  it('picks the message of the language', () => {
+    const m = { message_zh: '口令不正确', message_en: 'Wrong passphrase' };
+    expect(localized('zh', m)).toBe('口令不正确');
+    expect(localized('en', m)).toBe('Wrong passphrase');
   });
 
   it('has the same keys in both languages', () => {

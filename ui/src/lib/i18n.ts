@@ -1,12 +1,16 @@
 // Every string the UI shows, in both languages. `Messages` is the contract: a key missing from
 // either language (or a ValueKind / IdDocument without a name) is a type error.
-// Messages that come from Rust (findings) already carry both languages and are picked by `lang`.
+// Messages that come from Rust (findings, errors) already carry both languages and are picked by
+// `lang` (see `localized`).
 
 import type { IdDocument } from '../bindings/IdDocument';
 import type { Gender } from '../bindings/Gender';
+import type { Lang } from '../bindings/Lang';
+import type { Status } from '../bindings/Status';
 import type { ValueKind } from '../bindings/ValueKind';
 
-export type Lang = 'zh' | 'en';
+// The same union as the Rust settings' `lang`: what settings_get gives can be used as it is.
+export type { Lang };
 
 /** The value of `<html lang>` (and `lang` attributes) for each UI language. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
@@ -26,15 +30,114 @@ export const VALUE_KINDS: readonly ValueKind[] = [
   'postal-code',
 ];
 
+/** A case's statuses in the order of its life (the status filter offers them so). */
+export const STATUSES: readonly Status[] = [
+  'draft',
+  'ready',
+  'queued',
+  'sending',
+  'submitted',
+  'accepted',
+  'in_production',
+  'ready_for_pickup',
+  'mailed',
+  'rejected',
+  'failed',
+];
+
+/** The fewest characters a data passphrase may have (banka-cases' MIN_PASSPHRASE_CHARS). */
+export const MIN_PASSPHRASE_CHARS = 8;
+
 export interface Messages {
-  /** The document title. */
-  title: string;
+  /** The document title, given the current page's heading. */
+  title: (page: string) => string;
   /** The name of this language, written in it (shown on the switch to it). */
   langName: string;
   /** Before the other language's name on the language switch, for screen readers. */
   switchLanguage: string;
   elderlyMode: string;
   settings: string;
+  /** Shown when settings_set rejected: the change holds for this session only. */
+  settingsNotSaved: string;
+
+  /** The name of the main navigation and its two entries. */
+  navLabel: string;
+  navCases: string;
+  navCheck: string;
+  /** While the app asks Rust whether the data is locked. */
+  opening: string;
+  /** What any unexpected failure says (a rejection that is not an IpcError). */
+  internalError: string;
+
+  /** The error summary's title (GOV.UK: "There is a problem"). */
+  errorSummaryTitle: string;
+  /** Read before an inline error message, for screen readers. */
+  errorPrefix: string;
+
+  unlockNewHeading: string;
+  /** What the passphrase is for, in plain words: one paragraph each. */
+  unlockNewIntro: readonly string[];
+  unlockLockedHeading: string;
+  unlockLockedIntro: string;
+  passphraseLabel: string;
+  passphraseHintNew: string;
+  passphraseConfirmLabel: string;
+  showPassphrase: string;
+  hidePassphrase: string;
+  /** Announced when the show/hide button is pressed. */
+  passphraseShown: string;
+  passphraseHidden: string;
+  unlockSubmitNew: string;
+  unlockSubmitLocked: string;
+  unlocking: string;
+  errPassphraseMissing: string;
+  errPassphraseShort: string;
+  errConfirmMissing: string;
+  errConfirmMismatch: string;
+
+  casesHeading: string;
+  searchLabel: string;
+  searchButton: string;
+  statusFilterLabel: string;
+  allStatuses: string;
+  statusNames: Record<Status, string>;
+  /** The results count: how many match and, when fewer are listed, how many are. */
+  caseCount: (total: number, shown: number) => string;
+  casesLoading: string;
+  casesFailed: string;
+  tryAgain: string;
+  tableCaption: string;
+  colName: string;
+  colIdNumber: string;
+  colMobile: string;
+  colFlow: string;
+  colStatus: string;
+  colUpdated: string;
+  colActions: string;
+  /** In place of an answer the applicant has not given yet. */
+  notGiven: string;
+  loadMore: string;
+  noCases: string;
+  noMatch: string;
+
+  newCase: string;
+  newCaseLegend: string;
+  newCaseStart: string;
+  cancel: string;
+  errChooseFlow: string;
+  /** Says which flow the new draft is for. */
+  draftCreated: (flowTitle: string) => string;
+
+  deleteButton: string;
+  /** Completes a delete button's accessible name ("删除" + this): whose application, or which draft. */
+  deleteWhose: (name: string, statusName: string, when: string) => string;
+  deleteHeading: string;
+  deleteWarning: string;
+  /** Names the case in the confirmation. */
+  deleteWhich: (name: string, flowTitle: string, statusName: string) => string;
+  confirmDelete: string;
+  deleting: string;
+  deleted: string;
 
   heading: string;
   intro: string;
@@ -71,13 +174,97 @@ export interface Messages {
 }
 
 const zh: Messages = {
-  title: '办卡 Banka · 号码检查',
+  title: (page) => `办卡 Banka · ${page}`,
   langName: '中文',
   switchLanguage: '切换语言：',
   elderlyMode: '长者模式',
   settings: '显示设置',
+  settingsNotSaved: '显示设置未能保存，本次使用期间仍然有效。',
 
-  heading: '号码检查',
+  navLabel: '主要页面',
+  navCases: '申领案件',
+  navCheck: '号码核验',
+  opening: '正在打开…',
+  internalError: '程序内部出了问题。请稍后再试；如果一直这样，请联系工作人员。',
+
+  errorSummaryTitle: '出现了问题',
+  errorPrefix: '错误：',
+
+  unlockNewHeading: '设置数据口令',
+  unlockNewIntro: [
+    '本机上的申领资料都会加密保存。以后每次打开办卡，都需要输入这个口令。',
+    '口令忘记后无法找回，加密的资料也就无法打开。请把口令写下来，放在安全的地方。',
+    '在服务网点，使用这台电脑的所有经办人都使用同一个口令。',
+  ],
+  unlockLockedHeading: '输入口令解锁',
+  unlockLockedIntro: '本机上的申领资料已加密保存。请输入为这台电脑设置的口令。',
+  passphraseLabel: '口令',
+  passphraseHintNew: `至少${MIN_PASSPHRASE_CHARS}个字符，区分大小写。一句好记的话或几个词连在一起，比一串乱码更好记。`,
+  passphraseConfirmLabel: '再输入一次口令',
+  showPassphrase: '显示口令',
+  hidePassphrase: '隐藏口令',
+  passphraseShown: '口令已显示',
+  passphraseHidden: '口令已隐藏',
+  unlockSubmitNew: '设置口令并继续',
+  unlockSubmitLocked: '解锁',
+  unlocking: '正在解锁…',
+  errPassphraseMissing: '请输入口令',
+  errPassphraseShort: `口令太短：请至少使用${MIN_PASSPHRASE_CHARS}个字符`,
+  errConfirmMissing: '请再输入一次口令，以免输错',
+  errConfirmMismatch: '两次输入的口令不一样，请重新输入',
+
+  casesHeading: '申领案件',
+  searchLabel: '姓名、身份证号后几位或手机号',
+  searchButton: '查找',
+  statusFilterLabel: '状态',
+  allStatuses: '全部状态',
+  statusNames: {
+    draft: '草稿',
+    ready: '待提交',
+    queued: '排队待发送',
+    sending: '正在发送',
+    submitted: '已提交',
+    accepted: '已受理',
+    in_production: '制卡中',
+    ready_for_pickup: '待领取',
+    mailed: '已寄出',
+    rejected: '已驳回',
+    failed: '发送失败',
+  },
+  caseCount: (total, shown) => (shown < total ? `共 ${total} 件，已显示 ${shown} 件` : `共 ${total} 件`),
+  casesLoading: '正在读取申领案件…',
+  casesFailed: '申领案件未能读取',
+  tryAgain: '重试',
+  tableCaption: '申领案件，最近修改的在前',
+  colName: '姓名',
+  colIdNumber: '身份证号',
+  colMobile: '手机号',
+  colFlow: '申领事项',
+  colStatus: '状态',
+  colUpdated: '最后修改',
+  colActions: '操作',
+  notGiven: '未填写',
+  loadMore: '显示更多',
+  noCases: '本机还没有申领案件。选择“新建申请”开始第一件。',
+  noMatch: '没有找到符合条件的案件。请检查输入，或改用身份证号后几位、手机号查找。',
+
+  newCase: '新建申请',
+  newCaseLegend: '要办理哪一项？',
+  newCaseStart: '开始',
+  cancel: '取消',
+  errChooseFlow: '请选择要办理的事项',
+  draftCreated: (flowTitle) => `已新建草稿：${flowTitle}`,
+
+  deleteButton: '删除',
+  deleteWhose: (name, statusName, when) => (name ? `${name}的申请` : `未填写姓名的${statusName}（${when}）`),
+  deleteHeading: '删除这件申请？',
+  deleteWarning: '删除后无法恢复，申请人的资料和照片会从本机彻底清除。',
+  deleteWhich: (name, flowTitle, statusName) => `${name || '未填写姓名'} · ${flowTitle} · ${statusName}`,
+  confirmDelete: '确认删除',
+  deleting: '正在删除…',
+  deleted: '已删除',
+
+  heading: '号码核验',
   intro: '选择号码的种类，然后输入号码。我们会马上告诉您号码是否有效，以及号码包含的信息。号码只在本机检查，不会发送到网上。',
   kindLabel: '号码种类',
   valueLabel: '号码',
@@ -151,11 +338,100 @@ const MONTHS_EN = [
 ];
 
 const en: Messages = {
-  title: 'Banka 办卡 · Number check',
+  title: (page) => `Banka 办卡 · ${page}`,
   langName: 'English',
   switchLanguage: 'Change language: ',
   elderlyMode: 'Large text',
   settings: 'Display settings',
+  settingsNotSaved: 'The display settings could not be saved; they still apply until Banka is closed.',
+
+  navLabel: 'Main',
+  navCases: 'Applications',
+  navCheck: 'Check a number',
+  opening: 'Opening…',
+  internalError: 'Something went wrong inside the app. Please try again in a moment; if this keeps happening, ask a member of staff.',
+
+  errorSummaryTitle: 'There is a problem',
+  errorPrefix: 'Error: ',
+
+  unlockNewHeading: 'Set a passphrase for your data',
+  unlockNewIntro: [
+    'The applications on this computer are stored encrypted. You will need this passphrase each time Banka opens.',
+    'A forgotten passphrase cannot be recovered, and without it the data cannot be opened. Write it down and keep it somewhere safe.',
+    'At a service centre, every operator of this computer uses the same passphrase.',
+  ],
+  unlockLockedHeading: 'Enter your passphrase to unlock',
+  unlockLockedIntro: 'The applications on this computer are stored encrypted. Enter the passphrase that was set for this computer.',
+  passphraseLabel: 'Passphrase',
+  passphraseHintNew: `At least ${MIN_PASSPHRASE_CHARS} characters; capitals count. A sentence or a few words you can remember work better than a jumble.`,
+  passphraseConfirmLabel: 'Type the passphrase again',
+  showPassphrase: 'Show passphrase',
+  hidePassphrase: 'Hide passphrase',
+  passphraseShown: 'The passphrase is visible',
+  passphraseHidden: 'The passphrase is hidden',
+  unlockSubmitNew: 'Set passphrase and continue',
+  unlockSubmitLocked: 'Unlock',
+  unlocking: 'Unlocking…',
+  errPassphraseMissing: 'Enter the passphrase',
+  errPassphraseShort: `The passphrase is too short: use at least ${MIN_PASSPHRASE_CHARS} characters`,
+  errConfirmMissing: 'Type the passphrase again, so that a typing mistake is caught',
+  errConfirmMismatch: 'The two passphrases are different. Type them again',
+
+  casesHeading: 'Applications',
+  searchLabel: 'Name, last digits of the ID number, or phone',
+  searchButton: 'Search',
+  statusFilterLabel: 'Status',
+  allStatuses: 'All statuses',
+  statusNames: {
+    draft: 'Draft',
+    ready: 'Ready to submit',
+    queued: 'Queued to send',
+    sending: 'Sending',
+    submitted: 'Submitted',
+    accepted: 'Accepted',
+    in_production: 'Card being made',
+    ready_for_pickup: 'Ready for pickup',
+    mailed: 'Mailed',
+    rejected: 'Rejected',
+    failed: 'Sending failed',
+  },
+  caseCount: (total, shown) => {
+    const all = `${total} ${total === 1 ? 'application' : 'applications'}`;
+    return shown < total ? `${all}, ${shown} shown` : all;
+  },
+  casesLoading: 'Loading the applications…',
+  casesFailed: 'The applications could not be loaded',
+  tryAgain: 'Try again',
+  tableCaption: 'Applications, most recently changed first',
+  colName: 'Name',
+  colIdNumber: 'ID number',
+  colMobile: 'Phone',
+  colFlow: 'Application for',
+  colStatus: 'Status',
+  colUpdated: 'Last changed',
+  colActions: 'Actions',
+  notGiven: 'not given yet',
+  loadMore: 'Load more',
+  noCases: 'There are no applications on this computer yet. Choose “New application” to start the first one.',
+  noMatch: 'No applications match. Check what you typed, or search by the last digits of the ID number or the phone number.',
+
+  newCase: 'New application',
+  newCaseLegend: 'What is the application for?',
+  newCaseStart: 'Start',
+  cancel: 'Cancel',
+  errChooseFlow: 'Choose what the application is for',
+  draftCreated: (flowTitle) => `Draft created: ${flowTitle}`,
+
+  deleteButton: 'Delete',
+  // Follows "Delete" directly, hence the leading space.
+  deleteWhose: (name, statusName, when) =>
+    name ? ` ${name}’s application` : ` ${statusName.toLowerCase()} with no name yet (${when})`,
+  deleteHeading: 'Delete this application?',
+  deleteWarning: 'This cannot be undone: the applicant’s details and photos are removed from this computer for good.',
+  deleteWhich: (name, flowTitle, statusName) => `${name || 'No name yet'} · ${flowTitle} · ${statusName}`,
+  confirmDelete: 'Yes, delete it',
+  deleting: 'Deleting…',
+  deleted: 'Deleted',
 
   heading: 'Check a number',
   intro: 'Choose the kind of number, then type it. You will see at once whether the number is valid and what it tells us. Numbers are checked on this computer only and are never sent online.',
@@ -222,4 +498,20 @@ export function formatIsoDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return MESSAGES[lang].formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Picks the message in `lang` from something Rust put into words in both (a finding, an error). */
+export function localized(lang: Lang, m: { message_zh: string; message_en: string }): string {
+  return lang === 'zh' ? m.message_zh : m.message_en;
+}
+
+/**
+ * An RFC 3339 instant (Rust stores UTC) as local time, `2026-11-21 14:05`: the same in both
+ * languages, and what operators compare with the clock on the wall. Anything else is shown as it came.
+ */
+export function formatLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

@@ -1,7 +1,19 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validId } from '../test/fixtures';
-import { toIpcError, validateValue } from './ipc';
+import { CASES, FLOWS, WRONG_PASSPHRASE, validId } from '../test/fixtures';
+import {
+  deleteCase,
+  getSettings,
+  listCases,
+  listFlows,
+  newCase,
+  saveSettings,
+  storeStatus,
+  toIpcError,
+  unlockStore,
+  validateValue,
+} from './ipc';
+import { MESSAGES } from './i18n';
 
 describe('ipc', () => {
   afterEach(() => clearMocks());
@@ -20,14 +32,65 @@ describe('ipc', () => {
     ]);
   });
 
-  it('passes rejections through', async () => {
-    mockIPC(() => Promise.reject({ code: 'internal', message: 'boom' }));
-    await expect(validateValue('mobile', '13800138000')).rejects.toEqual({ code: 'internal', message: 'boom' });
+  it('names each command and its arguments as Rust expects', async () => {
+    const seen: unknown[] = [];
+    mockIPC((cmd, payload) => {
+      seen.push([cmd, payload]);
+      switch (cmd) {
+        case 'settings_get':
+        case 'settings_set':
+          return { lang: 'en', elderly: true, operator: null };
+        case 'store_status':
+        case 'store_unlock':
+          return { state: 'unlocked', data_dir: '/data' };
+        case 'flow_list':
+          return FLOWS;
+        case 'case_list':
+          return { total: 3, cases: CASES };
+        case 'case_new':
+          return CASES[0];
+        default:
+          return null;
+      }
+    });
+    await expect(getSettings()).resolves.toEqual({ lang: 'en', elderly: true, operator: null });
+    await saveSettings({ lang: 'en', elderly: true, operator: null });
+    await expect(storeStatus()).resolves.toEqual({ state: 'unlocked', data_dir: '/data' });
+    await unlockStore('correct horse');
+    await expect(listFlows()).resolves.toEqual(FLOWS);
+    await expect(listCases({ text: '002X', offset: 50 })).resolves.toEqual({ total: 3, cases: CASES });
+    await newCase('bj-minor');
+    await expect(deleteCase('c-zhang')).resolves.toBeUndefined();
+    // Argument keys are camelCase on this side; Tauri maps them to the Rust parameters.
+    expect(seen).toEqual([
+      ['settings_get', {}],
+      ['settings_set', { settings: { lang: 'en', elderly: true, operator: null } }],
+      ['store_status', {}],
+      ['store_unlock', { passphrase: 'correct horse' }],
+      ['flow_list', {}],
+      ['case_list', { query: { text: '002X', offset: 50 } }],
+      ['case_new', { flow: 'bj-minor' }],
+      ['case_delete', { id: 'c-zhang' }],
+    ]);
   });
 
-  it('normalises whatever a rejection carries', () => {
-    expect(toIpcError({ code: 'bad_kind', message: 'no such kind' })).toEqual({ code: 'bad_kind', message: 'no such kind' });
-    expect(toIpcError(new Error('x'))).toEqual({ code: 'internal', message: 'x' });
-    expect(toIpcError('oops')).toEqual({ code: 'internal', message: 'oops' });
+  it('passes rejections through', async () => {
+    mockIPC(() => Promise.reject(WRONG_PASSPHRASE));
+    await expect(unlockStore('nope')).rejects.toEqual(WRONG_PASSPHRASE);
+  });
+
+  it('keeps an IpcError as it is, field included', () => {
+    expect(toIpcError(WRONG_PASSPHRASE)).toEqual(WRONG_PASSPHRASE);
+    const withField = { code: 'bad_value', message_zh: '太长', message_en: 'Too long', field: 'operator' };
+    expect(toIpcError(withField)).toEqual(withField);
+  });
+
+  it('gives anything else a general message in both languages', () => {
+    const general = { code: 'internal', message_zh: MESSAGES.zh.internalError, message_en: MESSAGES.en.internalError };
+    expect(toIpcError(new Error('x'))).toEqual(general);
+    expect(toIpcError('command case_list not allowed')).toEqual(general);
+    expect(toIpcError(undefined)).toEqual(general);
+    // The old shape, or one without messages: the code is kept, the messages filled in.
+    expect(toIpcError({ code: 'bad_kind', message: 'no such kind' })).toEqual({ ...general, code: 'bad_kind' });
   });
 });

@@ -1,5 +1,9 @@
-// Canned ValidationReports, shaped like the Rust side's (see banka-rules report.rs).
+// Canned answers shaped like the Rust side's: ValidationReports (banka-rules report.rs), flows,
+// case summaries and IpcErrors.
+import type { CaseSummary } from '../bindings/CaseSummary';
 import type { Finding } from '../bindings/Finding';
+import type { FlowTitle } from '../bindings/FlowTitle';
+import type { IpcError } from '../bindings/IpcError';
 import type { ValidationReport } from '../bindings/ValidationReport';
 
 export const VALID_ID = '11010519491231002X';
@@ -111,3 +115,80 @@ export function lengthError(value: string): ValidationReport {
     warnings: [],
   };
 }
+
+// --- The case store: flows, cases and errors shaped like the Rust side's (commands/cases.rs). ---
+
+export const FLOWS: FlowTitle[] = [
+  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false },
+  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false },
+  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true },
+];
+
+/** A case summary with everything given a plain default. */
+export function summary(over: Partial<CaseSummary> & { id: string }): CaseSummary {
+  return {
+    flow_id: 'bj-individual',
+    flow_version: 1,
+    status: 'draft',
+    created_at: '2026-11-20T01:00:00Z',
+    updated_at: '2026-11-20T01:00:00Z',
+    operator: null,
+    agency_reference: null,
+    status_reason: null,
+    applicant_name: '',
+    applicant_id_number_masked: '',
+    applicant_mobile_masked: '',
+    ...over,
+  };
+}
+
+/** Three cases, newest change first (as case_list orders them). */
+export const CASES: CaseSummary[] = [
+  summary({
+    id: 'c-zhang',
+    status: 'submitted',
+    updated_at: '2026-11-21T06:05:00Z',
+    applicant_name: '张三',
+    applicant_id_number_masked: '1101**********002X',
+    applicant_mobile_masked: '138****8000',
+  }),
+  summary({
+    id: 'c-li',
+    flow_id: 'bj-retiree',
+    status: 'rejected',
+    status_reason: '照片不合格',
+    updated_at: '2026-11-20T23:30:00Z',
+    applicant_name: '李四',
+    applicant_id_number_masked: '1101**********0021',
+    applicant_mobile_masked: '139****0000',
+  }),
+  summary({ id: 'c-blank', updated_at: '2026-11-19T08:00:00Z' }),
+];
+
+export function ipcError(code: string, message_zh: string, message_en: string, field?: string): IpcError {
+  return field === undefined ? { code, message_zh, message_en } : { code, message_zh, message_en, field };
+}
+
+export const WRONG_PASSPHRASE = ipcError(
+  'wrong_passphrase',
+  '口令不正确，请重新输入（注意大小写）。',
+  'The passphrase is wrong. Type it again (it is case-sensitive).',
+);
+
+export const WEAK_PASSPHRASE = ipcError(
+  'weak_passphrase',
+  '口令太短：请至少使用 8 个字符。',
+  'The passphrase is too short: use at least 8 characters.',
+);
+
+export const LOCKED = ipcError(
+  'locked',
+  '数据已加密，请先输入口令解锁。',
+  'The data is encrypted: enter the passphrase to unlock it.',
+);
+
+export const DATABASE_ERROR = ipcError(
+  'database',
+  '数据库出错，本次修改未保存（之前保存的内容都在）。请重试；如仍出错，请联系技术支持。',
+  'A database error stopped this change (everything saved before is safe). Try again; if it persists, contact support.',
+);

@@ -2,8 +2,16 @@ import { fireEvent, waitFor } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import axe from 'axe-core';
 import { expect } from 'vitest';
+import type { CaseSummary } from '../bindings/CaseSummary';
+import type { FlowTitle } from '../bindings/FlowTitle';
+import type { IpcError } from '../bindings/IpcError';
+import type { Page } from '../bindings/Page';
+import type { Query } from '../bindings/Query';
+import type { Settings } from '../bindings/Settings';
+import type { StoreState } from '../bindings/StoreState';
 import type { ValidationReport } from '../bindings/ValidationReport';
 import type { ValueKind } from '../bindings/ValueKind';
+import { FLOWS, LOCKED, WEAK_PASSPHRASE, WRONG_PASSPHRASE, ipcError } from './fixtures';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -11,16 +19,158 @@ export interface ValidateArgs {
   beijingAddress: boolean;
 }
 
-/** Stands in for Rust: answers `validate_value` from `answer` and records every call. */
-export function mockValidate(answer: (args: ValidateArgs) => ValidationReport | Promise<ValidationReport>) {
-  const calls: { cmd: string; args: ValidateArgs }[] = [];
-  mockIPC((cmd, payload) => {
-    const args = payload as unknown as ValidateArgs;
-    calls.push({ cmd, args });
-    if (cmd !== 'validate_value') throw { code: 'unknown_command', message: cmd };
-    return answer(args);
+export interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+export interface BackendOptions {
+  validate?: (args: ValidateArgs) => ValidationReport | Promise<ValidationReport>;
+  /** What settings_get answers (Rust's defaults unless given). */
+  settings?: Settings;
+  /** The case store's state at start; "unlocked" unless given. */
+  store?: StoreState;
+  /** The passphrase that opens a "locked" store. */
+  passphrase?: string;
+  cases?: CaseSummary[];
+  flows?: FlowTitle[];
+  /** Rust's page size (DEFAULT_PAGE is 50). */
+  pageSize?: number;
+}
+
+/** The fake's state and what it was asked, for tests to read and change. */
+export interface Backend {
+  calls: Call[];
+  /** Only the validate_value calls (what the number-check tests look at). */
+  validateCalls: { cmd: string; args: ValidateArgs }[];
+  /** The arguments of every call to `cmd`, in order. */
+  argsOf(cmd: string): Record<string, unknown>[];
+  store: StoreState;
+  settings: Settings;
+  cases: CaseSummary[];
+  /** Commands that reject from now on, with what. */
+  fail: Partial<Record<string, IpcError>>;
+  /** Commands held until the promise settles (to see busy states). */
+  hold: Partial<Record<string, Promise<unknown>>>;
+}
+
+export const PASSPHRASE = 'correct horse battery';
+
+/**
+ * Stands in for Rust: a small in-memory case store behind the same commands, recording every call.
+ * It checks what Rust checks (passphrase length and match, locked store) and answers with the same
+ * error shapes.
+ */
+export function mockBackend(options: BackendOptions = {}): Backend {
+  const backend: Backend = {
+    calls: [],
+    validateCalls: [],
+    argsOf: (cmd) => backend.calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+    store: options.store ?? 'unlocked',
+    settings: options.settings ?? { lang: 'zh', elderly: false, operator: null },
+    cases: [...(options.cases ?? [])],
+    fail: {},
+    hold: {},
+  };
+  const flows = options.flows ?? FLOWS;
+  const pageSize = options.pageSize ?? 50;
+  const passphrase = options.passphrase ?? PASSPHRASE;
+  let created = 0;
+
+  const unlocked = () => {
+    if (backend.store !== 'unlocked') throw LOCKED;
+  };
+
+  mockIPC(async (cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    backend.calls.push({ cmd, args });
+    if (cmd === 'validate_value') backend.validateCalls.push({ cmd, args: args as unknown as ValidateArgs });
+    await backend.hold[cmd];
+    const failure = backend.fail[cmd];
+    if (failure) throw failure;
+
+    switch (cmd) {
+      case 'validate_value':
+        if (!options.validate) throw ipcError('internal', '未设置', 'not mocked');
+        return options.validate(args as unknown as ValidateArgs);
+      case 'settings_get':
+        return { ...backend.settings };
+      case 'settings_set': {
+        const given = args.settings as Settings;
+        backend.settings = { ...given, operator: given.operator?.trim() || null };
+        return { ...backend.settings };
+      }
+      case 'store_status':
+        return { state: backend.store, data_dir: '/home/test/.local/share/banka' };
+      case 'store_unlock': {
+        const typed = String(args.passphrase);
+        if (backend.store === 'new' && [...typed].length < 8) throw WEAK_PASSPHRASE;
+        if (backend.store === 'locked' && typed !== passphrase) throw WRONG_PASSPHRASE;
+        backend.store = 'unlocked';
+        return { state: backend.store, data_dir: '/home/test/.local/share/banka' };
+      }
+      case 'flow_list':
+        return flows;
+      case 'case_list': {
+        unlocked();
+        const q = args.query as Query;
+        const text = q.text?.trim().toUpperCase() ?? '';
+        const isNumber = /^\d+X?$/.test(text);
+        const matches = backend.cases.filter(
+          (c) =>
+            (text === '' ||
+              (isNumber
+                ? c.applicant_id_number_masked.endsWith(text) || c.applicant_mobile_masked.includes(text)
+                : c.applicant_name.toUpperCase().includes(text))) &&
+            (q.status === undefined || c.status === q.status) &&
+            (q.flow === undefined || c.flow_id === q.flow),
+        );
+        const offset = q.offset ?? 0;
+        const page: Page = { total: matches.length, cases: matches.slice(offset, offset + (q.limit ?? pageSize)) };
+        return page;
+      }
+      case 'case_new': {
+        unlocked();
+        const flow = String(args.flow);
+        if (!flows.some((f) => f.id === flow)) throw ipcError('unknown_flow', '没有这个流程', 'There is no such flow');
+        const now = new Date().toISOString();
+        const draft: CaseSummary = {
+          id: `new-${++created}`,
+          flow_id: flow,
+          flow_version: 1,
+          status: 'draft',
+          created_at: now,
+          updated_at: now,
+          operator: backend.settings.operator,
+          agency_reference: null,
+          status_reason: null,
+          applicant_name: '',
+          applicant_id_number_masked: '',
+          applicant_mobile_masked: '',
+        };
+        backend.cases.unshift(draft);
+        return draft;
+      }
+      case 'case_delete': {
+        unlocked();
+        const before = backend.cases.length;
+        backend.cases = backend.cases.filter((c) => c.id !== args.id);
+        if (backend.cases.length === before) throw ipcError('no_case', '找不到案件', 'There is no such case');
+        return null;
+      }
+      default:
+        throw ipcError('unknown_command', cmd, cmd);
+    }
   });
-  return calls;
+  return backend;
+}
+
+/**
+ * Stands in for Rust for the number check: answers `validate_value` from `answer` and returns its
+ * calls. The case store is locked (the number check works without it).
+ */
+export function mockValidate(answer: (args: ValidateArgs) => ValidationReport | Promise<ValidationReport>) {
+  return mockBackend({ validate: answer, store: 'locked' }).validateCalls;
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -39,6 +189,42 @@ export async function typeValue(value: string): Promise<void> {
   input.value = value;
   await fireEvent.input(input);
   await waitFor(() => expect(resultRegion().dataset.checkedValue).toBe(value));
+}
+
+/** Goes to the number check through the navigation. */
+export async function openNumberCheck(): Promise<void> {
+  await fireEvent.click(byId('nav-check'));
+  await waitFor(() => byId('value-input'));
+}
+
+/** Sets an input's value as typing does (one input event). */
+export async function typeInto(id: string, value: string): Promise<void> {
+  const input = byId<HTMLInputElement>(id);
+  input.value = value;
+  await fireEvent.input(input);
+}
+
+/** Waits until the case list has shown its first answer (the count is filled in). */
+export async function waitForCases(): Promise<void> {
+  await waitFor(() => expect(byId('case-count').textContent?.trim()).not.toBe(''));
+}
+
+/** The rows of the case table, as their case ids. */
+export function rowIds(): string[] {
+  return [...document.querySelectorAll<HTMLTableRowElement>('#case-table tbody tr')].map((tr) => tr.dataset.caseId ?? '');
+}
+
+export function row(id: string): HTMLTableRowElement {
+  const tr = document.querySelector<HTMLTableRowElement>(`tr[data-case-id="${id}"]`);
+  if (!tr) throw new Error(`no row for case ${id}`);
+  return tr;
+}
+
+/** A timestamp as the list should show it: local time, YYYY-MM-DD HH:mm. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 export async function chooseKind(kind: ValueKind): Promise<void> {

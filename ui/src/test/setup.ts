@@ -3,7 +3,6 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach } from 'vitest';
 
 beforeEach(() => {
-  localStorage.clear();
   document.documentElement.lang = 'zh-CN';
   document.documentElement.className = '';
 });

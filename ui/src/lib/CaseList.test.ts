@@ -1,0 +1,433 @@
+// The case list, through the whole app with the store unlocked: search, filter, pages, new
+// drafts and deletion.
+import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../App.svelte';
+import type { CaseSummary } from '../bindings/CaseSummary';
+import { CASES, DATABASE_ERROR, summary } from '../test/fixtures';
+import {
+  byId,
+  expectNoAxeViolations,
+  localTime,
+  mockBackend,
+  row,
+  rowIds,
+  typeInto,
+  waitForCases,
+} from '../test/helpers';
+
+async function openList(cases: CaseSummary[] = CASES, pageSize?: number) {
+  const backend = mockBackend({ cases, pageSize });
+  const view = render(App);
+  await waitForCases();
+  return { backend, ...view };
+}
+
+const cells = (id: string) => [...row(id).querySelectorAll('th, td')].map((c) => c.textContent?.trim());
+const count = () => byId('case-count').textContent?.trim();
+
+describe('case list', () => {
+  it('shows the cases with masked numbers, flow titles, statuses and local times', async () => {
+    const { backend, container } = await openList();
+    expect(backend.argsOf('case_list')).toEqual([{ query: {} }]);
+    expect(container.querySelector('h1')?.textContent).toBe('申领案件');
+    expect(document.title).toBe('办卡 Banka · 申领案件');
+    expect(count()).toBe('共 3 件');
+    expect(byId('case-count').getAttribute('aria-live')).toBe('polite');
+
+    const table = byId<HTMLTableElement>('case-table');
+    expect(table.caption?.textContent).toBe('申领案件，最近修改的在前');
+    const headers = [...table.querySelectorAll('thead th')];
+    expect(headers.map((th) => th.getAttribute('scope'))).toEqual(Array(7).fill('col'));
+    expect(headers.map((th) => th.textContent)).toEqual(['姓名', '身份证号', '手机号', '申领事项', '状态', '最后修改', '操作']);
+    expect(rowIds()).toEqual(['c-zhang', 'c-li', 'c-blank']);
+
+    await waitFor(() => expect(cells('c-zhang')[3]).toBe('本人申领社会保障卡'));
+    expect(cells('c-zhang').slice(0, 6)).toEqual([
+      '张三',
+      '1101**********002X',
+      '138****8000',
+      '本人申领社会保障卡',
+      '已提交',
+      localTime('2026-11-21T06:05:00Z'),
+    ]);
+    expect(row('c-zhang').querySelector('time')?.getAttribute('datetime')).toBe('2026-11-21T06:05:00Z');
+    expect(cells('c-zhang')[5]).toMatch(/^2026-11-2[12] \d\d:05$/);
+    // A status reason is shown under the status.
+    expect(row('c-li').querySelector('.tag')?.textContent).toBe('已驳回');
+    expect(row('c-li').querySelector('.reason')?.textContent).toBe('照片不合格');
+    expect(row('c-li').dataset.status).toBe('rejected');
+    // Nothing given yet: said in words, not left blank.
+    expect(cells('c-blank').slice(0, 3)).toEqual(['未填写', '未填写', '未填写']);
+    expect(row('c-zhang').querySelector('th')?.getAttribute('scope')).toBe('row');
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(count()).toBe('3 applications');
+    expect(cells('c-zhang').slice(3, 5)).toEqual(['Apply for your own card', 'Submitted']);
+    expect(cells('c-li')[4]).toContain('Rejected');
+    expect(cells('c-blank')[0]).toBe('not given yet');
+    expect(table.caption?.textContent).toBe('Applications, most recently changed first');
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+    // The language switch asked for nothing again.
+    expect(backend.argsOf('case_list')).toHaveLength(1);
+  });
+
+  it('names every status in both languages in the filter', async () => {
+    await openList();
+    const select = byId<HTMLSelectElement>('case-status-filter');
+    const options = () => [...select.options].map((o) => [o.value, o.textContent]);
+    expect(options()).toEqual([
+      ['', '全部状态'],
+      ['draft', '草稿'],
+      ['ready', '待提交'],
+      ['queued', '排队待发送'],
+      ['sending', '正在发送'],
+      ['submitted', '已提交'],
+      ['accepted', '已受理'],
+      ['in_production', '制卡中'],
+      ['ready_for_pickup', '待领取'],
+      ['mailed', '已寄出'],
+      ['rejected', '已驳回'],
+      ['failed', '发送失败'],
+    ]);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(options().map(([, label]) => label)).toEqual([
+      'All statuses',
+      'Draft',
+      'Ready to submit',
+      'Queued to send',
+      'Sending',
+      'Submitted',
+      'Accepted',
+      'Card being made',
+      'Ready for pickup',
+      'Mailed',
+      'Rejected',
+      'Sending failed',
+    ]);
+  });
+
+  it('searches as you type, once typing pauses', async () => {
+    const { backend } = await openList();
+    expect(byId('case-search').closest('form')?.getAttribute('role')).toBe('search');
+    expect(document.querySelector('label[for="case-search"]')?.textContent).toBe('姓名、身份证号后几位或手机号');
+    await typeInto('case-search', '0');
+    await typeInto('case-search', '00');
+    await typeInto('case-search', '002X');
+    await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
+    // One request for the three keystrokes.
+    expect(backend.argsOf('case_list')).toEqual([{ query: {} }, { query: { text: '002X' } }]);
+    expect(count()).toBe('共 1 件');
+
+    await typeInto('case-search', '李');
+    await waitFor(() => expect(rowIds()).toEqual(['c-li']));
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '李' } });
+  });
+
+  it('searches at once on submit, and keeps the typed text across a language switch', async () => {
+    const { backend } = await openList();
+    const input = byId<HTMLInputElement>('case-search');
+    input.value = '  张三 ';
+    await fireEvent.input(input);
+    await fireEvent.submit(input.closest('form')!);
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张三' } });
+    await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
+    // The pending search was folded into the submit: no second request follows.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(backend.argsOf('case_list')).toHaveLength(2);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId<HTMLInputElement>('case-search').value).toBe('  张三 ');
+    await fireEvent.click(byId('elderly-toggle'));
+    expect(byId<HTMLInputElement>('case-search').value).toBe('  张三 ');
+  });
+
+  it('filters by status, with the search text', async () => {
+    const { backend } = await openList();
+    const select = byId<HTMLSelectElement>('case-status-filter');
+    select.value = 'rejected';
+    await fireEvent.change(select);
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { status: 'rejected' } });
+    await waitFor(() => expect(rowIds()).toEqual(['c-li']));
+
+    await typeInto('case-search', '张');
+    await waitFor(() => expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张', status: 'rejected' } }));
+    await waitFor(() => expect(byId('case-empty').textContent).toContain('没有找到符合条件的案件'));
+    expect(document.getElementById('case-table')).toBeNull();
+    expect(count()).toBe('共 0 件');
+
+    select.value = '';
+    await fireEvent.change(select);
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张' } });
+    await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
+  });
+
+  it('loads more with an offset when there are more than one page', async () => {
+    const many = Array.from({ length: 7 }, (_, i) =>
+      summary({ id: `c-${i}`, applicant_name: `申请人${i}`, updated_at: `2026-11-2${i}T00:00:00Z` }),
+    );
+    const { backend, container } = await openList(many, 3);
+    expect(rowIds()).toEqual(['c-0', 'c-1', 'c-2']);
+    expect(count()).toBe('共 7 件，已显示 3 件');
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('load-more'));
+    await waitFor(() => expect(rowIds()).toHaveLength(6));
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { offset: 3 } });
+    expect(count()).toBe('共 7 件，已显示 6 件');
+    await fireEvent.click(byId('lang-toggle'));
+    expect(count()).toBe('7 applications, 6 shown');
+    expect(byId('load-more').textContent?.trim()).toBe('Load more');
+
+    await fireEvent.click(byId('load-more'));
+    await waitFor(() => expect(rowIds()).toHaveLength(7));
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { offset: 6 } });
+    expect(document.getElementById('load-more')).toBeNull();
+    // The button went away: focus moved to the first case that came in.
+    expect(document.activeElement).toBe(row('c-6').querySelector('th'));
+  });
+
+  it('keeps the search when loading more', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => summary({ id: `c-${i}`, applicant_name: `王${i}` }));
+    const { backend } = await openList([...many, CASES[0]!], 2);
+    await typeInto('case-search', '王');
+    await waitFor(() => expect(count()).toBe('共 4 件，已显示 2 件'));
+    await fireEvent.click(byId('load-more'));
+    await waitFor(() => expect(rowIds()).toEqual(['c-0', 'c-1', 'c-2', 'c-3']));
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '王', offset: 2 } });
+  });
+
+  it('says when there are no cases at all', async () => {
+    const { container } = await openList([]);
+    expect(byId('case-empty').textContent).toContain('本机还没有申领案件');
+    expect(byId('case-empty').dataset.filtered).toBe('false');
+    expect(document.getElementById('case-table')).toBeNull();
+    expect(count()).toBe('共 0 件');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('case-empty').textContent).toContain('There are no applications on this computer yet');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+  });
+
+  it('says when nothing matches the search', async () => {
+    const { container } = await openList();
+    await typeInto('case-search', '赵');
+    await waitFor(() => byId('case-empty'));
+    expect(byId('case-empty').textContent).toContain('没有找到符合条件的案件');
+    expect(byId('case-empty').dataset.filtered).toBe('true');
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('case-empty').textContent).toContain('No applications match');
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows Rust’s message when the list cannot be read, and tries again', async () => {
+    const backend = mockBackend({ cases: CASES });
+    backend.fail.case_list = DATABASE_ERROR;
+    const { container } = render(App);
+    const alert = await waitFor(() => byId('case-error'));
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain(DATABASE_ERROR.message_zh);
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('case-error').textContent).toContain(DATABASE_ERROR.message_en);
+
+    delete backend.fail.case_list;
+    await fireEvent.click(within(byId('case-error')).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(rowIds()).toHaveLength(3));
+  });
+});
+
+describe('new application', () => {
+  it('reveals the flows, asks for a choice, and starts a draft of the chosen one', async () => {
+    const { backend, container } = await openList();
+    const toggle = byId('new-case');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(byId('new-case-panel').hidden).toBe(true);
+
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(document.querySelectorAll('input[name="new-flow"]')).toHaveLength(3));
+    const radio = (id: string) => document.querySelector<HTMLInputElement>(`input[name="new-flow"][value="${id}"]`)!;
+    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('为18岁以下孩子代办');
+    expect(container.querySelector('legend')?.textContent).toBe('要办理哪一项？');
+    await expectNoAxeViolations(container);
+
+    // No choice yet: an error, linked to the first choice.
+    await fireEvent.click(byId('new-case-start'));
+    const summaryBox = await waitFor(() => byId('error-summary'));
+    await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+    expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#new-flow-bj-individual');
+    expect(byId('new-flow-error').textContent).toContain('请选择要办理的事项');
+    expect(backend.argsOf('case_new')).toEqual([]);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('Apply for a child under 18');
+    expect(byId('new-flow-error').textContent).toContain('Choose what the application is for');
+    await fireEvent.click(byId('lang-toggle'));
+
+    await fireEvent.click(radio('bj-minor'));
+    await fireEvent.click(byId('new-case-start'));
+    await waitFor(() => expect(backend.argsOf('case_new')).toEqual([{ flow: 'bj-minor' }]));
+    await waitFor(() => expect(rowIds()[0]).toBe('new-1'));
+    expect(rowIds()).toHaveLength(4);
+    expect(row('new-1').dataset.status).toBe('draft');
+    expect(cells('new-1')[3]).toBe('为18岁以下孩子代办');
+    expect(count()).toBe('共 4 件');
+    const message = byId('case-message');
+    expect(message.getAttribute('role')).toBe('status');
+    expect(message.textContent?.trim()).toBe('已新建草稿：为18岁以下孩子代办');
+    // The chooser closed and focus went back to the button that opened it.
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('case-message').textContent?.trim()).toBe('Draft created: Apply for a child under 18');
+  });
+
+  it('clears a search that would hide the new draft', async () => {
+    const { backend } = await openList();
+    await typeInto('case-search', '张');
+    await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
+    await fireEvent.click(byId('new-case'));
+    await fireEvent.click(document.querySelector<HTMLInputElement>('input[name="new-flow"][value="bj-individual"]')!);
+    await fireEvent.click(byId('new-case-start'));
+    await waitFor(() => expect(rowIds()).toEqual(['new-1', 'c-zhang', 'c-li', 'c-blank']));
+    expect(byId<HTMLInputElement>('case-search').value).toBe('');
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: {} });
+  });
+
+  it('shows Rust’s message when the draft cannot be made', async () => {
+    const { backend } = await openList();
+    backend.fail.case_new = DATABASE_ERROR;
+    await fireEvent.click(byId('new-case'));
+    await fireEvent.click(document.querySelector<HTMLInputElement>('input[name="new-flow"][value="bj-retiree"]')!);
+    await fireEvent.click(byId('new-case-start'));
+    const summaryBox = await waitFor(() => byId('error-summary'));
+    expect(summaryBox.textContent).toContain(DATABASE_ERROR.message_zh);
+    expect(rowIds()).toHaveLength(3);
+  });
+
+  it('closes on Cancel without starting anything', async () => {
+    const { backend } = await openList();
+    await fireEvent.click(byId('new-case'));
+    await fireEvent.click(byId('new-case-cancel'));
+    expect(byId('new-case').getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(byId('new-case'));
+    expect(backend.argsOf('case_new')).toEqual([]);
+  });
+});
+
+describe('delete', () => {
+  const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  afterEach(() => {
+    delete dialogProto.showModal;
+    delete dialogProto.close;
+  });
+
+  const deleteButton = (id: string) => row(id).querySelector<HTMLButtonElement>('button.delete-case')!;
+
+  it('names whose application each delete button is for', async () => {
+    await openList();
+    expect(deleteButton('c-zhang').textContent).toBe('删除张三的申请');
+    expect(deleteButton('c-blank').textContent).toBe(`删除未填写姓名的草稿（${localTime(CASES[2]!.created_at)}）`);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(deleteButton('c-zhang').textContent).toBe('Delete 张三’s application');
+    expect(deleteButton('c-blank').textContent).toBe(`Delete draft with no name yet (${localTime(CASES[2]!.created_at)})`);
+  });
+
+  it('asks first, then deletes and says so', async () => {
+    const { backend, container } = await openList();
+    await fireEvent.click(deleteButton('c-zhang'));
+    const dialog = await waitFor(() => byId('delete-dialog'));
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(document.activeElement).toBe(byId('cancel-delete'));
+    expect(dialog.getAttribute('aria-labelledby')).toBe('delete-heading');
+    expect(byId('delete-heading').textContent).toBe('删除这件申请？');
+    expect(byId('delete-warning').textContent).toBe('删除后无法恢复，申请人的资料和照片会从本机彻底清除。');
+    expect(dialog.textContent).toContain('张三 · 本人申领社会保障卡 · 已提交');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('delete-warning').textContent).toBe(
+      'This cannot be undone: the applicant’s details and photos are removed from this computer for good.',
+    );
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('lang-toggle'));
+
+    await fireEvent.click(byId('confirm-delete'));
+    await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+    expect(backend.argsOf('case_delete')).toEqual([{ id: 'c-zhang' }]);
+    expect(rowIds()).toEqual(['c-li', 'c-blank']);
+    expect(count()).toBe('共 2 件');
+    const message = byId('case-message');
+    expect(message.textContent?.trim()).toBe('已删除');
+    expect(document.activeElement).toBe(message);
+  });
+
+  it('does nothing on Cancel, and gives focus back to the delete button', async () => {
+    const { backend } = await openList();
+    await fireEvent.click(deleteButton('c-li'));
+    await waitFor(() => byId('delete-dialog'));
+    await fireEvent.click(byId('cancel-delete'));
+    await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+    expect(document.activeElement).toBe(deleteButton('c-li'));
+    expect(backend.argsOf('case_delete')).toEqual([]);
+    expect(rowIds()).toHaveLength(3);
+  });
+
+  it('cancels on Escape', async () => {
+    const { backend } = await openList();
+    await fireEvent.click(deleteButton('c-blank'));
+    const dialog = await waitFor(() => byId('delete-dialog'));
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+    expect(document.activeElement).toBe(deleteButton('c-blank'));
+    expect(backend.argsOf('case_delete')).toEqual([]);
+  });
+
+  it('opens as a modal dialog where the webview can', async () => {
+    const opened: string[] = [];
+    dialogProto.showModal = function (this: HTMLDialogElement) {
+      opened.push('showModal');
+      this.setAttribute('open', '');
+    };
+    dialogProto.close = function (this: HTMLDialogElement) {
+      opened.push('close');
+      this.removeAttribute('open');
+    };
+    const { backend } = await openList();
+    await fireEvent.click(deleteButton('c-zhang'));
+    const dialog = await waitFor(() => byId('delete-dialog'));
+    expect(opened).toEqual(['showModal']);
+    expect(document.activeElement).toBe(byId('cancel-delete'));
+    // The webview's own Escape handling fires "cancel": it cancels here too.
+    await fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+    expect(opened).toEqual(['showModal', 'close']);
+    expect(document.activeElement).toBe(deleteButton('c-zhang'));
+    expect(backend.argsOf('case_delete')).toEqual([]);
+  });
+
+  it('keeps the dialog open with Rust’s message when the delete fails', async () => {
+    const { backend, container } = await openList();
+    backend.fail.case_delete = DATABASE_ERROR;
+    await fireEvent.click(deleteButton('c-zhang'));
+    await waitFor(() => byId('delete-dialog'));
+    await fireEvent.click(byId('confirm-delete'));
+    const error = await waitFor(() => byId('delete-error'));
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toBe(DATABASE_ERROR.message_zh);
+    expect(rowIds()).toHaveLength(3);
+    await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
+    await expectNoAxeViolations(container);
+  });
+});
