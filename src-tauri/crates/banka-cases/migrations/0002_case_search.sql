@@ -11,6 +11,7 @@ CREATE INDEX cases_by_updated ON cases (updated_at DESC, applicant_name, applica
 CREATE INDEX cases_by_status ON cases (status, updated_at DESC);
 CREATE INDEX cases_by_flow ON cases (flow_id, updated_at DESC);
 
+-- (SQLite has no INSERT OR UPDATE trigger: the two bodies are the same on purpose.)
 CREATE TRIGGER answers_search_insert AFTER INSERT ON answers
 WHEN NEW.path IN ('applicant.name', 'applicant.id_number', 'applicant.mobile')
 BEGIN

@@ -91,6 +91,7 @@ impl Store {
             offset
         )
         .fetch_all(&self.pool);
+        // The page's WHERE again: sqlx checks only literal queries, so it cannot be shared.
         let count = sqlx::query_scalar!(
             r#"SELECT count(*) AS "n!: i64" FROM cases
                WHERE (?1 IS NULL OR applicant_name LIKE ?1 ESCAPE '\')
