@@ -136,6 +136,44 @@ mod tests {
         assert!(applied.len() >= 2);
     }
 
+    /// A full disk, as SQLite meets it (SQLITE_FULL: here a page limit stands in for the disk):
+    /// the change is refused with a clear message and nothing saved before is lost.
+    #[tokio::test]
+    async fn a_full_disk_refuses_the_change_and_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let (actor, today) = (crate::Actor::Resident, chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+        let id = store.new_case("bj-individual", &actor).await.unwrap().id;
+        store.set_answer(&id, "applicant.name", Some("王小明".into()), &actor, today).await.unwrap();
+        let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&store.pool).await.unwrap();
+        store.close().await;
+
+        let key = keys::unlock(dir.path(), &Passphrase::new(PASS)).unwrap();
+        let full =
+            connect_options(&dir.path().join(DATABASE_FILE), &key).pragma("max_page_count", (pages + 2).to_string());
+        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(full).await.unwrap();
+        let cramped = Store { pool, dir: dir.path().to_owned() };
+        let photo: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\x66\0\0\x01\xb9\x08\x02\0\0\0"
+            .iter()
+            .copied()
+            .chain((0..200_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8))
+            .collect();
+        let err = cramped.attach_document(&id, "card_photo", "photo.png", &photo, None, &actor).await.unwrap_err();
+        assert_eq!(err.code(), "disk_full", "{err:?}");
+        let explained = err.explain();
+        assert!(explained.message_zh.contains("磁盘已满") && explained.message_en.contains("disk is full"));
+        // The answer saved before is intact, and the refused document left nothing behind.
+        let case = cramped.case(&id).await.unwrap();
+        assert_eq!(case.answers["applicant.name"], "王小明");
+        assert!(case.documents.is_empty());
+        cramped.close().await;
+
+        // Space again: the same change goes through.
+        let store = Store::open(dir.path(), &Passphrase::new(PASS)).await.unwrap();
+        store.attach_document(&id, "card_photo", "photo.png", &photo, None, &actor).await.unwrap();
+        assert_eq!(store.document_bytes(&id, "card_photo").await.unwrap(), photo);
+    }
+
     #[tokio::test]
     async fn a_store_from_the_first_schema_upgrades_and_its_cases_become_searchable() {
         let dir = tempfile::tempdir().unwrap();
