@@ -39,6 +39,8 @@ pub struct StoreStatus {
     pub state: StoreState,
     /// Where the cases live (the settings page shows it).
     pub data_dir: String,
+    /// The fewest characters a new passphrase may have (the rule is the store's; the UI says it).
+    pub min_passphrase_chars: u32,
 }
 
 async fn status(cases: &CaseStore) -> StoreStatus {
@@ -49,7 +51,11 @@ async fn status(cases: &CaseStore) -> StoreStatus {
     } else {
         StoreState::New
     };
-    StoreStatus { state, data_dir: cases.dir.display().to_string() }
+    StoreStatus {
+        state,
+        data_dir: cases.dir.display().to_string(),
+        min_passphrase_chars: banka_cases::keys::MIN_PASSPHRASE_CHARS as u32,
+    }
 }
 
 /// Who is acting: the operator named in the settings, else the resident.

@@ -5,4 +5,8 @@ export type StoreStatus = { state: StoreState,
 /**
  * Where the cases live (the settings page shows it).
  */
-data_dir: string, };
+data_dir: string, 
+/**
+ * The fewest characters a new passphrase may have (the rule is the store's; the UI says it).
+ */
+min_passphrase_chars: number, };

@@ -45,8 +45,6 @@ export const STATUSES: readonly Status[] = [
   'failed',
 ];
 
-/** The fewest characters a data passphrase may have (banka-cases' MIN_PASSPHRASE_CHARS). */
-export const MIN_PASSPHRASE_CHARS = 8;
 
 export interface Messages {
   /** The document title, given the current page's heading. */
@@ -80,7 +78,8 @@ export interface Messages {
   unlockLockedHeading: string;
   unlockLockedIntro: string;
   passphraseLabel: string;
-  passphraseHintNew: string;
+  /** The hint under a new passphrase; `min` comes from Rust (the store's rule). */
+  passphraseHintNew: (min: number) => string;
   passphraseConfirmLabel: string;
   showPassphrase: string;
   hidePassphrase: string;
@@ -91,7 +90,6 @@ export interface Messages {
   unlockSubmitLocked: string;
   unlocking: string;
   errPassphraseMissing: string;
-  errPassphraseShort: string;
   errConfirmMissing: string;
   errConfirmMismatch: string;
 
@@ -199,7 +197,7 @@ const zh: Messages = {
   unlockLockedHeading: '输入口令解锁',
   unlockLockedIntro: '本机上的申领资料已加密保存。请输入为这台电脑设置的口令。',
   passphraseLabel: '口令',
-  passphraseHintNew: `至少${MIN_PASSPHRASE_CHARS}个字符，区分大小写。一句好记的话或几个词连在一起，比一串乱码更好记。`,
+  passphraseHintNew: (min) => `至少${min}个字符，区分大小写。一句好记的话或几个词连在一起，比一串乱码更好记。`,
   passphraseConfirmLabel: '再输入一次口令',
   showPassphrase: '显示口令',
   hidePassphrase: '隐藏口令',
@@ -209,7 +207,6 @@ const zh: Messages = {
   unlockSubmitLocked: '解锁',
   unlocking: '正在解锁…',
   errPassphraseMissing: '请输入口令',
-  errPassphraseShort: `口令太短：请至少使用${MIN_PASSPHRASE_CHARS}个字符`,
   errConfirmMissing: '请再输入一次口令，以免输错',
   errConfirmMismatch: '两次输入的口令不一样，请重新输入',
 
@@ -363,7 +360,7 @@ const en: Messages = {
   unlockLockedHeading: 'Enter your passphrase to unlock',
   unlockLockedIntro: 'The applications on this computer are stored encrypted. Enter the passphrase that was set for this computer.',
   passphraseLabel: 'Passphrase',
-  passphraseHintNew: `At least ${MIN_PASSPHRASE_CHARS} characters; capitals count. A sentence or a few words you can remember work better than a jumble.`,
+  passphraseHintNew: (min) => `At least ${min} characters; capitals count. A sentence or a few words you can remember work better than a jumble.`,
   passphraseConfirmLabel: 'Type the passphrase again',
   showPassphrase: 'Show passphrase',
   hidePassphrase: 'Hide passphrase',
@@ -373,7 +370,6 @@ const en: Messages = {
   unlockSubmitLocked: 'Unlock',
   unlocking: 'Unlocking…',
   errPassphraseMissing: 'Enter the passphrase',
-  errPassphraseShort: `The passphrase is too short: use at least ${MIN_PASSPHRASE_CHARS} characters`,
   errConfirmMissing: 'Type the passphrase again, so that a typing mistake is caught',
   errConfirmMismatch: 'The two passphrases are different. Type them again',
 

@@ -101,13 +101,13 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return { ...backend.settings };
       }
       case 'store_status':
-        return { state: backend.store, data_dir: '/home/test/.local/share/banka' };
+        return { state: backend.store, data_dir: '/home/test/.local/share/banka', min_passphrase_chars: 8 };
       case 'store_unlock': {
         const typed = String(args.passphrase);
         if (backend.store === 'new' && [...typed].length < 8) throw WEAK_PASSPHRASE;
         if (backend.store === 'locked' && typed !== passphrase) throw WRONG_PASSPHRASE;
         backend.store = 'unlocked';
-        return { state: backend.store, data_dir: '/home/test/.local/share/banka' };
+        return { state: backend.store, data_dir: '/home/test/.local/share/banka', min_passphrase_chars: 8 };
       }
       case 'flow_list':
         return flows;

@@ -195,6 +195,9 @@ mod tests {
             create(dir.path(), &Passphrase::new("short"), KdfParams::MINIMUM),
             Err(Error::WeakPassphrase)
         ));
+        // Characters count, not bytes: seven Chinese characters are 21 bytes and still too short.
+        assert!(matches!(Passphrase::new("春眠不觉晓处处").check_strength(), Err(Error::WeakPassphrase)));
+        assert!(Passphrase::new("春眠不觉晓处处闻").check_strength().is_ok());
         let huge = KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 };
         assert!(huge.check().is_err());
         assert!(KdfParams::default().check().is_ok() && KdfParams::MINIMUM.check().is_ok());
