@@ -171,8 +171,10 @@ fn entry_key(e: &AuditEntry) -> (i64, Action, Option<String>) {
 }
 
 async fn decide(conn: &mut SqliteConnection, record: &CaseRecord) -> Result<Decision> {
-    if crate::lifecycle::head(conn, &record.id).await.is_err() {
-        return Ok(Decision::Add);
+    match crate::lifecycle::head(conn, &record.id).await {
+        Err(Error::NoCase(_)) => return Ok(Decision::Add),
+        Err(e) => return Err(e),
+        Ok(_) => {}
     }
     let here: BTreeSet<_> = audit::read(conn, &record.id).await?.iter().map(entry_key).collect();
     let there: BTreeSet<_> = record.audit.iter().map(entry_key).collect();
