@@ -23,8 +23,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn parse_kind(kind: &str) -> Result<DocumentKind> {
-    serde_json::from_value(Value::String(kind.to_owned()))
-        .map_err(|_| Error::BadDocument(format!("unknown document kind {kind}")))
+    DocumentKind::from_name(kind).ok_or_else(|| Error::BadDocument(format!("unknown document kind {kind}")))
 }
 
 /// The picture's width and height, read from its header; only pictures are accepted.

@@ -12,7 +12,7 @@ mod bundle;
 pub mod case;
 mod documents;
 pub mod error;
-mod files;
+pub mod files;
 pub mod keys;
 mod lifecycle;
 pub mod mask;

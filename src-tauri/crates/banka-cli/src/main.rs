@@ -2,6 +2,7 @@
 //! value is valid (or the case is ready), 1 when not, 2 on usage errors (clap's convention).
 
 mod case;
+mod photo;
 
 use std::process::ExitCode;
 
@@ -50,6 +51,9 @@ enum Command {
     /// When stdin is not a terminal nothing is asked: without $BANKA_PASSPHRASE the command
     /// exits 1 (error code no_key).
     Case(case::CaseArgs),
+    /// Check a photo or document picture as an upload, or fix it (crop, resize, re-encode).
+    #[command(subcommand)]
+    Photo(photo::PhotoCommand),
 }
 
 #[derive(Subcommand)]
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Flow(command) => flow(command),
         Command::Case(args) => case::run(args),
+        Command::Photo(command) => photo::run(command),
         Command::Validate { kind, value, batch, column, on, beijing_address } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
             let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };

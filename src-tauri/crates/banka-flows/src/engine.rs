@@ -337,7 +337,7 @@ fn step_states(flow: &Flow, visible_steps: &[bool], fields: &[FieldState], issue
 
 /// Where an upload of `kind` is recorded among the answers.
 pub fn document_path(kind: DocumentKind) -> String {
-    format!("documents.{}", serde_json::to_value(kind).expect("kinds serialise").as_str().expect("a string"))
+    format!("documents.{}", kind.name())
 }
 
 /// Works out a visible field's value and state, records it (and any facts it yields) in

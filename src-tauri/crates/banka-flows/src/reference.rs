@@ -37,10 +37,9 @@ pub fn markdown(flows: &[Flow]) -> String {
             out.push_str("\n| document | required when |\n|---|---|\n");
             for doc in &flow.documents {
                 let (zh, en) = doc.kind.label();
-                let kind = serde_json::to_value(doc.kind).ok().and_then(|v| v.as_str().map(str::to_owned));
                 let when = doc.when.as_ref().map(|c| format!("`{c}`")).unwrap_or_else(|| "always".into());
                 let when = if doc.required { when } else { format!("optional; {when}") };
-                let _ = writeln!(out, "| `{}` {zh} / {en} | {when} |", kind.unwrap_or_default());
+                let _ = writeln!(out, "| `{}` {zh} / {en} | {when} |", doc.kind.name());
             }
         }
         for rule in &flow.rules {

@@ -25,6 +25,53 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    pub const ALL: [DocumentKind; 15] = {
+        use DocumentKind::*;
+        [
+            IdCardFront,
+            IdCardBack,
+            ProxyIdCardFront,
+            ProxyIdCardBack,
+            BirthCertificate,
+            HukouMainPage,
+            HukouApplicantPage,
+            HukouApplicantPageBack,
+            HukouHouseholderPage,
+            HukouHouseholderPageBack,
+            TravelPermitFront,
+            TravelPermitBack,
+            ResidencePermitFront,
+            ResidencePermitBack,
+            CardPhoto,
+        ]
+    };
+
+    /// The snake_case name used in answers (`documents.<name>`), the CLI and the agency API.
+    pub fn name(self) -> &'static str {
+        use DocumentKind::*;
+        match self {
+            IdCardFront => "id_card_front",
+            IdCardBack => "id_card_back",
+            ProxyIdCardFront => "proxy_id_card_front",
+            ProxyIdCardBack => "proxy_id_card_back",
+            BirthCertificate => "birth_certificate",
+            HukouMainPage => "hukou_main_page",
+            HukouApplicantPage => "hukou_applicant_page",
+            HukouApplicantPageBack => "hukou_applicant_page_back",
+            HukouHouseholderPage => "hukou_householder_page",
+            HukouHouseholderPageBack => "hukou_householder_page_back",
+            TravelPermitFront => "travel_permit_front",
+            TravelPermitBack => "travel_permit_back",
+            ResidencePermitFront => "residence_permit_front",
+            ResidencePermitBack => "residence_permit_back",
+            CardPhoto => "card_photo",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     pub fn label(self) -> (&'static str, &'static str) {
         use DocumentKind::*;
         match self {
@@ -55,3 +102,20 @@ pub const COLLECTION_METHODS: [&str; 4] = ["branch_pickup", "mail", "mail_cod", 
 /// The applicant's identity document (`applicant.id_type`).
 pub const ID_TYPES: [&str; 5] =
     ["resident_id", "hukou", "hk_macau_travel_permit", "taiwan_travel_permit", "residence_permit"];
+
+#[cfg(test)]
+mod tests {
+    use super::DocumentKind;
+
+    #[test]
+    fn every_kind_is_listed_once_under_its_serde_name() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+            assert_eq!(DocumentKind::from_name(kind.name()), Some(kind));
+        }
+        let mut names: Vec<_> = DocumentKind::ALL.iter().map(|k| k.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 15);
+    }
+}
