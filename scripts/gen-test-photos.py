@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes the photos banka-photos ships and tests with (run by hand; the outputs are committed).
 
-- tests/images/portrait-*.jpg: from scikit-image's `astronaut.png` (NASA portrait of Eileen Collins,
+- tests/images/portrait-*.jpg (ok, backdrop, phone, cmyk): from scikit-image's `astronaut.png` (NASA portrait of Eileen Collins,
   public domain), the backdrop replaced by white for the good card photos.
 - assets/default-child.jpg: the default cartoon card photo for children under 7, drawn here.
 
@@ -61,6 +61,8 @@ def portraits(astronaut: Path):
     spec = white.transform((W, H), Image.EXTENT, box, Image.BICUBIC)
     save_jpeg(spec, IMAGES / "portrait-ok.jpg")
     # The same person with the studio backdrop: not plain white.
+    # The good photo saved as a CMYK JPEG (as print software does): must read as colour.
+    spec.convert("CMYK").save(IMAGES / "portrait-cmyk.jpg", quality=92)
     save_jpeg(Image.fromarray(src).transform((W, H), Image.EXTENT, box, Image.BICUBIC), IMAGES / "portrait-backdrop.jpg")
     # A phone photo: 4× larger, on a white wall, held sideways (EXIF orientation 6), with GPS.
     big = white.crop((60, 0, 400, 420)).resize((1360, 1680), Image.LANCZOS)
@@ -74,27 +76,35 @@ def cartoon():
     d = ImageDraw.Draw(img)
     cx = W // 2
     d.ellipse((cx - 150, 330, cx + 150, 560), fill=(86, 156, 214))  # shoulders
-    d.rectangle((cx - 30, 290, cx + 30, 345), fill=(247, 206, 170))  # neck
+    d.rectangle((cx - 30, 290, cx + 30, 345), fill=(230, 186, 150))  # neck
     d.ellipse((cx - 120, 14, cx + 120, 250), fill=(70, 45, 30))  # hair
-    d.ellipse((cx - 115, 125, cx - 90, 175), fill=(240, 196, 160))  # ears
-    d.ellipse((cx + 90, 125, cx + 115, 175), fill=(240, 196, 160))
-    d.ellipse((cx - 103, 70, cx + 103, 320), fill=(250, 214, 180))  # face, 207 px wide
+    d.ellipse((cx - 115, 125, cx - 90, 175), fill=(226, 180, 146))  # ears
+    d.ellipse((cx + 90, 125, cx + 115, 175), fill=(226, 180, 146))
+    d.ellipse((cx - 103, 70, cx + 103, 320), fill=(238, 192, 156))  # face, 207 px wide
     d.chord((cx - 110, 20, cx + 110, 150), 180, 360, fill=(70, 45, 30))  # fringe
     for ex in (cx - 45, cx + 45):
-        d.ellipse((ex - 16, 170, ex + 16, 202), fill="white", outline=(60, 40, 30), width=2)
+        d.ellipse((ex - 16, 170, ex + 16, 202), fill=(240, 240, 236), outline=(60, 40, 30), width=2)
         d.ellipse((ex - 8, 178, ex + 8, 196), fill=(50, 35, 25))
         d.arc((ex - 22, 150, ex + 22, 170), 200, 340, fill=(70, 45, 30), width=4)  # brows
     d.ellipse((cx - 70, 215, cx - 40, 235), fill=(246, 170, 160))  # cheeks
     d.ellipse((cx + 40, 215, cx + 70, 235), fill=(246, 170, 160))
     d.arc((cx - 10, 200, cx + 10, 225), 20, 160, fill=(200, 140, 110), width=3)  # nose
     d.chord((cx - 38, 235, cx + 38, 285), 0, 180, fill=(200, 70, 80))  # smile
-    # Soft shading, as a drawing would have, so the JPEG is a real picture and not a flat one.
-    rng = np.random.default_rng(7)
+    # Shading as a painted face has it (darker round the edge of the face, under the brows and
+    # beside the nose), which is also what a face detector looks for.
     a = np.asarray(img).astype(float)
-    shade = np.linspace(1.0, 0.94, H)[:, None, None]
-    grain = rng.normal(0, 2.0, a.shape)
-    paper = (a.min(axis=2) > 250)[..., None]
-    out = np.where(paper, 255, a * shade + grain).clip(0, 255).astype(np.uint8)
+    yy, xx = np.mgrid[0:H, 0:W]
+    face = ((xx - cx) / 103) ** 2 + ((yy - 195) / 125) ** 2
+    inside = face < 1
+    a[inside] *= (1 - 0.22 * face[inside] ** 2)[:, None]
+    shade = np.zeros((H, W))
+    for ex in (cx - 45, cx + 45):
+        shade += 0.14 * np.exp(-(((xx - ex) / 26) ** 2 + ((yy - 180) / 18) ** 2))
+    shade += 0.10 * np.exp(-(((xx - cx - 9) / 6) ** 2 + ((yy - 205) / 20) ** 2))
+    a[inside] *= (1 - shade[inside])[:, None]
+    rng = np.random.default_rng(7)
+    paper = (np.asarray(img).min(axis=2) > 250)[..., None]
+    out = np.where(paper, 255, a + rng.normal(0, 2.0, a.shape)).clip(0, 255).astype(np.uint8)
     save_jpeg(Image.fromarray(out), ASSETS / "default-child.jpg", quality=95)
 
 

@@ -60,9 +60,10 @@ pub fn analyse(d: &Decoded) -> Analysis {
         count => problems.push(Problem::SeveralFaces { count }),
     }
 
-    // Brows to nose (the upper 60% of the detector's box, which lower down takes in background
-    // beside the jaw), or without a face the middle of the picture: what must be seen well.
-    let subject = face.map(|f| Rect { height: f.height * 0.6, ..f }).unwrap_or(Rect {
+    // Brows to nose, temple to temple (the middle of the detector's box, whose corners take in
+    // background beside the jaw and the head), or without a face the middle of the picture:
+    // what must be seen well.
+    let subject = face.map(|f| Rect { x: f.x + 0.15 * f.width, width: 0.7 * f.width, height: 0.6 * f.height, ..f }).unwrap_or(Rect {
         x: spec::WIDTH as f32 / 4.0,
         y: frame_h as f32 / 4.0,
         width: spec::WIDTH as f32 / 2.0,
@@ -213,12 +214,14 @@ fn middle(w: u32, h: u32) -> Rect {
 fn crop_to_spec(image: &RgbImage, crop: Rect) -> RgbImage {
     use fast_image_resize::{self as fr, FilterType, ResizeAlg, ResizeOptions};
     let (w, h) = (image.width() as f32, image.height() as f32);
-    // The part of the crop inside the picture, and where it lands in the output.
+    // The part of the crop inside the picture (a hair short of its edge: the resizer checks
+    // `left + width <= width` in f64), and where it lands in the output.
+    let (x0, y0) = (crop.x.max(0.0), crop.y.max(0.0));
     let inside = Rect {
-        x: crop.x.max(0.0),
-        y: crop.y.max(0.0),
-        width: (crop.x + crop.width).min(w) - crop.x.max(0.0),
-        height: (crop.y + crop.height).min(h) - crop.y.max(0.0),
+        x: x0,
+        y: y0,
+        width: (crop.x + crop.width).min(w) - x0 - 1e-3,
+        height: (crop.y + crop.height).min(h) - y0 - 1e-3,
     };
     let per_px = spec::WIDTH as f32 / crop.width;
     let mut out = RgbImage::from_pixel(spec::WIDTH, spec::HEIGHT, image::Rgb([255, 255, 255]));

@@ -97,6 +97,9 @@ pub struct Decoded {
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     let format = Format::sniff(bytes);
+    if format == Format::Jpeg && !jpeg_complete(bytes) {
+        return Err(Problem::Unreadable);
+    }
     let Some(image_format) = format.image_format() else {
         return Err(match format {
             Format::Unknown => Problem::Unreadable,
@@ -123,6 +126,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| refusal(&e))?;
     image.apply_orientation(orientation);
     Ok(Decoded { image: to_rgb(image), format, orientation, has_exif, grey_source })
+}
+
+/// A JPEG cut short (an interrupted copy or download) still decodes, grey below the cut; it has
+/// no end-of-image marker after its last scan. Scan data never holds an unescaped 0xFF marker.
+fn jpeg_complete(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
+    matches!((last(0xDA), last(0xD9)), (Some(scan), Some(end)) if end > scan)
 }
 
 fn refusal(e: &image::ImageError) -> Problem {
