@@ -37,10 +37,12 @@ e2e: ui
 FUZZ_SECONDS ?= 30
 fuzz: setup
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run validators -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && mkdir -p corpus/photos && RUSTC_BOOTSTRAP=1 cargo fuzz run photos corpus/photos seeds/photos -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
 
 bench:
 	cargo bench -p banka-cli
 	cargo bench -p banka-cases --features testing
+	cargo bench -p banka-photos
 
 # An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
 bundle: ui

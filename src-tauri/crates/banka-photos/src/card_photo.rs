@@ -63,12 +63,14 @@ pub fn analyse(d: &Decoded) -> Analysis {
     // Brows to nose, temple to temple (the middle of the detector's box, whose corners take in
     // background beside the jaw and the head), or without a face the middle of the picture:
     // what must be seen well.
-    let subject = face.map(|f| Rect { x: f.x + 0.15 * f.width, width: 0.7 * f.width, height: 0.6 * f.height, ..f }).unwrap_or(Rect {
-        x: spec::WIDTH as f32 / 4.0,
-        y: frame_h as f32 / 4.0,
-        width: spec::WIDTH as f32 / 2.0,
-        height: frame_h as f32 / 2.0,
-    });
+    let subject = face
+        .map(|f| Rect { x: f.x + 0.15 * f.width, width: 0.7 * f.width, height: 0.6 * f.height, ..f })
+        .unwrap_or(Rect {
+            x: spec::WIDTH as f32 / 4.0,
+            y: frame_h as f32 / 4.0,
+            width: spec::WIDTH as f32 / 2.0,
+            height: frame_h as f32 / 2.0,
+        });
     if d.grey_source || measure::colourfulness(&frame, subject) < MIN_COLOUR {
         problems.push(Problem::Grayscale);
     }
@@ -175,7 +177,12 @@ pub fn render(d: &Decoded, analysis: &Analysis) -> (RgbImage, Vec<Change>) {
     let face_in = |crop: Rect| {
         face.map(|f| {
             let per_px = crop.width / spec::WIDTH as f32;
-            Rect { x: (f.x - crop.x) / per_px, y: (f.y - crop.y) / per_px, width: f.width / per_px, height: f.height / per_px }
+            Rect {
+                x: (f.x - crop.x) / per_px,
+                y: (f.y - crop.y) / per_px,
+                width: f.width / per_px,
+                height: f.height / per_px,
+            }
         })
     };
     if let Some(face) = face_in(crop) {
@@ -233,9 +240,12 @@ fn crop_to_spec(image: &RgbImage, crop: Rect) -> RgbImage {
     let ow = ((inside.width * per_px).round() as u32).clamp(1, spec::WIDTH - ox.min(spec::WIDTH - 1));
     let oh = ((inside.height * per_px).round() as u32).clamp(1, spec::HEIGHT - oy.min(spec::HEIGHT - 1));
     let mut part = RgbImage::new(ow, oh);
-    let options = ResizeOptions::new()
-        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
-        .crop(f64::from(inside.x), f64::from(inside.y), f64::from(inside.width), f64::from(inside.height));
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)).crop(
+        f64::from(inside.x),
+        f64::from(inside.y),
+        f64::from(inside.width),
+        f64::from(inside.height),
+    );
     fr::Resizer::new().resize(image, &mut part, &options).expect("RGB8 to RGB8 of non-zero size");
     image::imageops::replace(&mut out, &part, i64::from(ox), i64::from(oy));
     out

@@ -10,19 +10,29 @@ pub enum Change {
     /// Turned upright as the camera's EXIF orientation said.
     Rotated,
     /// Turned by the user's request, in quarter turns clockwise.
-    Turned { quarter_turns: u8 },
+    Turned {
+        quarter_turns: u8,
+    },
     /// Cropped around the face to the card photo's geometry.
     CroppedToFace,
     /// No single face to centre on: cropped in the middle to the card photo's proportions.
     CroppedToShape,
     /// The crop reached past the picture's edge and was filled with white.
     Padded,
-    Resized { from: (u32, u32), to: (u32, u32) },
+    Resized {
+        from: (u32, u32),
+        to: (u32, u32),
+    },
     Brightened,
-    Converted { from: Format },
+    Converted {
+        from: Format,
+    },
     /// EXIF and any other metadata (camera, time, location) left out.
     MetadataRemoved,
-    Encoded { quality: u8, bytes: u64 },
+    Encoded {
+        quality: u8,
+        bytes: u64,
+    },
 }
 
 impl Change {

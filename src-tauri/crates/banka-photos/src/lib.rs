@@ -91,7 +91,16 @@ fn inspect(kind: DocumentKind, bytes: &[u8]) -> Inspection {
     } else if size > max {
         problems.push(Problem::FileTooLarge { bytes: size });
     }
-    let mut report = Report { kind, ok: false, problems: Vec::new(), width: 0, height: 0, bytes: size, format, marks: Marks::default() };
+    let mut report = Report {
+        kind,
+        ok: false,
+        problems: Vec::new(),
+        width: 0,
+        height: 0,
+        bytes: size,
+        format,
+        marks: Marks::default(),
+    };
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(p) => {
@@ -132,9 +141,9 @@ pub fn check(kind: DocumentKind, bytes: &[u8]) -> Report {
 /// The upload made right where a machine can: upright, cropped and sized (the card photo),
 /// brightened when dark, JPEG within the size window, no metadata. `Err` with the report when
 /// the picture cannot be read at all.
-pub fn fix(kind: DocumentKind, bytes: &[u8], options: FixOptions) -> Result<Fixed, Report> {
+pub fn fix(kind: DocumentKind, bytes: &[u8], options: FixOptions) -> Result<Fixed, Box<Report>> {
     let Inspection { report: before, read } = inspect(kind, bytes);
-    let Some((decoded, analysis)) = read else { return Err(before) };
+    let Some((decoded, analysis)) = read else { return Err(Box::new(before)) };
     let mut changes = Vec::new();
     if decoded.orientation != image::metadata::Orientation::NoTransforms {
         changes.push(Change::Rotated);

@@ -103,7 +103,8 @@ pub fn share_at_least(gray: &GrayImage, r: Rect, level: u8) -> f32 {
 /// figure depends on the scale, so callers measure at a normalised size.
 pub fn laplacian_variance(gray: &GrayImage, r: Rect) -> f32 {
     let (x0, y0, x1, y1) = r.bounds(gray.width(), gray.height());
-    let (x0, y0, x1, y1) = (x0.max(1), y0.max(1), x1.min(gray.width().saturating_sub(1)), y1.min(gray.height().saturating_sub(1)));
+    let (x0, y0, x1, y1) =
+        (x0.max(1), y0.max(1), x1.min(gray.width().saturating_sub(1)), y1.min(gray.height().saturating_sub(1)));
     let (mut n, mut sum, mut sum2) = (0f64, 0f64, 0f64);
     for y in y0..y1 {
         for x in x0..x1 {
@@ -165,7 +166,12 @@ pub fn largest_bright_blob(gray: &GrayImage, level: u8) -> Option<(Rect, f32)> {
             count += 1;
             touches_edge |= x == 0 || y == 0 || x == w - 1 || y == h - 1;
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-            let neighbours = [(x > 0).then(|| i - 1), (x + 1 < w).then(|| i + 1), (y > 0).then(|| i - w), (y + 1 < h).then(|| i + w)];
+            let neighbours = [
+                (x > 0).then(|| i - 1),
+                (x + 1 < w).then(|| i + 1),
+                (y > 0).then(|| i - w),
+                (y + 1 < h).then(|| i + w),
+            ];
             for j in neighbours.into_iter().flatten() {
                 if !seen[j] && gray.as_raw()[j] >= level {
                     seen[j] = true;

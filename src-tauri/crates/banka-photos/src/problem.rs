@@ -35,9 +35,16 @@ pub enum Problem {
     WrongFormat(Format),
     /// Over `decode::MAX_PIXELS`, or more memory than decoding may take.
     TooManyPixels,
-    FileTooSmall { bytes: u64 },
-    FileTooLarge { bytes: u64 },
-    WrongDimensions { width: u32, height: u32 },
+    FileTooSmall {
+        bytes: u64,
+    },
+    FileTooLarge {
+        bytes: u64,
+    },
+    WrongDimensions {
+        width: u32,
+        height: u32,
+    },
     Grayscale,
     TooDark,
     Overexposed,
@@ -45,12 +52,17 @@ pub enum Problem {
     Blurry,
     BackgroundNotPlain,
     NoFace,
-    SeveralFaces { count: usize },
+    SeveralFaces {
+        count: usize,
+    },
     FaceTooSmall,
     FaceTooLarge,
     FaceOffCentre,
     HeadCutOff,
-    LowResolution { width: u32, height: u32 },
+    LowResolution {
+        width: u32,
+        height: u32,
+    },
     Photocopy,
     DocumentTooSmall,
     Sideways,

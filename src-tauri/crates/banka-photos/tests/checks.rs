@@ -194,7 +194,7 @@ fn no_face_and_several_faces() {
     imageops::replace(&mut two, &p, 0, 0);
     imageops::replace(&mut two, &p, 358, 0);
     let r = has(CardPhoto, &jpeg(&two), "several_faces", false);
-    assert!(r.problems.iter().any(|p| *p == banka_photos::Problem::SeveralFaces { count: 2 }));
+    assert!(r.problems.contains(&banka_photos::Problem::SeveralFaces { count: 2 }));
 }
 
 #[test]
@@ -327,7 +327,9 @@ fn document_photocopy() {
     let grey = DynamicImage::ImageLuma8(imageops::grayscale(&id_card_photo())).to_rgb8();
     has(IdCardBack, &jpeg(&grey), "photocopy", false);
     let mut one_channel = Vec::new();
-    GrayImage::from(imageops::grayscale(&id_card_photo())).write_to(&mut Cursor::new(&mut one_channel), ImageFormat::Png).unwrap();
+    GrayImage::from(imageops::grayscale(&id_card_photo()))
+        .write_to(&mut Cursor::new(&mut one_channel), ImageFormat::Png)
+        .unwrap();
     has(IdCardBack, &one_channel, "photocopy", false);
 }
 
@@ -399,7 +401,9 @@ fn huge_dimensions_are_refused_before_decoding() {
 #[test]
 fn sixteen_bit_and_transparent_pictures_are_read() {
     let p = portrait();
-    let deep = image::ImageBuffer::<Rgb<u16>, _>::from_fn(358, 441, |x, y| Rgb(p.get_pixel(x, y).0.map(|c| u16::from(c) * 257)));
+    let deep = image::ImageBuffer::<Rgb<u16>, _>::from_fn(358, 441, |x, y| {
+        Rgb(p.get_pixel(x, y).0.map(|c| u16::from(c) * 257))
+    });
     let mut png = Vec::new();
     DynamicImage::ImageRgb16(deep).write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
     let r = check(CardPhoto, &png);
