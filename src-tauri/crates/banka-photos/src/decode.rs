@@ -129,10 +129,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
 }
 
 /// A JPEG cut short (an interrupted copy or download) still decodes, grey below the cut; it has
-/// no end-of-image marker after its last scan. Scan data never holds an unescaped 0xFF marker.
+/// no end-of-image marker after its last scan. Scan data never holds an unescaped 0xFF marker,
+/// so the last of the two markers, found from the end, must be the end of image.
 fn jpeg_complete(bytes: &[u8]) -> bool {
-    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
-    matches!((last(0xDA), last(0xD9)), (Some(scan), Some(end)) if end > scan)
+    bytes.windows(2).rev().find(|w| w[0] == 0xFF && (w[1] == 0xD9 || w[1] == 0xDA)) == Some(&[0xFF, 0xD9][..])
 }
 
 fn refusal(e: &image::ImageError) -> Problem {

@@ -151,7 +151,7 @@ pub fn fix(kind: DocumentKind, bytes: &[u8], options: FixOptions) -> Result<Fixe
     let (image, made, (min, max)) = match analysis {
         Analysis::CardPhoto(a) => {
             let (image, made) = card_photo::render(&decoded, &a);
-            (image, made, (spec::MIN_BYTES, spec::MAX_BYTES))
+            (std::borrow::Cow::Owned(image), made, (spec::MIN_BYTES, spec::MAX_BYTES))
         }
         Analysis::Document(a) => {
             let (image, made) = document::render(&decoded, &a, options.quarter_turns);

@@ -68,15 +68,12 @@ pub fn resize(rgb: &RgbImage, width: u32, height: u32, for_people: bool) -> RgbI
 
 /// Mean and standard deviation of the pixels inside `r`; `None` when `r` holds no pixel.
 pub fn mean_and_spread(gray: &GrayImage, r: Rect) -> Option<(f32, f32)> {
-    let (x0, y0, x1, y1) = r.bounds(gray.width(), gray.height());
     let (mut n, mut sum, mut sum2) = (0u64, 0u64, 0u64);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let v = u64::from(gray[(x, y)][0]);
-            n += 1;
-            sum += v;
-            sum2 += v * v;
-        }
+    for (x, y) in r.pixels(gray.width(), gray.height()) {
+        let v = u64::from(gray[(x, y)][0]);
+        n += 1;
+        sum += v;
+        sum2 += v * v;
     }
     (n > 0).then(|| {
         let mean = sum as f64 / n as f64;
@@ -90,13 +87,16 @@ pub fn mean(gray: &GrayImage, r: Rect) -> Option<f32> {
 
 /// Share of the pixels inside `r` at or above `level` (blown highlights at 250).
 pub fn share_at_least(gray: &GrayImage, r: Rect, level: u8) -> f32 {
-    let (x0, y0, x1, y1) = r.bounds(gray.width(), gray.height());
-    let n = (x1.saturating_sub(x0) * y1.saturating_sub(y0)) as f32;
-    if n == 0.0 {
-        return 0.0;
+    let (mut n, mut hits) = (0u32, 0u32);
+    for (x, y) in r.pixels(gray.width(), gray.height()) {
+        n += 1;
+        hits += u32::from(gray[(x, y)][0] >= level);
     }
-    let hits = (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).filter(|&(x, y)| gray[(x, y)][0] >= level).count();
-    hits as f32 / n
+    if n == 0 {
+        0.0
+    } else {
+        hits as f32 / n as f32
+    }
 }
 
 /// Variance of the 4-neighbour Laplacian inside `r`: low when nothing in it is sharp. The
@@ -124,18 +124,15 @@ pub fn laplacian_variance(gray: &GrayImage, r: Rect) -> f32 {
 /// Hasler and Süsstrunk's colourfulness inside `r`: about 0 for grey, above 15 for ordinary
 /// colour photos.
 pub fn colourfulness(rgb: &RgbImage, r: Rect) -> f32 {
-    let (x0, y0, x1, y1) = r.bounds(rgb.width(), rgb.height());
     let (mut n, mut s_rg, mut s_yb, mut q_rg, mut q_yb) = (0f64, 0f64, 0f64, 0f64, 0f64);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let [red, green, blue] = rgb[(x, y)].0.map(f64::from);
-            let (rg, yb) = (red - green, 0.5 * (red + green) - blue);
-            n += 1.0;
-            s_rg += rg;
-            s_yb += yb;
-            q_rg += rg * rg;
-            q_yb += yb * yb;
-        }
+    for (x, y) in r.pixels(rgb.width(), rgb.height()) {
+        let [red, green, blue] = rgb[(x, y)].0.map(f64::from);
+        let (rg, yb) = (red - green, 0.5 * (red + green) - blue);
+        n += 1.0;
+        s_rg += rg;
+        s_yb += yb;
+        q_rg += rg * rg;
+        q_yb += yb * yb;
     }
     if n == 0.0 {
         return 0.0;
