@@ -1,0 +1,68 @@
+//! The agency's answers as a case holds them: `agency.<name>` values the flows read (conditions,
+//! locked values, option lists). The app stores them after asking the agency; the reference
+//! server computes the same values itself before re-validating a submitted case.
+
+use serde_json::{json, Value};
+
+use crate::api::{Cards, Collective, Directory, EligibilityAnswer, Employees};
+
+/// `(path, value)` pairs to save on the case.
+pub type AgencyAnswers = Vec<(String, Value)>;
+
+fn at(name: &str, value: Value) -> (String, Value) {
+    (format!("agency.{name}"), value)
+}
+
+pub fn from_eligibility(a: &EligibilityAnswer) -> AgencyAnswers {
+    let mut out = vec![
+        at("eligibility", serde_json::to_value(a.eligibility).unwrap_or_default()),
+        at("has_system_photo", Value::Bool(a.has_system_photo)),
+    ];
+    if let Some(p) = &a.pension {
+        out.push(at("pension_bank", json!(p.bank)));
+        out.push(at("pension_branch", json!(p.branch)));
+        out.push(at("pickup_allowed", json!(p.pickup_allowed)));
+    }
+    if let Some(e) = &a.employee {
+        out.push(at("employee_name", json!(e.name)));
+        out.push(at("employee_id_type", json!(e.id_type)));
+        out.push(at("employee_id_number", json!(e.id_number)));
+    }
+    if let Some(c) = &a.collective {
+        out.extend(from_collective(c));
+    }
+    out
+}
+
+/// Options are `{value, label}` objects (`options_from` in the flow definitions); a branch also
+/// names its bank, so the branch list follows the chosen bank.
+pub fn from_directory(d: &Directory) -> AgencyAnswers {
+    let banks = d.banks.iter().map(|b| json!({"value": b.name, "label": b.name})).collect();
+    let branches = d.branches.iter().map(|b| json!({"value": b.name, "label": b.name, "bank": b.bank})).collect();
+    vec![at("banks", Value::Array(banks)), at("branches", Value::Array(branches))]
+}
+
+pub fn from_collective(c: &Collective) -> AgencyAnswers {
+    let banks = c.banks.iter().map(|b| json!({"value": b, "label": b})).collect();
+    let branches = c.branches.iter().map(|b| json!({"value": b.name, "label": b.name, "bank": b.bank})).collect();
+    vec![
+        at("entity_collects", Value::Bool(c.entity_collects)),
+        at("entity_banks", Value::Array(banks)),
+        at("entity_branches", Value::Array(branches)),
+    ]
+}
+
+pub fn from_employees(e: &Employees) -> AgencyAnswers {
+    let list = e.employees.iter().map(|e| json!({"id": e.id, "name": e.name, "status": e.status})).collect();
+    vec![at("employees", Value::Array(list))]
+}
+
+/// Every card is selected and the selection cannot change (G3), so the value is the ids.
+pub fn from_cards(c: &Cards) -> AgencyAnswers {
+    let list = c
+        .cards
+        .iter()
+        .map(|card| json!({"value": card.id, "label": format!("{} {} {}", card.city_name, card.bank, card.card_number_masked)}))
+        .collect();
+    vec![at("cards", Value::Array(list))]
+}
