@@ -6,3 +6,5 @@
 pub mod agency_data;
 pub mod api;
 pub mod server;
+pub mod client;
+pub mod sender;

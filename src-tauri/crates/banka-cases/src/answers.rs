@@ -149,14 +149,16 @@ pub(crate) fn check_shape(flow: &Flow, path: &str, value: &Value) -> Result<()> 
             ));
         }
     }
+    // The agency's answers are taken only under the names the flow reads.
+    let agency = path.starts_with("agency.") && flow.agency_inputs().contains(path);
     if is_empty(value) {
-        return if flow.field(path).is_some() || path.starts_with("agency.") {
+        return if flow.field(path).is_some() || agency {
             Ok(())
         } else {
             Err(Error::UnknownField { flow: flow.id.clone(), path: path.to_owned() })
         };
     }
-    if path.starts_with("agency.") {
+    if agency {
         // The agency's own data (banks, eligibility): any JSON, bounded in size.
         return if value.to_string().len() <= 256 * 1024 {
             Ok(())
@@ -203,6 +205,12 @@ mod tests {
         assert_eq!(field, "applicant.name");
         assert!(message_zh.contains("姓名") && message_en.to_lowercase().contains("name"), "{message_zh} {message_en}");
         assert!(matches!(check_shape(flow, "applicant.shoe_size", &json!("42")), Err(Error::UnknownField { .. })));
+        let retiree = catalog::get("bj-retiree").unwrap();
+        assert!(check_shape(retiree, "agency.pension_bank", &json!("中国工商银行")).is_ok());
+        assert!(
+            matches!(check_shape(flow, "agency.pension_bank", &json!("x")), Err(Error::UnknownField { .. })),
+            "an agency answer the flow does not read is refused"
+        );
         assert!(check_shape(flow, "applicant.name", &json!("长".repeat(MAX_ANSWER_CHARS + 1))).is_err());
     }
 }

@@ -93,6 +93,8 @@ pub(crate) fn parse_status(name: &str) -> Result<Status> {
 pub enum Actor {
     Resident,
     Operator(String),
+    /// Banka itself: the outbox sending a case, the agency's status news.
+    System,
 }
 
 impl Actor {
@@ -100,12 +102,13 @@ impl Actor {
         match self {
             Actor::Resident => "resident",
             Actor::Operator(_) => "operator",
+            Actor::System => "system",
         }
     }
 
     pub(crate) fn name(&self) -> Option<&str> {
         match self {
-            Actor::Resident => None,
+            Actor::Resident | Actor::System => None,
             Actor::Operator(name) => Some(name),
         }
     }
@@ -113,6 +116,7 @@ impl Actor {
     pub(crate) fn from_parts(kind: &str, name: Option<String>) -> Result<Actor> {
         match (kind, name) {
             ("resident", None) => Ok(Actor::Resident),
+            ("system", None) => Ok(Actor::System),
             ("operator", Some(name)) if !name.trim().is_empty() => Ok(Actor::Operator(name)),
             _ => Err(Error::BadBundle(format!("unknown actor {kind}"))),
         }

@@ -158,21 +158,7 @@ impl Store {
     /// Records the agency's reference number for a submitted case.
     pub async fn set_agency_reference(&self, id: &str, reference: &str, actor: &Actor) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let old = sqlx::query_scalar!("SELECT agency_reference FROM cases WHERE id = ?", id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| Error::NoCase(id.to_owned()))?;
-        sqlx::query!("UPDATE cases SET agency_reference = ? WHERE id = ?", reference, id).execute(&mut *tx).await?;
-        let (old, new) = (old.map(Value::String), Value::String(reference.to_owned()));
-        let change = Change {
-            field: Some("agency_reference"),
-            old_value: old.as_ref(),
-            new_value: Some(&new),
-            ..Change::of(Action::Status)
-        };
-        let now = Utc::now();
-        audit::record(&mut tx, id, now, actor, change).await?;
-        touch(&mut tx, id, now).await?;
+        set_reference_in(&mut tx, id, reference, actor).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -186,30 +172,7 @@ impl Store {
         action: Action,
     ) -> Result<CaseSummary> {
         let mut tx = self.pool.begin().await?;
-        let from = head(&mut tx, id).await?.status;
-        if !from.can_become(to) {
-            return Err(Error::BadTransition { from: from.name().into(), to: to.name().into() });
-        }
-        let now = Utc::now();
-        let (to_name, at) = (to.name(), millis(now));
-        sqlx::query!(
-            "UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?",
-            to_name,
-            reason,
-            at,
-            id
-        )
-        .execute(&mut *tx)
-        .await?;
-        let (old, new) = (Value::from(from.name()), Value::from(to_name));
-        let change = Change {
-            field: Some("status"),
-            old_value: Some(&old),
-            new_value: Some(&new),
-            reason,
-            ..Change::of(action)
-        };
-        audit::record(&mut tx, id, now, actor, change).await?;
+        change_status_in(&mut tx, id, to, actor, reason, action).await?;
         tx.commit().await?;
         self.summary(id).await
     }
@@ -226,4 +189,52 @@ impl Store {
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
         Ok(())
     }
+}
+
+/// A status change and its audit entry, inside the caller's transaction. A case going back to
+/// a draft leaves the outbox.
+pub(crate) async fn change_status_in(
+    conn: &mut SqliteConnection,
+    id: &str,
+    to: Status,
+    actor: &Actor,
+    reason: Option<&str>,
+    action: Action,
+) -> Result<()> {
+    let from = head(conn, id).await?.status;
+    if !from.can_become(to) {
+        return Err(Error::BadTransition { from: from.name().into(), to: to.name().into() });
+    }
+    let now = Utc::now();
+    let (to_name, at) = (to.name(), millis(now));
+    sqlx::query!(
+        "UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?",
+        to_name,
+        reason,
+        at,
+        id
+    )
+    .execute(&mut *conn)
+    .await?;
+    if to == Status::Draft {
+        sqlx::query!("DELETE FROM outbox WHERE case_id = ?", id).execute(&mut *conn).await?;
+    }
+    let (old, new) = (Value::from(from.name()), Value::from(to_name));
+    let change =
+        Change { field: Some("status"), old_value: Some(&old), new_value: Some(&new), reason, ..Change::of(action) };
+    audit::record(conn, id, now, actor, change).await
+}
+
+pub(crate) async fn set_reference_in(conn: &mut SqliteConnection, id: &str, reference: &str, actor: &Actor) -> Result<()> {
+    let old = sqlx::query_scalar!("SELECT agency_reference FROM cases WHERE id = ?", id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::NoCase(id.to_owned()))?;
+    sqlx::query!("UPDATE cases SET agency_reference = ? WHERE id = ?", reference, id).execute(&mut *conn).await?;
+    let (old, new) = (old.map(Value::String), Value::String(reference.to_owned()));
+    let change =
+        Change { field: Some("agency_reference"), old_value: old.as_ref(), new_value: Some(&new), ..Change::of(Action::Status) };
+    let now = Utc::now();
+    audit::record(conn, id, now, actor, change).await?;
+    touch(conn, id, now).await
 }

@@ -138,7 +138,7 @@ enum CaseCommand {
 }
 
 /// A `banka case` command gone wrong.
-enum Failure {
+pub(crate) enum Failure {
     /// Refused, not found, not unlocked: exit 1 with the explanation.
     Refused(Explained),
     /// The command line is wrong: exit 2, as clap does.
@@ -152,15 +152,20 @@ impl From<Error> for Failure {
 }
 
 /// The JSON report, and whether everything in it is fine (exit 0) or not (exit 1).
-type Outcome = Result<(Value, bool), Failure>;
+pub(crate) type Outcome = Result<(Value, bool), Failure>;
 
-fn report(value: impl serde::Serialize, fine: bool) -> Outcome {
+pub(crate) fn report(value: impl serde::Serialize, fine: bool) -> Outcome {
     Ok((serde_json::to_value(value).expect("reports always serialise"), fine))
 }
 
 pub fn run(args: CaseArgs) -> ExitCode {
+    finish(dispatch(args))
+}
+
+/// Runs a store command and prints its report (exit 0 or 1) or its refusal (1, or 2 for usage).
+pub(crate) fn finish(command: impl std::future::Future<Output = Outcome>) -> ExitCode {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime starts");
-    match runtime.block_on(dispatch(args)) {
+    match runtime.block_on(command) {
         Ok((value, fine)) => {
             crate::print_json(&value);
             crate::exit(fine)
@@ -176,10 +181,7 @@ pub fn run(args: CaseArgs) -> ExitCode {
 
 async fn dispatch(args: CaseArgs) -> Outcome {
     let data = args.data.unwrap_or_else(banka_cases::default_data_dir);
-    let actor = match args.operator.filter(|name| !name.trim().is_empty()) {
-        Some(name) => Actor::Operator(name),
-        None => Actor::Resident,
-    };
+    let actor = actor(args.operator);
     let command = args.command;
     // What can be refused without the key is refused before asking for it.
     match &command {
@@ -198,6 +200,14 @@ async fn dispatch(args: CaseArgs) -> Outcome {
     let outcome = execute(&store, &passphrase, &actor, command).await;
     store.close().await;
     outcome
+}
+
+/// The operator named on the command line, else the resident themself.
+pub(crate) fn actor(operator: Option<String>) -> Actor {
+    match operator.filter(|name| !name.trim().is_empty()) {
+        Some(name) => Actor::Operator(name),
+        None => Actor::Resident,
+    }
 }
 
 /// What a command says when the data folder has no store yet; `None` for those that create one.
@@ -320,7 +330,7 @@ fn yes_no(text: &str) -> Option<bool> {
 }
 
 /// Opens the store in `data`, creating it if there is none yet.
-async fn unlock(data: &Path) -> Result<(Store, Passphrase), Failure> {
+pub(crate) async fn unlock(data: &Path) -> Result<(Store, Passphrase), Failure> {
     let new = !Store::exists(data);
     let passphrase = passphrase(new)?;
     let store = if new {

@@ -1,7 +1,9 @@
 //! `banka`: Banka's headless command line. Prints JSON on stdout; exit status 0 when every
 //! value is valid (or the case is ready), 1 when not, 2 on usage errors (clap's convention).
 
+mod agency;
 mod case;
+mod outbox;
 mod photo;
 
 use std::process::ExitCode;
@@ -54,6 +56,13 @@ enum Command {
     /// Check a photo or document picture as an upload, or fix it (crop, resize, re-encode).
     #[command(subcommand)]
     Photo(photo::PhotoCommand),
+    /// The reference agency server (training, demos, tests).
+    #[command(subcommand)]
+    Agency(agency::AgencyCommand),
+    /// Send finalized cases to the agency: queue, send (retrying until each is through), status.
+    ///
+    /// The store's passphrase comes from $BANKA_PASSPHRASE, as for `banka case`.
+    Outbox(outbox::OutboxArgs),
 }
 
 #[derive(Subcommand)]
@@ -81,6 +90,8 @@ fn main() -> ExitCode {
         Command::Flow(command) => flow(command),
         Command::Case(args) => case::run(args),
         Command::Photo(command) => photo::run(command),
+        Command::Agency(command) => agency::run(command),
+        Command::Outbox(args) => outbox::run(args),
         Command::Validate { kind, value, batch, column, on, beijing_address } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
             let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };

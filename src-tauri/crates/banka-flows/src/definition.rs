@@ -359,6 +359,25 @@ impl Flow {
     pub fn field(&self, path: &str) -> Option<&Field> {
         self.fields().map(|(_, f)| f).find(|f| f.path == path)
     }
+
+    /// The agency's data this flow reads (`agency.<name>` in a condition, a locked value or an
+    /// option list): the only `agency.` answers a case of it takes.
+    pub fn agency_inputs(&self) -> std::collections::BTreeSet<String> {
+        fn walk(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+            match value {
+                serde_json::Value::String(s) if s.starts_with("agency.") => {
+                    out.insert(s.clone());
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+                serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        // The definition as data: every place a path can appear, without listing them here.
+        let mut out = std::collections::BTreeSet::new();
+        walk(&serde_json::to_value(self).expect("a flow serialises"), &mut out);
+        out
+    }
 }
 
 fn expand_step(step: StepFile, shared: &Shared) -> Result<Step, String> {

@@ -95,3 +95,15 @@ fn option_filters_need_one_value_or_an_earlier_field() {
         assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
     }
 }
+
+#[test]
+fn each_flow_names_the_agency_data_it_reads() {
+    let inputs = |id: &str| banka_flows::catalog::get(id).unwrap().agency_inputs();
+    assert!(inputs("gd-individual").contains("agency.eligibility"));
+    assert!(inputs("bj-retiree").contains("agency.pension_bank"));
+    assert!(inputs("bj-employer-submit").contains("agency.employees"));
+    assert!(!inputs("bj-individual").contains("agency.employees"));
+    for flow in banka_flows::catalog::all() {
+        assert!(flow.agency_inputs().iter().all(|p| p.starts_with("agency.") && p.len() > 7), "{}", flow.id);
+    }
+}

@@ -1,0 +1,250 @@
+//! The outbox sender: submits queued cases to the agency, one claimed case at a time per
+//! worker, and refreshes the agency's status of submitted cases. Every step is recorded in the
+//! store before the next one (see `banka_cases` outbox), and the agency replays a submission it
+//! has seen, so a sender killed at any point resumes without losing or doubling a case.
+
+use std::time::Duration;
+
+use banka_cases::{Claim, Status, Store};
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::api::{AgencyStatus, Submission};
+use crate::client::{Client, Error as ClientError};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// How long a claimed case is this sender's alone (a crashed sender's claim runs out).
+    pub lease: Duration,
+    /// The first wait after a failure; it doubles with each failure, up to `backoff_cap`, and a
+    /// random part of it is used (full jitter) so many centers do not retry in step.
+    pub backoff_base: Duration,
+    pub backoff_cap: Duration,
+    /// Cases sent side by side.
+    pub workers: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            lease: Duration::from_secs(300),
+            backoff_base: Duration::from_secs(5),
+            backoff_cap: Duration::from_secs(15 * 60),
+            workers: 2,
+        }
+    }
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub submitted: u32,
+    /// Refused by the agency: the case needs the person.
+    pub rejected: u32,
+    /// Failed for now: they will be tried again.
+    pub retrying: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] banka_cases::Error),
+    /// The agency refused the token: nothing can be sent until the settings are fixed.
+    #[error("{}", .0.reason())]
+    Unauthorized(ClientError),
+}
+
+#[derive(Clone)]
+pub struct Sender {
+    store: Store,
+    client: Client,
+    config: Config,
+}
+
+impl Sender {
+    pub fn new(store: Store, client: Client, config: Config) -> Sender {
+        Sender { store, client, config }
+    }
+
+    /// Sends every case that is due now, once each.
+    pub async fn send_due(&self) -> Result<Report, Error> {
+        let mut workers = tokio::task::JoinSet::new();
+        for _ in 0..self.config.workers.max(1) {
+            let sender = self.clone();
+            workers.spawn(async move {
+                let mut report = Report::default();
+                while let Some(claim) = sender.store.claim_next(sender.config.lease).await? {
+                    sender.send_one(&claim, &mut report).await?;
+                }
+                Ok::<_, Error>(report)
+            });
+        }
+        let mut total = Report::default();
+        let mut first_error = None;
+        while let Some(done) = workers.join_next().await {
+            match done.expect("a sender worker panicked") {
+                Ok(r) => {
+                    total.submitted += r.submitted;
+                    total.rejected += r.rejected;
+                    total.retrying += r.retrying;
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        first_error.map_or(Ok(total), Err)
+    }
+
+    async fn send_one(&self, claim: &Claim, report: &mut Report) -> Result<(), Error> {
+        let id = &claim.case_id;
+        let failure = match self.submit(claim).await {
+            Ok(Outcome { reference, note }) => {
+                self.store.record_submitted(id, &reference, note).await?;
+                report.submitted += 1;
+                return Ok(());
+            }
+            // The local store failing is not the case's fault: stop; the claim runs out.
+            Err(Failure::Store(e)) => return Err(e.into()),
+            Err(Failure::Agency(e)) => e,
+        };
+        match failure {
+            e @ ClientError::Unavailable { .. } => {
+                let wait = self.backoff(claim.attempts + 1, &e);
+                self.store.record_retry(id, &e.reason(), Utc::now() + wait).await?;
+                report.retrying += 1;
+            }
+            e @ (ClientError::Unauthorized(_) | ClientError::BadEndpoint { .. }) => {
+                // Every case would fail the same way: keep this one queued and stop.
+                self.store.record_retry(id, &e.reason(), Utc::now() + self.config.backoff_cap).await?;
+                return Err(Error::Unauthorized(e));
+            }
+            e @ ClientError::Refused { .. } => {
+                self.store.record_rejected(id, &e.reason()).await?;
+                report.rejected += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Uploads what the agency does not have yet, then submits.
+    async fn submit(&self, claim: &Claim) -> Result<Outcome, Failure> {
+        let id = &claim.case_id;
+        let case = self.store.summary(id).await?;
+        let evaluation = self.store.evaluate(id, Utc::now().date_naive()).await?;
+        let mut documents = std::collections::BTreeMap::new();
+        for kind in &evaluation.required_documents {
+            let bytes = self.store.document_bytes(id, kind.name()).await?;
+            let state = self.client.upload(kind.name(), &bytes, &|_, _| {}).await?;
+            documents.insert(kind.name().to_owned(), state.sha256);
+        }
+        let submission = Submission {
+            flow_id: case.flow_id,
+            flow_version: case.flow_version,
+            revision: claim.revision,
+            answers: evaluation.answers_to_submit,
+            documents,
+            operator: case.operator,
+        };
+        let receipt = self.client.submit(id, &submission).await?;
+        let note = (receipt.revision < claim.revision).then_some(
+            "机构已有此案件此前提交的版本，本次修改未发送 / the agency already had an earlier version of this case; the changes were not sent",
+        );
+        Ok(Outcome { reference: receipt.reference, note })
+    }
+
+    fn backoff(&self, attempts: u32, error: &ClientError) -> Duration {
+        let ceiling = self.config.backoff_base.saturating_mul(1u32 << attempts.min(20)).min(self.config.backoff_cap);
+        let jittered = ceiling.mul_f64(fastrand::f64());
+        let asked = match error {
+            ClientError::Unavailable { retry_after, .. } => retry_after.unwrap_or_default(),
+            _ => Duration::ZERO,
+        };
+        jittered.max(asked).max(Duration::from_millis(10))
+    }
+
+    /// Asks the agency about every submitted case still in progress and records what changed.
+    /// Returns how many changed.
+    pub async fn refresh_statuses(&self) -> Result<u32, Error> {
+        let waiting = self.store.at_agency().await?;
+        let mut changed = 0;
+        for batch in waiting.chunks(500) {
+            let ids: Vec<String> = batch.iter().map(|c| c.case_id.clone()).collect();
+            let statuses = match self.client.statuses(&ids).await {
+                Ok(s) => s,
+                Err(e @ (ClientError::Unauthorized(_) | ClientError::BadEndpoint { .. })) => {
+                    return Err(Error::Unauthorized(e))
+                }
+                // Status news can wait for the next refresh.
+                Err(_) => return Ok(changed),
+            };
+            for news in statuses {
+                let Some(here) = batch.iter().find(|c| c.case_id == news.case_id) else { continue };
+                let to = local_status(news.status);
+                if to == here.status || !here.status.can_become(to) {
+                    continue;
+                }
+                let reason = match (&news.reason_zh, &news.reason_en) {
+                    (Some(zh), Some(en)) => Some(format!("{zh} / {en}")),
+                    (Some(r), None) | (None, Some(r)) => Some(r.clone()),
+                    (None, None) => None,
+                };
+                self.store.record_agency_status(&news.case_id, to, reason.as_deref()).await?;
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Sends and refreshes until `stop` completes: due cases at once, then again when the next
+    /// one falls due (at most `poll` apart, so newly queued cases go soon).
+    pub async fn run(&self, poll: Duration, stop: impl std::future::Future<Output = ()>) -> Result<(), Error> {
+        tokio::pin!(stop);
+        loop {
+            self.send_due().await?;
+            self.refresh_statuses().await?;
+            let wait = match self.store.next_due().await? {
+                Some(at) => (at - Utc::now()).to_std().unwrap_or_default().min(poll),
+                None => poll,
+            };
+            tokio::select! {
+                _ = &mut stop => return Ok(()),
+                _ = tokio::time::sleep(wait.max(Duration::from_millis(50))) => {}
+            }
+        }
+    }
+}
+
+/// Why a submission did not complete: the agency (or the way to it), or this machine's store.
+enum Failure {
+    Agency(ClientError),
+    Store(banka_cases::Error),
+}
+
+impl From<ClientError> for Failure {
+    fn from(e: ClientError) -> Self {
+        Failure::Agency(e)
+    }
+}
+
+impl From<banka_cases::Error> for Failure {
+    fn from(e: banka_cases::Error) -> Self {
+        Failure::Store(e)
+    }
+}
+
+struct Outcome {
+    reference: String,
+    note: Option<&'static str>,
+}
+
+fn local_status(s: AgencyStatus) -> Status {
+    match s {
+        AgencyStatus::Submitted => Status::Submitted,
+        AgencyStatus::Accepted => Status::Accepted,
+        AgencyStatus::InProduction => Status::InProduction,
+        AgencyStatus::ReadyForPickup => Status::ReadyForPickup,
+        AgencyStatus::Mailed => Status::Mailed,
+        AgencyStatus::Rejected => Status::Rejected,
+    }
+}
