@@ -363,7 +363,7 @@ fn settle(
             state.status = Status::Locked;
             state.reason_zh = Some(lock.reason_zh.clone());
             state.reason_en = Some(lock.reason_en.clone());
-            lock.from.as_ref().and_then(|source| effective.get(source)).cloned()
+            lock.from.as_ref().and_then(|source| effective.get(source)).map(|v| locked_choice(field, v))
         }
         None => answers.get(&field.path).cloned(),
     };
@@ -552,6 +552,17 @@ fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
         })
     });
     listed.chain(from_agency).collect()
+}
+
+/// A choice locked to an option list (every card selected, G3) takes the options' values.
+fn locked_choice(field: &Field, source: &Value) -> Value {
+    let key = field.options_from.as_ref().map_or("value", |from| from.value.as_str());
+    match source {
+        Value::Array(items) if field.input == Input::MultiChoice => {
+            Value::Array(items.iter().map(|item| item.get(key).unwrap_or(item).clone()).collect())
+        }
+        other => other.clone(),
+    }
 }
 
 fn hidden(field: &Field) -> FieldState {

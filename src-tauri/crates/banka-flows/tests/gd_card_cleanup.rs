@@ -72,3 +72,16 @@ fn seed_004_1_3_11_the_cards_are_shown_for_confirmation() {
     assert_eq!(row.answer_zh, "6217001234567890123、6228481234567890456");
     assert!(e.check_answers.iter().all(|s| s.step != "guide" && s.step != "cleanup"), "agreements are not answers");
 }
+
+#[test]
+fn the_agencys_card_list_as_options_locks_the_selection_to_every_card() {
+    // What the app stores from the agency (`agency_data::from_cards`): options with labels.
+    let listed = json!([
+        {"value": "c1", "label": "深圳市 中国银行 6217********0123"},
+        {"value": "c2", "label": "广州市 工商银行 6228********0456"},
+    ]);
+    let e = eval(FLOW, &with(&two_cards(), json!({"agency.cards": listed})));
+    assert!(e.errors.is_empty(), "{:#?}", e.errors);
+    assert_eq!(e.answers_to_submit["cleanup.cards"], json!(["c1", "c2"]));
+}
+

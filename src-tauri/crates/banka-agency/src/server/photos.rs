@@ -1,0 +1,42 @@
+//! Card photos the agency already has: a studio's photo by receipt number (相片回执号) and
+//! whether a person's photo is on file (使用社保系统相片制卡).
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use banka_rules::{Field, ValueKind};
+use chrono::NaiveDate;
+
+use super::demo;
+use super::eligibility::{checked_number, required};
+use super::failure::{Api, Failure};
+use crate::api::{PersonRequest, PhotoOnFile, PhotoReceiptRequest};
+
+/// Whether a studio registered a photo under this receipt number.
+pub fn receipt_exists(number: &str) -> bool {
+    number.trim() == demo::PHOTO_RECEIPT
+}
+
+/// `POST /v1/photos/receipt` → `image/jpeg`.
+pub async fn receipt(Api(Json(req)): Api<Json<PhotoReceiptRequest>>) -> Result<Response, Failure> {
+    required(&req.receipt_number, "receipt_number", Field::new("相片回执号", "photo receipt number"))?;
+    if !receipt_exists(&req.receipt_number) {
+        return Err(Failure::not_found(
+            "未找到该相片回执号，请核对照相馆提供的社保卡相片回执号。",
+            "No photo is registered under this receipt number. Check the number the photo studio gave you.",
+        )
+        .field("receipt_number"));
+    }
+    Ok(([(header::CONTENT_TYPE, "image/jpeg")], demo::RECEIPT_PHOTO).into_response())
+}
+
+/// `POST /v1/photos/on-file`: only for the name registered with the number.
+pub async fn on_file(Api(Json(req)): Api<Json<PersonRequest>>) -> Result<Json<PhotoOnFile>, Failure> {
+    required(&req.name, "name", Field::new("姓名", "name"))?;
+    let number = checked_number(ValueKind::IdNumber, &req.id_number, "id_number")?;
+    let taken_on = demo::find(&number)
+        .filter(|r| r.person.name == req.name.trim())
+        .and_then(|r| r.photo_taken_on)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    Ok(Json(PhotoOnFile { on_file: taken_on.is_some(), taken_on }))
+}

@@ -1,0 +1,70 @@
+//! The server's SQLite database (`agency.sqlite` in the data folder): opened with WAL and
+//! `synchronous=FULL`, migrated from the embedded SQL, and seeded with the demo employees.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use super::demo;
+
+/// Each migration once, in order; `PRAGMA user_version` counts those applied.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+pub async fn open(dir: &Path) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::new()
+        .filename(dir.join("agency.sqlite"))
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // An answer is sent only after its change is on disk.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+    migrate(&pool).await?;
+    seed(&pool).await?;
+    Ok(pool)
+}
+
+async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let applied: i64 = sqlx::query_scalar("PRAGMA user_version").fetch_one(&mut *tx).await?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(applied).unwrap_or(0)) {
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::raw_sql(&format!("PRAGMA user_version = {}", n + 1)).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+/// The demo employer's registered employees; what they have done since is kept.
+async fn seed(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    for (id, person) in demo::EMPLOYEES.iter().enumerate() {
+        sqlx::query(
+            "INSERT OR IGNORE INTO employees (id, uscc, name, id_type, id_number, status)
+             VALUES (?, ?, ?, 'resident_id', ?, 'registered')",
+        )
+        .bind(demo::employee_id(id))
+        .bind(demo::ENTITY_USCC)
+        .bind(person.name)
+        .bind(person.id_number)
+        .execute(pool)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Times are stored as RFC 3339 to the microsecond, so a replayed answer equals the first.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub fn parse_time(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).map_or(DateTime::UNIX_EPOCH, |t| t.with_timezone(&Utc))
+}
+
+/// Now, to the microsecond (what the database keeps).
+pub fn now() -> DateTime<Utc> {
+    let now = Utc::now();
+    DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now)
+}
