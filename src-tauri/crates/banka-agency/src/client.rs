@@ -73,19 +73,21 @@ impl Client {
     /// unencrypted.
     pub fn new(endpoint: &str, token: &str) -> Result<Client, Error> {
         let bad = |zh: &str, en: &str| Error::BadEndpoint { message_zh: zh.into(), message_en: en.into() };
-        let base = Url::parse(endpoint.trim())
-            .map_err(|_| bad("机构地址无效，请填写如 https://example.cn 的网址", "the agency address is not a URL like https://example.cn"))?;
+        let base = Url::parse(endpoint.trim()).map_err(|_| {
+            bad(
+                "机构地址无效，请填写如 https://example.cn 的网址",
+                "the agency address is not a URL like https://example.cn",
+            )
+        })?;
         let host = base.host_str().unwrap_or_default().trim_matches(['[', ']']);
         let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
         match base.scheme() {
             "https" => {}
             "http" if loopback => {}
-            _ => {
-                return Err(bad(
-                    "机构地址须以 https:// 开头（仅本机培训服务器可用 http://）",
-                    "the agency address must start with https:// (http:// only for the training server on this machine)",
-                ))
-            }
+            _ => return Err(bad(
+                "机构地址须以 https:// 开头（仅本机培训服务器可用 http://）",
+                "the agency address must start with https:// (http:// only for the training server on this machine)",
+            )),
         }
         if token.trim().is_empty() {
             return Err(bad("请填写机构访问令牌", "enter the agency access token"));
@@ -171,7 +173,12 @@ impl Client {
 
     /// Uploads `bytes` as a document of `kind`, continuing from what the agency already has;
     /// `progress(sent, total)` after each piece.
-    pub async fn upload(&self, kind: &str, bytes: &[u8], progress: &(dyn Fn(u64, u64) + Sync)) -> Result<UploadState, Error> {
+    pub async fn upload(
+        &self,
+        kind: &str,
+        bytes: &[u8],
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<UploadState, Error> {
         let sha = hex::encode(Sha256::digest(bytes));
         let total = bytes.len() as u64;
         let mut offset = match self.upload_state(&sha).await? {
@@ -240,9 +247,11 @@ async fn send(request: RequestBuilder) -> Result<Response, Error> {
     let body: Option<ApiError> = response.json().await.ok();
     if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::REQUEST_TIMEOUT {
         return Err(match (status, body) {
-            (StatusCode::TOO_MANY_REQUESTS, _) => {
-                Error::unavailable("机构系统繁忙，稍后自动重试", "the agency is busy; Banka will try again", retry_after)
-            }
+            (StatusCode::TOO_MANY_REQUESTS, _) => Error::unavailable(
+                "机构系统繁忙，稍后自动重试",
+                "the agency is busy; Banka will try again",
+                retry_after,
+            ),
             (_, Some(e)) => Error::Unavailable { message_zh: e.message_zh, message_en: e.message_en, retry_after },
             _ => Error::unavailable(
                 &format!("机构系统出错（{}），稍后自动重试", status.as_u16()),
@@ -271,7 +280,11 @@ async fn json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Error> 
 
 fn network(e: reqwest::Error) -> Error {
     if e.is_timeout() {
-        Error::unavailable("连接机构超时，稍后自动重试", "the agency did not answer in time; Banka will try again", None)
+        Error::unavailable(
+            "连接机构超时，稍后自动重试",
+            "the agency did not answer in time; Banka will try again",
+            None,
+        )
     } else {
         Error::unavailable(
             "无法连接机构（网络不通或机构系统未开放），稍后自动重试",
@@ -289,4 +302,3 @@ fn garbage() -> Error {
         None,
     )
 }
-

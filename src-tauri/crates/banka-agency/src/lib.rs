@@ -5,6 +5,6 @@
 
 pub mod agency_data;
 pub mod api;
-pub mod server;
 pub mod client;
 pub mod sender;
+pub mod server;

@@ -1069,7 +1069,6 @@ fn demo_employee_id(n: usize) -> String {
 
 /// G3 end to end: cleaning up the other cities' cards lets the person apply.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            objects and the flow locks cleanup.cards to that list, which the engine then refuses as not_an_option"]
 async fn cleaning_up_cards_lets_the_person_apply() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let server = start_server(dir.path(), Duration::from_secs(60), Faults::default()).await;

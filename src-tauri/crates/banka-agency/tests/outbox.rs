@@ -130,12 +130,7 @@ async fn the_same_case_sent_twice_or_at_once_is_one_case_at_the_agency() {
     server.shutdown().await;
 }
 
-async fn futures_join(
-    client: &Client,
-    id: &str,
-    submission: &Submission,
-    n: usize,
-) -> Vec<banka_agency::api::Receipt> {
+async fn futures_join(client: &Client, id: &str, submission: &Submission, n: usize) -> Vec<banka_agency::api::Receipt> {
     let mut set = tokio::task::JoinSet::new();
     for _ in 0..n {
         let (client, id, submission) = (client.clone(), id.to_owned(), submission.clone());
@@ -157,13 +152,8 @@ async fn a_hundred_cases_through_a_hostile_network_each_arrive_exactly_once() {
     let (agency_dir, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     // The agency fails 15% of requests (500), throttles 10% (429) and is slow for 10%; the
     // network cuts 15% of connections mid-request and delays 10%.
-    let faults = Faults {
-        seed: 7,
-        error_rate: 0.15,
-        throttle_rate: 0.10,
-        slow_rate: 0.10,
-        slow: Duration::from_millis(150),
-    };
+    let faults =
+        Faults { seed: 7, error_rate: 0.15, throttle_rate: 0.10, slow_rate: 0.10, slow: Duration::from_millis(150) };
     let server = server(agency_dir.path(), faults, Duration::from_secs(60)).await;
     let proxy = FaultyProxy::start(server.addr(), 0.15, 0.10, 11).await;
     let store = store(data.path()).await;
@@ -199,10 +189,7 @@ async fn an_interrupted_upload_continues_from_the_last_byte_the_agency_has() {
     let partial = client.upload_state(&sha).await.unwrap();
     // Resuming asks where the agency is and sends only the rest.
     let sent_from = std::sync::Mutex::new(Vec::new());
-    let state = client
-        .upload("id_card_front", &bytes, &|sent, _| sent_from.lock().unwrap().push(sent))
-        .await
-        .unwrap();
+    let state = client.upload("id_card_front", &bytes, &|sent, _| sent_from.lock().unwrap().push(sent)).await.unwrap();
     assert!(state.complete);
     let first = sent_from.lock().unwrap()[0];
     assert_eq!(first, partial.map_or(0, |p| p.offset), "resumed where the agency's copy ends");

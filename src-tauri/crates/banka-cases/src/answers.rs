@@ -46,7 +46,7 @@ impl Store {
 
     /// Saves several answers at once (a file of answers): all or none.
     pub async fn set_answers(&self, id: &str, answers: Answers, actor: &Actor, today: NaiveDate) -> Result<Vec<Saved>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });

@@ -137,7 +137,7 @@ impl Store {
             .await
             .map_err(|e| Error::BadBundle(e.to_string()))??;
         let mut report = ImportReport::default();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = Utc::now();
         for record in &parsed.cases {
             match decide(&mut tx, record).await? {

@@ -79,7 +79,7 @@ impl Store {
         let (width, height) = dimensions(bytes)?;
         let sha = sha256_hex(bytes);
         let file_name: String = file_name.chars().take(255).collect();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });
@@ -139,7 +139,7 @@ impl Store {
 
     /// Removes the case's document of `kind`; its bytes go when no other slot uses them.
     pub async fn detach_document(&self, id: &str, kind: &str, actor: &Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });

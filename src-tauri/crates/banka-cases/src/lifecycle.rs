@@ -58,7 +58,7 @@ impl Store {
         let id = uuid::Uuid::new_v4().to_string();
         let now = Utc::now();
         let (at, version, status, operator) = (millis(now), flow.version, Status::Draft.name(), actor.name());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query!(
             "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator)
              VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -157,7 +157,7 @@ impl Store {
 
     /// Records the agency's reference number for a submitted case.
     pub async fn set_agency_reference(&self, id: &str, reference: &str, actor: &Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         set_reference_in(&mut tx, id, reference, actor).await?;
         tx.commit().await?;
         Ok(())
@@ -171,7 +171,7 @@ impl Store {
         reason: Option<&str>,
         action: Action,
     ) -> Result<CaseSummary> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         change_status_in(&mut tx, id, to, actor, reason, action).await?;
         tx.commit().await?;
         self.summary(id).await
@@ -225,15 +225,24 @@ pub(crate) async fn change_status_in(
     audit::record(conn, id, now, actor, change).await
 }
 
-pub(crate) async fn set_reference_in(conn: &mut SqliteConnection, id: &str, reference: &str, actor: &Actor) -> Result<()> {
+pub(crate) async fn set_reference_in(
+    conn: &mut SqliteConnection,
+    id: &str,
+    reference: &str,
+    actor: &Actor,
+) -> Result<()> {
     let old = sqlx::query_scalar!("SELECT agency_reference FROM cases WHERE id = ?", id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(|| Error::NoCase(id.to_owned()))?;
     sqlx::query!("UPDATE cases SET agency_reference = ? WHERE id = ?", reference, id).execute(&mut *conn).await?;
     let (old, new) = (old.map(Value::String), Value::String(reference.to_owned()));
-    let change =
-        Change { field: Some("agency_reference"), old_value: old.as_ref(), new_value: Some(&new), ..Change::of(Action::Status) };
+    let change = Change {
+        field: Some("agency_reference"),
+        old_value: old.as_ref(),
+        new_value: Some(&new),
+        ..Change::of(Action::Status)
+    };
     let now = Utc::now();
     audit::record(conn, id, now, actor, change).await?;
     touch(conn, id, now).await

@@ -47,7 +47,7 @@ impl Store {
     /// Puts a finalized case in the outbox (ready → queued), as the next revision of its
     /// submission. A failed case is already there: this makes it due now.
     pub async fn enqueue(&self, id: &str, actor: &Actor) -> Result<CaseSummary> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let status = head(&mut tx, id).await?.status;
         let now = millis(Utc::now());
         match status {
@@ -70,7 +70,9 @@ impl Store {
                 change_status_in(&mut tx, id, Status::Queued, actor, None, Action::Status).await?;
             }
             Status::Failed => {
-                sqlx::query!("UPDATE outbox SET next_attempt_at = ? WHERE case_id = ?", now, id).execute(&mut *tx).await?;
+                sqlx::query!("UPDATE outbox SET next_attempt_at = ? WHERE case_id = ?", now, id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             other => return Err(Error::BadTransition { from: other.name().into(), to: Status::Queued.name().into() }),
         }
@@ -83,7 +85,7 @@ impl Store {
     pub async fn claim_next(&self, lease: Duration) -> Result<Option<Claim>> {
         let now = Utc::now();
         let (at, until) = (millis(now), millis(now) + lease.as_millis() as i64);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         // One UPDATE picks and claims, so it takes the write lock before it reads: two senders
         // never claim the same case.
         let Some(row) = sqlx::query!(
@@ -111,7 +113,7 @@ impl Store {
     ///
     /// Each `record_…` applies only while the case is `sending`.
     pub async fn record_submitted(&self, id: &str, reference: &str, note: Option<&str>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
         }
@@ -124,7 +126,7 @@ impl Store {
 
     /// The agency refused the case: it needs the person (reopen, correct, queue again).
     pub async fn record_rejected(&self, id: &str, reason: &str) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
         }
@@ -136,7 +138,7 @@ impl Store {
 
     /// Sending failed for a reason that passes (network, the agency busy): try again at `retry_at`.
     pub async fn record_retry(&self, id: &str, reason: &str, retry_at: DateTime<Utc>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
         }
@@ -202,7 +204,7 @@ impl Store {
 
     /// The agency's news about a submitted case (accepted, in production, rejected with a reason…).
     pub async fn record_agency_status(&self, id: &str, to: Status, reason: Option<&str>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         change_status_in(&mut tx, id, to, &Actor::System, reason, Action::Status).await?;
         tx.commit().await?;
         Ok(())

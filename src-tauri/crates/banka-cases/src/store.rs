@@ -72,6 +72,13 @@ impl Store {
         Ok(Store { pool, dir: dir.to_owned() })
     }
 
+    /// A write transaction, holding the write lock from its start: a transaction that read first
+    /// and wrote later could not wait for another writer (SQLite gives up at once), and the
+    /// app, the CLI and the outbox sender write side by side.
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -40,8 +40,16 @@ pub enum AgencyCommand {
 }
 
 pub fn run(command: AgencyCommand) -> ExitCode {
-    let AgencyCommand::Serve { addr, data, token, step_secs, fault_errors, fault_throttles, fault_slow, fault_delay_ms } =
-        command;
+    let AgencyCommand::Serve {
+        addr,
+        data,
+        token,
+        step_secs,
+        fault_errors,
+        fault_throttles,
+        fault_slow,
+        fault_delay_ms,
+    } = command;
     let made_up = token.is_none();
     let token = token.unwrap_or_else(uuid_token);
     let mut config = Config::new(data, token.clone());

@@ -84,4 +84,3 @@ fn the_agencys_card_list_as_options_locks_the_selection_to_every_card() {
     assert!(e.errors.is_empty(), "{:#?}", e.errors);
     assert_eq!(e.answers_to_submit["cleanup.cards"], json!(["c1", "c2"]));
 }
-

@@ -55,7 +55,8 @@ pub async fn submit(
     }
     let accepted = revalidate::check(&state, &case_id, &sub).await?;
     let received_at = store::now();
-    let mut tx = state.pool.begin().await?;
+    // Writing from the start: a read snapshot that another writer overtakes could not commit.
+    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM submissions").fetch_one(&mut *tx).await?;
     let reference = format!("BK{}{:06}", received_at.format("%Y%m%d"), count + 1);
     let method = accepted.answers.get("collection.method").and_then(Value::as_str);
