@@ -43,6 +43,7 @@ bench:
 	cargo bench -p banka-cli
 	cargo bench -p banka-cases --features testing
 	cargo bench -p banka-photos
+	cargo bench -p banka-agency
 
 # An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
 bundle: ui
