@@ -168,8 +168,34 @@ pub async fn patch(
     if length > MAX_DOCUMENT_BYTES || declared.is_some_and(|n| n > MAX_DOCUMENT_BYTES) {
         return Err(too_large());
     }
-    let bytes = axum::body::to_bytes(body, MAX_CHUNK).await.map_err(|_| too_large())?;
+    // A body that stops short of its declared length is a cut connection, not the client's
+    // fault: 408, which clients retry.
+    let bytes = axum::body::to_bytes(body, MAX_CHUNK).await.map_err(|_| match declared {
+        Some(n) if n <= MAX_CHUNK as u64 => Failure::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "incomplete_body",
+            "上传中断，请重试。",
+            "The upload was cut off; try again.",
+        ),
+        _ => too_large(),
+    })?;
+    // Its own task: a client that hangs up must not cancel a write half-way while the lock is
+    // released (a retry would then append beside it and spoil the file).
+    tokio::spawn(apply_chunk(state, sha, offset, length, kind, bytes))
+        .await
+        .map_err(|e| Failure::internal(&e))?
+        .map(Json)
+}
 
+/// Appends one chunk under the document's lock, and finishes the upload when it is whole.
+async fn apply_chunk(
+    state: AppState,
+    sha: String,
+    offset: u64,
+    length: u64,
+    kind: DocumentKind,
+    bytes: axum::body::Bytes,
+) -> Result<UploadState, Failure> {
     let _held = state.uploads.hold(&sha).await;
     let (doc, added) = register(&state.pool, &sha, length, kind).await?;
     let state_now = |offset: u64, complete: bool| UploadState {
@@ -190,7 +216,7 @@ pub async fn patch(
                 return Err(content::rejected(fatal));
             }
         }
-        return Ok(Json(state_now(length, true)));
+        return Ok(state_now(length, true));
     }
 
     let have = received(&state.data_dir, &sha).await?;
@@ -215,10 +241,10 @@ pub async fn patch(
     file.sync_all().await?;
     let now = have + bytes.len() as u64;
     if now < length {
-        return Ok(Json(state_now(now, false)));
+        return Ok(state_now(now, false));
     }
     finish(&state, &sha).await?;
-    Ok(Json(state_now(length, true)))
+    Ok(state_now(length, true))
 }
 
 /// The upload as stored (its row made by the first chunk), and whether `kind` is new for it.
