@@ -37,11 +37,11 @@ impl Error {
         matches!(self, Error::Unavailable { .. })
     }
 
-    /// The reason as a person reads it, Chinese then English, with every field's problem.
-    pub fn reason(&self) -> String {
+    /// The reason as a person reads it, in Chinese and in English, with every field's problem.
+    pub fn messages(&self) -> (String, String) {
         match self {
             Error::Unavailable { message_zh, message_en, .. } | Error::BadEndpoint { message_zh, message_en } => {
-                format!("{message_zh} / {message_en}")
+                (message_zh.clone(), message_en.clone())
             }
             Error::Unauthorized(e) | Error::Refused { error: e, .. } => {
                 let mut zh = e.message_zh.clone();
@@ -50,9 +50,15 @@ impl Error {
                     zh.push_str(&format!("；{}", p.message_zh));
                     en.push_str(&format!("; {}", p.message_en));
                 }
-                format!("{zh} / {en}")
+                (zh, en)
             }
         }
+    }
+
+    /// `messages` as one line (the case's status reason): Chinese / English.
+    pub fn reason(&self) -> String {
+        let (zh, en) = self.messages();
+        format!("{zh} / {en}")
     }
 
     fn unavailable(zh: &str, en: &str, retry_after: Option<Duration>) -> Error {

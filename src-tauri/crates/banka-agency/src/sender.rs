@@ -66,14 +66,16 @@ impl Sender {
         Sender { store, client, config }
     }
 
-    /// Sends every case that is due now, once each.
+    /// Sends every case that is due now, once each: a case that fails comes due again later,
+    /// in a later pass.
     pub async fn send_due(&self) -> Result<Report, Error> {
+        let due_by = Utc::now();
         let mut workers = tokio::task::JoinSet::new();
         for _ in 0..self.config.workers.max(1) {
             let sender = self.clone();
             workers.spawn(async move {
                 let mut report = Report::default();
-                while let Some(claim) = sender.store.claim_next(sender.config.lease).await? {
+                while let Some(claim) = sender.store.claim_next(sender.config.lease, due_by).await? {
                     sender.send_one(&claim, &mut report).await?;
                 }
                 Ok::<_, Error>(report)

@@ -80,22 +80,24 @@ impl Store {
         self.summary(id).await
     }
 
-    /// Claims the case due soonest (none due: `None`) for `lease`, and marks it sending. A
-    /// claim whose sender died runs out, and the case is claimed again still `sending`.
-    pub async fn claim_next(&self, lease: Duration) -> Result<Option<Claim>> {
+    /// Claims the case due soonest, at `due_by` at the latest (none: `None`), for `lease`, and
+    /// marks it sending. A claim whose sender died runs out, and the case is claimed again still
+    /// `sending`.
+    pub async fn claim_next(&self, lease: Duration, due_by: DateTime<Utc>) -> Result<Option<Claim>> {
         let now = Utc::now();
-        let (at, until) = (millis(now), millis(now) + lease.as_millis() as i64);
+        let (at, until, due) = (millis(now), millis(now) + lease.as_millis() as i64, millis(due_by));
         let mut tx = self.write().await?;
         // One UPDATE picks and claims, so it takes the write lock before it reads: two senders
         // never claim the same case.
         let Some(row) = sqlx::query!(
             r#"UPDATE outbox SET claimed_until = ?1
                WHERE case_id = (SELECT case_id FROM outbox
-                                WHERE next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until <= ?2)
+                                WHERE next_attempt_at <= ?3 AND (claimed_until IS NULL OR claimed_until <= ?2)
                                 ORDER BY next_attempt_at, queued_at LIMIT 1)
                RETURNING case_id AS "case_id!", revision, attempts"#,
             until,
-            at
+            at,
+            due
         )
         .fetch_optional(&mut *tx)
         .await?

@@ -107,9 +107,8 @@ async fn execute(store: &Store, client: Option<Client>, command: OutboxCommand) 
 }
 
 fn refused(e: banka_agency::client::Error) -> Failure {
-    let reason = e.reason();
-    let (zh, en) = reason.split_once(" / ").unwrap_or((&reason, &reason));
-    Failure::Refused(Explained { code: "agency", message_zh: zh.into(), message_en: en.into(), field: None })
+    let (message_zh, message_en) = e.messages();
+    Failure::Refused(Explained { code: "agency", message_zh, message_en, field: None })
 }
 
 fn send_failed(e: sender::Error) -> Failure {
