@@ -199,8 +199,13 @@ impl Sender {
     }
 
     /// Sends and refreshes until `stop` completes: due cases at once, then again when the next
-    /// one falls due (at most `poll` apart, so newly queued cases go soon).
-    pub async fn run(&self, poll: Duration, stop: impl std::future::Future<Output = ()>) -> Result<(), Error> {
+    /// one falls due, when `wake` is notified (a case was just queued), or at most `poll` apart.
+    pub async fn run(
+        &self,
+        poll: Duration,
+        wake: &tokio::sync::Notify,
+        stop: impl std::future::Future<Output = ()>,
+    ) -> Result<(), Error> {
         tokio::pin!(stop);
         loop {
             self.send_due().await?;
@@ -212,6 +217,7 @@ impl Sender {
             tokio::select! {
                 _ = &mut stop => return Ok(()),
                 _ = tokio::time::sleep(wait.max(Duration::from_millis(50))) => {}
+                _ = wake.notified() => {}
             }
         }
     }

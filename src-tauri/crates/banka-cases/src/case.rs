@@ -190,6 +190,7 @@ pub struct Case {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentInfo {
     pub kind: String,
     pub sha256: String,

@@ -19,6 +19,7 @@ pub mod mask;
 mod outbox;
 mod seal;
 pub mod search;
+mod settings;
 mod store;
 #[cfg(feature = "testing")]
 #[doc(hidden)]

@@ -96,7 +96,7 @@ async fn execute(store: &Store, client: Option<Client>, command: OutboxCommand) 
                 let stop = async {
                     let _ = tokio::signal::ctrl_c().await;
                 };
-                sender.run(Duration::from_secs(30), stop).await.map_err(send_failed)?;
+                sender.run(Duration::from_secs(30), &tokio::sync::Notify::new(), stop).await.map_err(send_failed)?;
             }
             let sent = sender.send_due().await.map_err(send_failed)?;
             let changed = sender.refresh_statuses().await.map_err(send_failed)?;

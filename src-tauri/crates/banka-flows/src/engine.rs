@@ -28,6 +28,7 @@ pub struct Situation {
     pub started_version: Option<u32>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
     pub flow: String,
@@ -53,6 +54,7 @@ pub struct Evaluation {
     pub ready: bool,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct StepState {
     pub id: String,
@@ -65,7 +67,9 @@ pub struct StepState {
     pub blocked: bool,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", ts(rename = "FieldStatus"))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Required,
@@ -78,6 +82,7 @@ pub enum Status {
     Derived,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldState {
     pub path: String,
@@ -91,13 +96,21 @@ pub struct FieldState {
     pub defaulted: bool,
     /// For choices: the options that apply now.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<OptionState>>", optional))]
     pub options: Vec<OptionState>,
+    /// For code lists: which list the value comes from (the picker offers it).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub list: Option<CodeList>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub reason_zh: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub reason_en: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionState {
     pub value: Value,
@@ -105,6 +118,7 @@ pub struct OptionState {
     pub en: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldError {
     /// The field path (`applicant.id_number`) or `documents.<kind>`.
@@ -576,6 +590,7 @@ fn hidden(field: &Field) -> FieldState {
         value: None,
         defaulted: false,
         options: Vec::new(),
+        list: field.list,
         reason_zh: None,
         reason_en: None,
     }

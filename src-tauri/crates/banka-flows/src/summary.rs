@@ -10,6 +10,7 @@ use crate::definition::{Flow, Input, StepKind};
 use crate::engine::{FieldState, Status, StepState};
 use crate::vocabulary::DocumentKind;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
     /// The step the Change link returns to.
@@ -19,6 +20,7 @@ pub struct Section {
     pub rows: Vec<Row>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     /// A field path, or `documents.<kind>` for an upload.

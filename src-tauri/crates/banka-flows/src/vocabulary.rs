@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What an upload is (SPEC §5 "document kinds").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {

@@ -133,6 +133,12 @@ pub async fn list(Api(Query(params)): Api<Query<HashMap<String, String>>>) -> Re
         )
         .field("region"));
     };
+    // A province (110000, 440000): every branch of it, what an employer may offer.
+    match code {
+        crate::lookup::BEIJING => return Ok(Json(province(Province::Beijing))),
+        "440000" => return Ok(Json(province(Province::Guangdong))),
+        _ => {}
+    }
     let Some(region) = region(code) else {
         return Err(Failure::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,

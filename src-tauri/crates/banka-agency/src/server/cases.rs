@@ -8,7 +8,7 @@ use axum::Json;
 use serde_json::Value;
 use sqlx::SqliteConnection;
 
-use super::answers::list;
+use crate::answers::list;
 use super::entities;
 use super::failure::{Api, Failure};
 use super::revalidate::{self, Accepted};

@@ -6,17 +6,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use banka_flows::catalog;
-use banka_flows::definition::{Flow, Jurisdiction};
 use banka_rules::codes::guangdong_cities;
 use banka_rules::{validate, validate_field, Context, Field, Problem, ValueKind};
 
 use super::failure::{Api, Failure};
 use super::{banks, cards, demo, entities, status, AppState};
 use crate::api::{Eligibility, EligibilityAnswer, EligibilityRequest, EmployeeStatus};
+use crate::lookup::{number_kind, APPLICANT_FLOWS};
 
-/// Flows whose applicant the agency checks.
-pub const APPLICANT_FLOWS: [&str; 6] =
-    ["bj-individual", "bj-minor", "bj-retiree", "bj-employee-confirm", "gd-individual", "gd-minor"];
 /// Applications: a person with one of these accepted (and not rejected) has applied.
 pub const APPLICATION_FLOWS: [&str; 5] = ["bj-individual", "bj-minor", "bj-retiree", "gd-individual", "gd-minor"];
 
@@ -28,17 +25,6 @@ pub struct Assessment {
 
 fn context() -> Context {
     Context { today: chrono::Utc::now().date_naive(), beijing_address: false }
-}
-
-/// Which number an ID document type holds; a Guangdong resident's is the social security number.
-pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
-    Some(match id_type {
-        "resident_id" if flow.jurisdiction == Jurisdiction::Guangdong => ValueKind::SocialSecurityNumber,
-        "resident_id" | "hukou" | "residence_permit" => ValueKind::IdNumber,
-        "hk_macau_travel_permit" => ValueKind::HkMacauTravelPermit,
-        "taiwan_travel_permit" => ValueKind::TaiwanTravelPermit,
-        _ => return None,
-    })
 }
 
 /// The number, normalised, or the rules' first finding about it (as the `field` of the request).

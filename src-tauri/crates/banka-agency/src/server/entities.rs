@@ -9,7 +9,7 @@ use banka_rules::{validate, Context, ValueKind};
 use serde_json::Value;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::answers::{list, text};
+use crate::answers::{list, text};
 use super::banks::{self, Province};
 use super::failure::{Api, Failure};
 use super::{store, AppState};

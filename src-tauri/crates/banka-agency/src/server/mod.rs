@@ -1,7 +1,6 @@
 //! The reference agency server: the whole API of `api.rs` over HTTP with sample data, for
 //! tests, demos and training mode (`banka agency serve`). Its database and documents live in `data_dir`.
 
-mod answers;
 mod banks;
 mod cards;
 mod cases;

@@ -5,17 +5,18 @@ use axum::http::StatusCode;
 use banka_flows::definition::Flow;
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, evaluate, Answers, Situation};
-use banka_rules::{validate, Context, Field, Problem};
+use banka_rules::{Field, Problem};
 use serde_json::{json, Value};
 
-use super::answers::{list, text};
+use crate::answers::{list, text};
 use super::banks::{self, Province};
-use super::eligibility::{self, Assessment, APPLICANT_FLOWS};
+use super::eligibility::{self, Assessment};
 use super::entities;
 use super::failure::Failure;
 use super::{cards, documents, photos, AppState};
 use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees};
-use crate::api::{Cards, Eligibility, EligibilityRequest, Employees, FieldProblem, Submission};
+use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
+use crate::lookup::{eligibility_request, APPLICANT_FLOWS};
 
 /// Each SMS code field and the mobile number it was sent to.
 const SMS_FIELDS: [(&str, &str); 3] = [
@@ -163,36 +164,17 @@ async fn subject(state: &AppState, flow: &Flow, answers: &Answers, case_id: &str
     let mut subject = Subject::default();
     match flow.id.as_str() {
         id if APPLICANT_FLOWS.contains(&id) => {
-            // A Guangdong mainland applicant is checked by social security number.
-            let id_path = ["applicant.social_security_number", "applicant.id_number"]
-                .into_iter()
-                .find(|p| text(answers, p).is_some())
-                .unwrap_or("applicant.id_number");
-            let id_type = text(answers, "applicant.id_type").unwrap_or("resident_id");
-            let kind = match id_path {
-                "applicant.social_security_number" => Some(banka_rules::ValueKind::SocialSecurityNumber),
-                _ => eligibility::number_kind(flow, id_type),
-            };
-            let ctx = Context { today: chrono::Utc::now().date_naive(), beijing_address: false };
-            let number = kind
-                .map(|k| validate(k, text(answers, id_path).unwrap_or_default(), &ctx))
-                .filter(|r| r.valid)
-                .map(|r| r.normalized);
             // An unusable number is the engine's to report; there is nobody to ask about.
-            let Some(number) = number else { return Ok(subject) };
-            let entity = match (id, text(answers, "entity.uscc")) {
-                ("bj-employee-confirm", Some(uscc)) => entities::checked_uscc(uscc).ok(),
-                ("bj-employee-confirm", None) => entities::employer_of(pool, &number).await?,
-                _ => None,
+            let Some((mut req, id_path)) = eligibility_request(flow, answers, chrono::Utc::now().date_naive()) else {
+                return Ok(subject);
             };
-            let req = EligibilityRequest {
-                flow_id: id.to_owned(),
-                name: text(answers, "applicant.name").unwrap_or_default().to_owned(),
-                id_type: id_type.to_owned(),
-                id_number: number.clone(),
-                city: text(answers, "card.city").map(str::to_owned),
-                entity_uscc: entity.clone(),
-            };
+            if id == "bj-employee-confirm" {
+                req.entity_uscc = match req.entity_uscc.take() {
+                    Some(uscc) => entities::checked_uscc(&uscc).ok(),
+                    None => entities::employer_of(pool, &req.id_number).await?,
+                };
+            }
+            let (number, entity) = (req.id_number.clone(), req.entity_uscc.clone());
             let assessment = eligibility::assess(state, &req, Some(case_id)).await?;
             subject.agency = from_eligibility(&assessment.answer);
             subject.assessment = Some(assessment);

@@ -1,0 +1,63 @@
+//! `lookup::fetch`: what each flow asks the reference agency, as the `agency.` answers the
+//! flow reads.
+
+mod common;
+
+use std::time::Duration;
+
+use banka_agency::lookup::fetch;
+use banka_agency::server::demo;
+use banka_flows::{catalog, Answers};
+use common::{client, server, today};
+use serde_json::{json, Value};
+
+fn answers(pairs: &[(&str, Value)]) -> Answers {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+}
+
+fn get<'a>(found: &'a [(String, Value)], path: &str) -> Option<&'a Value> {
+    found.iter().find(|(p, _)| p == path).map(|(_, v)| v)
+}
+
+#[tokio::test]
+async fn each_flow_hears_what_it_reads_from_the_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let agency = server(dir.path(), Default::default(), Duration::from_secs(60)).await;
+    let client = client(&agency.url());
+    let person = |p: demo::DemoPerson| answers(&[("applicant.name", json!(p.name)), ("applicant.id_number", json!(p.id_number))]);
+
+    // B1 reads nothing from the agency: nothing is asked.
+    let found = fetch(&client, catalog::get("bj-individual").unwrap(), &person(demo::RESIDENT), today()).await.unwrap();
+    assert!(found.is_empty(), "{found:?}");
+
+    let guangdong = catalog::get("gd-individual").unwrap();
+    let gd = |p: demo::DemoPerson| answers(&[("applicant.name", json!(p.name)), ("applicant.social_security_number", json!(p.id_number))]);
+    let found = fetch(&client, guangdong, &gd(demo::TWO_CARDS), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.eligibility"), Some(&json!("one_person_one_card")));
+    let found = fetch(&client, guangdong, &gd(demo::RESIDENT), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.eligibility"), Some(&json!("eligible")));
+    // Only names the flow reads, so the case store takes them.
+    assert!(found.iter().all(|(p, _)| guangdong.agency_inputs().contains(p)), "{found:?}");
+
+    // No usable number yet: nothing to ask.
+    let found = fetch(&client, guangdong, &answers(&[("applicant.social_security_number", json!("440106"))]), today()).await.unwrap();
+    assert!(found.is_empty());
+
+    let retiree = fetch(&client, catalog::get("bj-retiree").unwrap(), &person(demo::RETIREE), today()).await.unwrap();
+    assert!(get(&retiree, "agency.pension_bank").and_then(Value::as_str).is_some_and(|b| !b.is_empty()));
+
+    let open = fetch(&client, catalog::get("bj-employer-open").unwrap(), &Answers::new(), today()).await.unwrap();
+    let banks = get(&open, "agency.banks").and_then(Value::as_array).unwrap();
+    let branches = get(&open, "agency.branches").and_then(Value::as_array).unwrap();
+    assert!(banks.len() >= 2 && branches.len() > banks.len(), "the whole of Beijing: {} banks", banks.len());
+
+    let submit = catalog::get("bj-employer-submit").unwrap();
+    // Not opened yet: the agency's reason reaches the person (open it first).
+    let entity = answers(&[("entity.uscc", json!(demo::ENTITY_USCC))]);
+    match fetch(&client, submit, &entity, today()).await {
+        Err(banka_agency::client::Error::Refused { error, .. }) => assert_eq!(error.code, "not_opened"),
+        other => panic!("expected not_opened, got {other:?}"),
+    }
+    assert!(fetch(&client, submit, &Answers::new(), today()).await.unwrap().is_empty());
+    agency.shutdown().await;
+}
