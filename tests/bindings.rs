@@ -1,8 +1,17 @@
 //! The TypeScript types in ui/src/bindings are generated from the Rust types that cross IPC;
 //! this test fails when one is stale. Regenerate: `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
-use banka_app::{FlowTitle, IpcError, Lang, Settings, StoreState, StoreStatus};
-use banka_cases::{CaseSummary, Page, Query, Status};
+use banka_agency::api::{SmsSent, SmsVerified};
+use banka_app::{
+    AgencyChange, AgencySettings, CaseView, CodeItem, FlowTitle, IpcError, Lang, OutboxState, SenderState, Settings,
+    StoreState, StoreStatus,
+};
+use banka_cases::{CaseSummary, DocumentInfo, Page, Query, Status};
+use banka_flows::definition::{CodeList, Input, StepKind};
+use banka_flows::engine::{FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
+use banka_flows::summary::{Row, Section};
+use banka_flows::vocabulary::DocumentKind;
+use banka_flows::Evaluation;
 use banka_rules::finding::{Finding, Severity};
 use banka_rules::id_number::{Gender, IdDocument};
 use banka_rules::{ValidationReport, ValueKind};
@@ -11,8 +20,11 @@ use ts_rs::{Config, TS};
 fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     let cfg = Config::default();
     let text = T::export_to_string(&cfg).expect("ts-rs renders the type");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("ui/src/bindings/{}.ts", T::name(&cfg)));
+    // Types from other crates (serde_json's Value) live in their own folder, as imports expect.
+    let file = T::output_path().unwrap_or_else(|| format!("{}.ts", T::name(&cfg)).into());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings").join(file);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("in the bindings folder")).expect("bindings folder");
         std::fs::write(&path, &text).expect("write binding");
     } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
         stale.push(path.display().to_string());
@@ -38,5 +50,27 @@ fn typescript_bindings_are_current() {
     check::<Status>(&mut stale);
     check::<Page>(&mut stale);
     check::<Query>(&mut stale);
+    check::<CaseView>(&mut stale);
+    check::<DocumentInfo>(&mut stale);
+    check::<Evaluation>(&mut stale);
+    check::<StepState>(&mut stale);
+    check::<StepKind>(&mut stale);
+    check::<FieldState>(&mut stale);
+    check::<FieldStatus>(&mut stale);
+    check::<Input>(&mut stale);
+    check::<OptionState>(&mut stale);
+    check::<FieldError>(&mut stale);
+    check::<CodeList>(&mut stale);
+    check::<Section>(&mut stale);
+    check::<Row>(&mut stale);
+    check::<DocumentKind>(&mut stale);
+    check::<CodeItem>(&mut stale);
+    check::<AgencySettings>(&mut stale);
+    check::<AgencyChange>(&mut stale);
+    check::<OutboxState>(&mut stale);
+    check::<SenderState>(&mut stale);
+    check::<SmsSent>(&mut stale);
+    check::<SmsVerified>(&mut stale);
+    check::<serde_json::Value>(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -4,9 +4,11 @@
 mod commands;
 mod error;
 
+pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
 pub use commands::cases::{StoreState, StoreStatus};
 pub use commands::flows::FlowTitle;
 pub use commands::settings::{Lang, Settings};
+pub use commands::wizard::{CaseView, CodeItem};
 pub use error::IpcError;
 
 /// The commands the webview may call; build.rs declares the same list to the ACL.
@@ -14,10 +16,11 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{cases, flows, rules, settings};
+    use commands::{agency, cases, flows, rules, settings, wizard};
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
+        .manage(agency::Agency::default())
         .invoke_handler(tauri::generate_handler![
             rules::validate_value,
             flows::flow_list,
@@ -28,6 +31,18 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             cases::case_list,
             cases::case_new,
             cases::case_delete,
+            wizard::case_open,
+            wizard::case_answer,
+            wizard::case_ask_agency,
+            wizard::case_submit,
+            wizard::case_reopen,
+            wizard::case_follow,
+            wizard::code_list,
+            agency::agency_settings_get,
+            agency::agency_settings_set,
+            agency::outbox_state,
+            agency::agency_sms_send,
+            agency::agency_sms_verify,
         ])
 }
 

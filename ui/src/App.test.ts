@@ -369,6 +369,8 @@ describe('navigation', () => {
     expect(byId('nav-cases').getAttribute('aria-current')).toBe('page');
     expect(byId('nav-check').hasAttribute('aria-current')).toBe(false);
     expect(byId('nav-check').textContent).toBe('号码核验');
+    expect(byId('nav-settings').textContent).toBe('设置');
+    expect(byId('nav-settings').hasAttribute('aria-current')).toBe(false);
     await waitFor(() => byId('unlock-passphrase'));
 
     await openNumberCheck();

@@ -6,6 +6,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tokio::sync::RwLock;
 
+use crate::commands::agency::Agency;
 use crate::commands::settings;
 use crate::IpcError;
 
@@ -20,7 +21,7 @@ impl CaseStore {
         CaseStore { dir, store: RwLock::new(None) }
     }
 
-    async fn unlocked(&self) -> Result<Store, IpcError> {
+    pub(crate) async fn unlocked(&self) -> Result<Store, IpcError> {
         self.store.read().await.clone().ok_or_else(IpcError::locked)
     }
 }
@@ -59,7 +60,7 @@ async fn status(cases: &CaseStore) -> StoreStatus {
 }
 
 /// Who is acting: the operator named in the settings, else the resident.
-fn actor(app: &AppHandle<impl Runtime>) -> Actor {
+pub(crate) fn actor(app: &AppHandle<impl Runtime>) -> Actor {
     settings::current(app).operator.map_or(Actor::Resident, Actor::Operator)
 }
 
@@ -70,7 +71,11 @@ pub async fn store_status(cases: State<'_, CaseStore>) -> Result<StoreStatus, Ip
 
 /// Opens the store with `passphrase`, or creates it with that passphrase the first time.
 #[tauri::command]
-pub async fn store_unlock(passphrase: String, cases: State<'_, CaseStore>) -> Result<StoreStatus, IpcError> {
+pub async fn store_unlock(
+    passphrase: String,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<StoreStatus, IpcError> {
     let passphrase = Passphrase::new(passphrase);
     let mut slot = cases.store.write().await;
     if slot.is_none() {
@@ -79,6 +84,8 @@ pub async fn store_unlock(passphrase: String, cases: State<'_, CaseStore>) -> Re
         } else {
             Store::create(&cases.dir, &passphrase, Default::default()).await?
         };
+        // The outbox starts sending as soon as the cases can be read.
+        agency.start(&store).await?;
         *slot = Some(store);
     }
     drop(slot);

@@ -1,6 +1,8 @@
 //! Tauri commands, one module per domain of the core.
 
+pub mod agency;
 pub mod cases;
 pub mod flows;
 pub mod rules;
 pub mod settings;
+pub mod wizard;

@@ -6,6 +6,7 @@
 import type { IdDocument } from '../bindings/IdDocument';
 import type { Gender } from '../bindings/Gender';
 import type { Lang } from '../bindings/Lang';
+import type { SenderState } from '../bindings/SenderState';
 import type { Status } from '../bindings/Status';
 import type { ValueKind } from '../bindings/ValueKind';
 
@@ -58,10 +59,11 @@ export interface Messages {
   /** Shown when settings_set rejected: the change holds for this session only. */
   settingsNotSaved: string;
 
-  /** The name of the main navigation and its two entries. */
+  /** The name of the main navigation and its entries. */
   navLabel: string;
   navCases: string;
   navCheck: string;
+  navSettings: string;
   /** While the app asks Rust whether the data is locked. */
   opening: string;
   /** What any unexpected failure says (a rejection that is not an IpcError). */
@@ -137,6 +139,58 @@ export interface Messages {
   deleting: string;
   deleted: string;
 
+  settingsHeading: string;
+  /** While the agency settings are read. */
+  settingsLoading: string;
+  /** Save buttons while their save runs. */
+  saving: string;
+
+  agencyHeading: string;
+  agencyIntro: string;
+  endpointLabel: string;
+  endpointHint: string;
+  tokenLabel: string;
+  /** The hint under the token when none is saved, and when one is. */
+  tokenHintNew: string;
+  tokenHintSaved: string;
+  /** In the empty token field when a token is saved. */
+  tokenPlaceholderSaved: string;
+  removeToken: string;
+  trainingLabel: string;
+  /** What training mode does, in plain words. */
+  trainingHint: string;
+  /** Before the address where the practice agency answers while training mode is on. */
+  trainingRunning: string;
+  trainingNotRunning: string;
+  agencySave: string;
+  agencySaved: string;
+  agencyLoadFailed: string;
+
+  outboxHeading: string;
+  outboxIntro: string;
+  outboxQueued: string;
+  outboxSending: string;
+  outboxFailed: string;
+  /** A number of applications in the outbox. */
+  outboxCount: (n: number) => string;
+  senderLabel: string;
+  senderStates: Record<SenderState, string>;
+  outboxLoading: string;
+  outboxLoadFailed: string;
+
+  displayHeading: string;
+  langLegend: string;
+  /** What elderly mode changes (its name is `elderlyMode`). */
+  elderlyHint: string;
+
+  computerHeading: string;
+  operatorLabel: string;
+  operatorHint: string;
+  operatorSave: string;
+  operatorSaved: string;
+  dataDirLabel: string;
+  dataDirHint: string;
+
   heading: string;
   intro: string;
   kindLabel: string;
@@ -182,6 +236,7 @@ const zh: Messages = {
   navLabel: '主要页面',
   navCases: '申领案件',
   navCheck: '号码核验',
+  navSettings: '设置',
   opening: '正在打开…',
   internalError: '程序内部出了问题。请稍后再试；如果一直这样，请联系工作人员。',
 
@@ -260,6 +315,56 @@ const zh: Messages = {
   confirmDelete: '确认删除',
   deleting: '正在删除…',
   deleted: '已删除',
+
+  settingsHeading: '设置',
+  settingsLoading: '正在读取设置…',
+  saving: '正在保存…',
+
+  agencyHeading: '机构接口',
+  agencyIntro: '提交的申请从这台电脑发送到社保经办机构。接口地址和访问令牌由机构提供。',
+  endpointLabel: '接口地址',
+  endpointHint: '以 https:// 开头，例如 https://api.example.gov.cn/banka。开启培训模式时不使用这个地址。',
+  tokenLabel: '访问令牌',
+  tokenHintNew: '机构发给本网点的令牌。保存后不会再显示出来。',
+  tokenHintSaved: '已保存一个令牌。留空则继续使用它；输入新的令牌会替换它。',
+  tokenPlaceholderSaved: '已保存令牌，留空则保留',
+  removeToken: '删除已保存的令牌',
+  trainingLabel: '培训模式',
+  trainingHint:
+    '培训模式：在本机运行参考机构服务，申请只发送到这里，不会发给真实的机构；短信验证码显示在屏幕上。用于练习和演示。',
+  trainingRunning: '培训服务正在本机运行，地址：',
+  trainingNotRunning: '培训模式已开启，但培训服务没有在运行。',
+  agencySave: '保存机构接口设置',
+  agencySaved: '机构接口设置已保存。',
+  agencyLoadFailed: '机构接口设置未能读取',
+
+  outboxHeading: '发送队列',
+  outboxIntro: '提交的申请先在这里排队，再自动发送给机构。这里每3秒更新一次。',
+  outboxQueued: '排队待发送',
+  outboxSending: '正在发送',
+  outboxFailed: '发送失败',
+  outboxCount: (n) => `${n} 件`,
+  senderLabel: '发送程序：',
+  senderStates: {
+    running: '正在运行，排队的申请会自动发送。',
+    stopped: '已停止，排队的申请暂时不会发送。',
+    not_configured: '尚未设置。请在上方填写机构接口地址，或者开启培训模式。',
+    unauthorized: '机构拒绝了访问令牌。请检查令牌是否正确，或者向机构申请新的令牌。',
+  },
+  outboxLoading: '正在读取发送队列…',
+  outboxLoadFailed: '发送队列的情况暂时无法读取',
+
+  displayHeading: '显示',
+  langLegend: '界面语言',
+  elderlyHint: '文字更大，按钮更大，颜色对比更强。',
+
+  computerHeading: '本机',
+  operatorLabel: '经办人姓名',
+  operatorHint: '在服务网点使用时请填写：每一处修改都会以这个姓名记录。居民在家使用时可以不填。',
+  operatorSave: '保存姓名',
+  operatorSaved: '经办人姓名已保存。',
+  dataDirLabel: '数据保存位置',
+  dataDirHint: '加密的申领资料保存在这台电脑的这个文件夹里。',
 
   heading: '号码核验',
   intro: '选择号码的种类，然后输入号码。我们会马上告诉您号码是否有效，以及号码包含的信息。号码只在本机检查，不会发送到网上。',
@@ -345,6 +450,7 @@ const en: Messages = {
   navLabel: 'Main',
   navCases: 'Applications',
   navCheck: 'Check a number',
+  navSettings: 'Settings',
   opening: 'Opening…',
   internalError: 'Something went wrong inside the app. Please try again in a moment; if this keeps happening, ask a member of staff.',
 
@@ -428,6 +534,59 @@ const en: Messages = {
   confirmDelete: 'Yes, delete it',
   deleting: 'Deleting…',
   deleted: 'Deleted',
+
+  settingsHeading: 'Settings',
+  settingsLoading: 'Loading the settings…',
+  saving: 'Saving…',
+
+  agencyHeading: 'Agency endpoint',
+  agencyIntro:
+    'Submitted applications are sent from this computer to the social security agency. The agency gives you the endpoint address and the access token.',
+  endpointLabel: 'Endpoint address',
+  endpointHint: 'Starts with https://, for example https://api.example.gov.cn/banka. Not used while training mode is on.',
+  tokenLabel: 'Access token',
+  tokenHintNew: 'The token the agency issued to this service centre. It is never shown again once saved.',
+  tokenHintSaved: 'A token is saved. Leave this blank to keep it; typing a new one replaces it.',
+  tokenPlaceholderSaved: 'Token saved – leave blank to keep it',
+  removeToken: 'Remove the saved token',
+  trainingLabel: 'Training mode',
+  trainingHint:
+    'Training mode: a practice agency runs on this computer. Applications go there and never to the real agency, and SMS codes are shown on screen. For practice and demonstrations.',
+  trainingRunning: 'The practice agency is running on this computer at ',
+  trainingNotRunning: 'Training mode is on, but the practice agency is not running.',
+  agencySave: 'Save agency settings',
+  agencySaved: 'The agency settings have been saved.',
+  agencyLoadFailed: 'The agency settings could not be loaded',
+
+  outboxHeading: 'Outbox',
+  outboxIntro:
+    'Submitted applications wait here, then are sent to the agency automatically. This is updated every 3 seconds.',
+  outboxQueued: 'Waiting to be sent',
+  outboxSending: 'Being sent',
+  outboxFailed: 'Failed to send',
+  outboxCount: (n) => `${n} ${n === 1 ? 'application' : 'applications'}`,
+  senderLabel: 'Sender: ',
+  senderStates: {
+    running: 'running; queued applications are sent automatically.',
+    stopped: 'stopped; queued applications are not being sent for now.',
+    not_configured: 'not set up. Set an endpoint address above, or turn on training mode.',
+    unauthorized: 'the agency refused the access token. Check the token, or ask the agency for a new one.',
+  },
+  outboxLoading: 'Loading the outbox…',
+  outboxLoadFailed: 'The outbox could not be read just now',
+
+  displayHeading: 'Display',
+  langLegend: 'Language',
+  elderlyHint: 'Larger text and buttons, and stronger contrast.',
+
+  computerHeading: 'This computer',
+  operatorLabel: 'Operator’s name',
+  operatorHint:
+    'Fill this in at a service centre: every change is recorded under this name. Leave it blank when residents use Banka at home.',
+  operatorSave: 'Save name',
+  operatorSaved: 'The operator’s name has been saved.',
+  dataDirLabel: 'Where the data is stored',
+  dataDirHint: 'The encrypted applications are kept in this folder on this computer.',
 
   heading: 'Check a number',
   intro: 'Choose the kind of number, then type it. You will see at once whether the number is valid and what it tells us. Numbers are checked on this computer only and are never sent online.',

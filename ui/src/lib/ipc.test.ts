@@ -1,12 +1,15 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASES, FLOWS, WRONG_PASSPHRASE, validId } from '../test/fixtures';
+import { AGENCY_SET, CASES, FLOWS, OUTBOX_IDLE, WRONG_PASSPHRASE, validId } from '../test/fixtures';
 import {
   deleteCase,
+  getAgencySettings,
   getSettings,
   listCases,
   listFlows,
   newCase,
+  outboxState,
+  saveAgencySettings,
   saveSettings,
   storeStatus,
   toIpcError,
@@ -49,6 +52,11 @@ describe('ipc', () => {
           return { total: 3, cases: CASES };
         case 'case_new':
           return CASES[0];
+        case 'agency_settings_get':
+        case 'agency_settings_set':
+          return AGENCY_SET;
+        case 'outbox_state':
+          return OUTBOX_IDLE;
         default:
           return null;
       }
@@ -61,6 +69,9 @@ describe('ipc', () => {
     await expect(listCases({ text: '002X', offset: 50 })).resolves.toEqual({ total: 3, cases: CASES });
     await newCase('bj-minor');
     await expect(deleteCase('c-zhang')).resolves.toBeUndefined();
+    await expect(getAgencySettings()).resolves.toEqual(AGENCY_SET);
+    await saveAgencySettings({ endpoint: 'https://api.example.gov.cn/banka', token: null, training: true });
+    await expect(outboxState()).resolves.toEqual(OUTBOX_IDLE);
     // Argument keys are camelCase on this side; Tauri maps them to the Rust parameters.
     expect(seen).toEqual([
       ['settings_get', {}],
@@ -71,6 +82,9 @@ describe('ipc', () => {
       ['case_list', { query: { text: '002X', offset: 50 } }],
       ['case_new', { flow: 'bj-minor' }],
       ['case_delete', { id: 'c-zhang' }],
+      ['agency_settings_get', {}],
+      ['agency_settings_set', { change: { endpoint: 'https://api.example.gov.cn/banka', token: null, training: true } }],
+      ['outbox_state', {}],
     ]);
   });
 

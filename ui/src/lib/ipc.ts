@@ -3,9 +3,12 @@
 // snake_case parameters.
 
 import { invoke } from '@tauri-apps/api/core';
+import type { AgencyChange } from '../bindings/AgencyChange';
+import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
+import type { OutboxState } from '../bindings/OutboxState';
 import type { Page } from '../bindings/Page';
 import type { Query } from '../bindings/Query';
 import type { Settings } from '../bindings/Settings';
@@ -60,6 +63,25 @@ export function newCase(flow: string): Promise<CaseSummary> {
 /** Deletes a case and its personal data for good. */
 export async function deleteCase(id: string): Promise<void> {
   await invoke<null>('case_delete', { id });
+}
+
+/** Where cases are sent: the agency endpoint, whether a token is saved (never the token itself),
+ *  and training mode. */
+export function getAgencySettings(): Promise<AgencySettings> {
+  return invoke<AgencySettings>('agency_settings_get');
+}
+
+/**
+ * Changes the agency settings; resolves to them as saved. A `token` of null keeps the saved one,
+ * an empty one removes it. Rejects with `field` "endpoint" or "token" for a value Rust refuses.
+ */
+export function saveAgencySettings(change: AgencyChange): Promise<AgencySettings> {
+  return invoke<AgencySettings>('agency_settings_set', { change });
+}
+
+/** How many cases wait in the outbox, are being sent or failed, and how the sender is doing. */
+export function outboxState(): Promise<OutboxState> {
+  return invoke<OutboxState>('outbox_state');
 }
 
 /**

@@ -1,9 +1,11 @@
 // Canned answers shaped like the Rust side's: ValidationReports (banka-rules report.rs), flows,
 // case summaries and IpcErrors.
+import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { Finding } from '../bindings/Finding';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
+import type { OutboxState } from '../bindings/OutboxState';
 import type { ValidationReport } from '../bindings/ValidationReport';
 
 export const VALID_ID = '11010519491231002X';
@@ -192,3 +194,38 @@ export const DATABASE_ERROR = ipcError(
   '数据库出错，本次修改未保存（之前保存的内容都在）。请重试；如仍出错，请联系技术支持。',
   'A database error stopped this change (everything saved before is safe). Try again; if it persists, contact support.',
 );
+
+// --- The agency settings and the outbox (commands/agency.rs). ---
+
+/** Nothing set up yet: no endpoint, no token, no training. */
+export const AGENCY_UNSET: AgencySettings = { endpoint: null, has_token: false, training: false, training_url: null };
+
+export const AGENCY_ENDPOINT = 'https://api.example.gov.cn/banka';
+
+/** A real agency, with its token saved. */
+export const AGENCY_SET: AgencySettings = {
+  endpoint: AGENCY_ENDPOINT,
+  has_token: true,
+  training: false,
+  training_url: null,
+};
+
+/** Where the in-process practice agency answers (loopback, a port of its own). */
+export const TRAINING_URL = 'http://127.0.0.1:47613';
+
+export const HTTP_ENDPOINT = ipcError(
+  'insecure_endpoint',
+  '接口地址必须以 https:// 开头（只有本机地址可以用 http://）。',
+  'The endpoint must start with https:// (only this computer’s own address may use http://).',
+  'endpoint',
+);
+
+/** An empty outbox and no sender: nothing is set up. */
+export const OUTBOX_IDLE: OutboxState = {
+  queued: 0,
+  sending: 0,
+  failed: 0,
+  sender: 'not_configured',
+  problem_zh: null,
+  problem_en: null,
+};

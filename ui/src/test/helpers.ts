@@ -2,16 +2,29 @@ import { fireEvent, waitFor } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import axe from 'axe-core';
 import { expect } from 'vitest';
+import type { AgencyChange } from '../bindings/AgencyChange';
+import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
+import type { OutboxState } from '../bindings/OutboxState';
 import type { Page } from '../bindings/Page';
 import type { Query } from '../bindings/Query';
 import type { Settings } from '../bindings/Settings';
 import type { StoreState } from '../bindings/StoreState';
 import type { ValidationReport } from '../bindings/ValidationReport';
 import type { ValueKind } from '../bindings/ValueKind';
-import { FLOWS, LOCKED, WEAK_PASSPHRASE, WRONG_PASSPHRASE, ipcError } from './fixtures';
+import {
+  AGENCY_UNSET,
+  FLOWS,
+  HTTP_ENDPOINT,
+  LOCKED,
+  OUTBOX_IDLE,
+  TRAINING_URL,
+  WEAK_PASSPHRASE,
+  WRONG_PASSPHRASE,
+  ipcError,
+} from './fixtures';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -36,6 +49,10 @@ export interface BackendOptions {
   flows?: FlowTitle[];
   /** Rust's page size (DEFAULT_PAGE is 50). */
   pageSize?: number;
+  /** What agency_settings_get answers at start (nothing set unless given). */
+  agency?: AgencySettings;
+  /** What outbox_state answers at start (empty, sender not configured, unless given). */
+  outbox?: OutboxState;
 }
 
 /** The fake's state and what it was asked, for tests to read and change. */
@@ -48,6 +65,10 @@ export interface Backend {
   store: StoreState;
   settings: Settings;
   cases: CaseSummary[];
+  agency: AgencySettings;
+  /** Whether a token is saved, and which (the UI is never given it back). */
+  token: string | null;
+  outbox: OutboxState;
   /** Commands that reject from now on, with what. */
   fail: Partial<Record<string, IpcError>>;
   /** Commands held until the promise settles (to see busy states). */
@@ -69,6 +90,9 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     store: options.store ?? 'unlocked',
     settings: options.settings ?? { lang: 'zh', elderly: false, operator: null },
     cases: [...(options.cases ?? [])],
+    agency: { ...(options.agency ?? AGENCY_UNSET) },
+    token: options.agency?.has_token ? 'saved-token' : null,
+    outbox: { ...(options.outbox ?? OUTBOX_IDLE) },
     fail: {},
     hold: {},
   };
@@ -158,6 +182,39 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         if (backend.cases.length === before) throw ipcError('no_case', '找不到案件', 'There is no such case');
         return null;
       }
+      case 'agency_settings_get':
+        unlocked();
+        return { ...backend.agency };
+      case 'agency_settings_set': {
+        unlocked();
+        // What Rust refuses: an endpoint that is not a URL, or plain http to another computer.
+        const change = args.change as AgencyChange;
+        if (change.endpoint !== null) {
+          let url: URL;
+          try {
+            url = new URL(change.endpoint);
+          } catch {
+            throw ipcError('bad_endpoint', '接口地址不是有效的网址。', 'The endpoint is not a valid web address.', 'endpoint');
+          }
+          const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+          if (url.protocol === 'http:' && !loopback) throw HTTP_ENDPOINT;
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') throw HTTP_ENDPOINT;
+        }
+        if (change.token !== null && /\s/.test(change.token)) {
+          throw ipcError('bad_token', '令牌中不能有空格。', 'The token cannot contain spaces.', 'token');
+        }
+        if (change.token !== null) backend.token = change.token === '' ? null : change.token;
+        backend.agency = {
+          endpoint: change.endpoint,
+          has_token: backend.token !== null,
+          training: change.training,
+          training_url: change.training ? TRAINING_URL : null,
+        };
+        return { ...backend.agency };
+      }
+      case 'outbox_state':
+        unlocked();
+        return { ...backend.outbox };
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }

@@ -126,6 +126,7 @@ pub struct SmsRequest {
     pub mobile: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SmsSent {
     pub expires_in_secs: u64,
@@ -133,6 +134,7 @@ pub struct SmsSent {
     pub resend_after_secs: u64,
     /// Training servers only: the code, shown on screen instead of sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub training_code: Option<String>,
 }
 
@@ -143,6 +145,7 @@ pub struct SmsVerifyRequest {
     pub code: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SmsVerified {
     pub verified: bool,

@@ -31,7 +31,11 @@ pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
 /// The applicant's eligibility question, once the case has a usable number (otherwise the
 /// engine reports the number, and there is nobody to ask about yet). Returns the answer path
 /// the number came from, too.
-pub fn eligibility_request(flow: &Flow, answers: &Answers, today: NaiveDate) -> Option<(EligibilityRequest, &'static str)> {
+pub fn eligibility_request(
+    flow: &Flow,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Option<(EligibilityRequest, &'static str)> {
     if !APPLICANT_FLOWS.contains(&flow.id.as_str()) {
         return None;
     }

@@ -24,14 +24,18 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
     let dir = tempfile::tempdir().unwrap();
     let agency = server(dir.path(), Default::default(), Duration::from_secs(60)).await;
     let client = client(&agency.url());
-    let person = |p: demo::DemoPerson| answers(&[("applicant.name", json!(p.name)), ("applicant.id_number", json!(p.id_number))]);
+    let person = |p: demo::DemoPerson| {
+        answers(&[("applicant.name", json!(p.name)), ("applicant.id_number", json!(p.id_number))])
+    };
 
     // B1 reads nothing from the agency: nothing is asked.
     let found = fetch(&client, catalog::get("bj-individual").unwrap(), &person(demo::RESIDENT), today()).await.unwrap();
     assert!(found.is_empty(), "{found:?}");
 
     let guangdong = catalog::get("gd-individual").unwrap();
-    let gd = |p: demo::DemoPerson| answers(&[("applicant.name", json!(p.name)), ("applicant.social_security_number", json!(p.id_number))]);
+    let gd = |p: demo::DemoPerson| {
+        answers(&[("applicant.name", json!(p.name)), ("applicant.social_security_number", json!(p.id_number))])
+    };
     let found = fetch(&client, guangdong, &gd(demo::TWO_CARDS), today()).await.unwrap();
     assert_eq!(get(&found, "agency.eligibility"), Some(&json!("one_person_one_card")));
     let found = fetch(&client, guangdong, &gd(demo::RESIDENT), today()).await.unwrap();
@@ -40,7 +44,9 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
     assert!(found.iter().all(|(p, _)| guangdong.agency_inputs().contains(p)), "{found:?}");
 
     // No usable number yet: nothing to ask.
-    let found = fetch(&client, guangdong, &answers(&[("applicant.social_security_number", json!("440106"))]), today()).await.unwrap();
+    let found = fetch(&client, guangdong, &answers(&[("applicant.social_security_number", json!("440106"))]), today())
+        .await
+        .unwrap();
     assert!(found.is_empty());
 
     let retiree = fetch(&client, catalog::get("bj-retiree").unwrap(), &person(demo::RETIREE), today()).await.unwrap();

@@ -195,6 +195,7 @@ pub struct DocumentInfo {
     pub kind: String,
     pub sha256: String,
     pub file_name: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size: u64,
     pub width: Option<u32>,
     pub height: Option<u32>,

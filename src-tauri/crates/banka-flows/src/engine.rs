@@ -532,7 +532,8 @@ fn value_kind(field: &Field, effective: &Effective) -> Option<ValueKind> {
     })
 }
 
-pub(crate) fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
+/// The entries of a code list, in the order pickers offer them.
+pub fn code_list(list: CodeList) -> &'static [banka_rules::codes::Code] {
     use banka_rules::codes;
     match list {
         CodeList::EthnicGroups => codes::ethnic_groups(),

@@ -8,11 +8,11 @@ use axum::Json;
 use serde_json::Value;
 use sqlx::SqliteConnection;
 
-use crate::answers::list;
 use super::entities;
 use super::failure::{Api, Failure};
 use super::revalidate::{self, Accepted};
 use super::{cards, demo, status, store, AppState};
+use crate::answers::list;
 use crate::api::{AgencyStatus, Receipt, Submission};
 
 fn checked_case_id(id: &str) -> Result<(), Failure> {

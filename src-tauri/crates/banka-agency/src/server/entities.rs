@@ -9,10 +9,10 @@ use banka_rules::{validate, Context, ValueKind};
 use serde_json::Value;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use crate::answers::{list, text};
 use super::banks::{self, Province};
 use super::failure::{Api, Failure};
 use super::{store, AppState};
+use crate::answers::{list, text};
 use crate::api::{Branch, Collective, Employee, EmployeeStatus, Employees, RegisteredPerson};
 
 fn parse_status(s: &str) -> EmployeeStatus {

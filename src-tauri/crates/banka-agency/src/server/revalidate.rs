@@ -8,13 +8,13 @@ use banka_flows::{catalog, evaluate, Answers, Situation};
 use banka_rules::{Field, Problem};
 use serde_json::{json, Value};
 
-use crate::answers::{list, text};
 use super::banks::{self, Province};
 use super::eligibility::{self, Assessment};
 use super::entities;
 use super::failure::Failure;
 use super::{cards, documents, photos, AppState};
 use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees};
+use crate::answers::{list, text};
 use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
 use crate::lookup::{eligibility_request, APPLICANT_FLOWS};
 

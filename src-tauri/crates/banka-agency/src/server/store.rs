@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::Executor;
 
 use super::demo;
 
@@ -30,9 +31,10 @@ pub async fn open(dir: &Path) -> Result<SqlitePool, sqlx::Error> {
 async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     let applied: i64 = sqlx::query_scalar("PRAGMA user_version").fetch_one(&mut *tx).await?;
+    // Through `Executor::execute` (several statements at once): a `raw_sql` future is not
+    // provably `Send`, and the app spawns the server on its runtime.
     for (n, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(applied).unwrap_or(0)) {
-        sqlx::raw_sql(sql).execute(&mut *tx).await?;
-        sqlx::raw_sql(&format!("PRAGMA user_version = {}", n + 1)).execute(&mut *tx).await?;
+        (&mut *tx).execute(format!("{sql}\nPRAGMA user_version = {};", n + 1).as_str()).await?;
     }
     tx.commit().await
 }

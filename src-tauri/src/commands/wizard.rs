@@ -1,0 +1,152 @@
+//! Commands the wizard uses: a case with its evaluation (what the flow engine says about every
+//! step and field), autosaving an answer, the agency's answers for the case, submitting
+//! (finalize and queue), reopening, and following the agency to the next flow.
+
+use std::collections::BTreeMap;
+
+use banka_cases::{Actor, CaseSummary, DocumentInfo, Status, Store};
+use banka_flows::{catalog, Evaluation};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::commands::agency::{from_client, Agency};
+use crate::commands::cases::{actor, CaseStore};
+use crate::IpcError;
+
+/// A case as the wizard shows it: its answers as saved and what the engine says about them.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CaseView {
+    pub summary: CaseSummary,
+    pub answers: BTreeMap<String, Value>,
+    pub documents: Vec<DocumentInfo>,
+    pub evaluation: Evaluation,
+}
+
+/// The application date: ages and "not in the future" are judged on this machine's today.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub async fn view(store: &Store, id: &str) -> Result<CaseView, IpcError> {
+    let case = store.case(id).await?;
+    let evaluation = store.evaluate(id, today()).await?;
+    Ok(CaseView { summary: case.summary, answers: case.answers, documents: case.documents, evaluation })
+}
+
+#[tauri::command]
+pub async fn case_open(id: String, cases: State<'_, CaseStore>) -> Result<CaseView, IpcError> {
+    view(&cases.unlocked().await?, &id).await
+}
+
+/// Autosaves one answer (`null` clears it); the answer is on disk before this returns.
+#[tauri::command]
+pub async fn case_answer<R: Runtime>(
+    id: String,
+    path: String,
+    value: Option<Value>,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<CaseView, IpcError> {
+    let store = cases.unlocked().await?;
+    store.set_answer(&id, &path, value, &actor(&app), today()).await?;
+    view(&store, &id).await
+}
+
+/// Asks the agency what the case's flow reads from it (eligibility, an employer's banks or
+/// employees) and saves the answers into the draft.
+#[tauri::command]
+pub async fn case_ask_agency(
+    id: String,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<CaseView, IpcError> {
+    let store = cases.unlocked().await?;
+    let case = store.case(&id).await?;
+    let flow = catalog::get(&case.summary.flow_id).ok_or_else(|| unknown_flow(&case.summary.flow_id))?;
+    let client = agency.client().await?;
+    let found = banka_agency::lookup::fetch(&client, flow, &case.answers, today()).await.map_err(from_client)?;
+    if !found.is_empty() {
+        store.set_answers(&id, found.into_iter().collect(), &Actor::System, today()).await?;
+    }
+    view(&store, &id).await
+}
+
+/// Finalizes a draft whose every check passes and puts it in the outbox; the sender sends it
+/// at once when the agency is reachable. A failed case is tried again now.
+#[tauri::command]
+pub async fn case_submit<R: Runtime>(
+    id: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<CaseSummary, IpcError> {
+    let store = cases.unlocked().await?;
+    let who = actor(&app);
+    if store.summary(&id).await?.status == Status::Draft {
+        store.finalize(&id, &who, today()).await?;
+    }
+    let summary = store.enqueue(&id, &who).await?;
+    agency.wake();
+    Ok(summary)
+}
+
+/// Back to a draft to change it (a rejected or failed case, or one not sent yet), saying why.
+#[tauri::command]
+pub async fn case_reopen<R: Runtime>(
+    id: String,
+    reason: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<CaseView, IpcError> {
+    let store = cases.unlocked().await?;
+    store.reopen(&id, &actor(&app), &reason).await?;
+    view(&store, &id).await
+}
+
+/// Starts the flow the agency sent this case to (G1/G2 → the G3 clean-up), with the cards of
+/// the case's applicant, and returns the new case.
+#[tauri::command]
+pub async fn case_follow<R: Runtime>(
+    id: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<CaseView, IpcError> {
+    let store = cases.unlocked().await?;
+    let from = view(&store, &id).await?;
+    let next = from.evaluation.next_flow.clone().ok_or_else(|| {
+        IpcError::new("no_next_flow", "这个申请无需转到其他事项。", "This application does not lead to another one.")
+    })?;
+    let flow = catalog::get(&from.summary.flow_id).ok_or_else(|| unknown_flow(&from.summary.flow_id))?;
+    let (request, _) = banka_agency::lookup::eligibility_request(flow, &from.answers, today()).ok_or_else(|| {
+        IpcError::new("no_applicant", "请先填写申请人的证件号码。", "Enter the applicant's ID number first.")
+    })?;
+    let person = banka_agency::api::PersonRequest { name: request.name, id_number: request.id_number };
+    let cards = agency.client().await?.cards(&person).await.map_err(from_client)?;
+    let created = store.new_case(&next, &actor(&app)).await?;
+    let found = banka_agency::agency_data::from_cards(&cards);
+    store.set_answers(&created.id, found.into_iter().collect(), &Actor::System, today()).await?;
+    view(&store, &created.id).await
+}
+
+fn unknown_flow(id: &str) -> IpcError {
+    IpcError::from(banka_cases::Error::UnknownFlow(id.to_owned()))
+}
+
+/// One entry of a code list (ethnic groups, occupations, districts, cities) for a picker.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CodeItem {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+#[tauri::command]
+pub fn code_list(list: banka_flows::definition::CodeList) -> Vec<CodeItem> {
+    banka_flows::engine::code_list(list)
+        .iter()
+        .map(|c| CodeItem { code: c.code.into(), zh: c.zh.into(), en: c.en.into() })
+        .collect()
+}
