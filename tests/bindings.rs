@@ -3,8 +3,8 @@
 
 use banka_agency::api::{SmsSent, SmsVerified};
 use banka_app::{
-    AgencyChange, AgencySettings, CaseView, CodeItem, FlowTitle, IpcError, Lang, OutboxState, SenderState, Settings,
-    StoreState, StoreStatus,
+    AgencyChange, AgencySettings, CaseView, CodeItem, FlowTitle, IpcError, Lang, OutboxState, PhotoCheck, PhotoProblem,
+    SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{CaseSummary, DocumentInfo, Page, Query, Status};
 use banka_flows::definition::{CodeList, Input, StepKind};
@@ -72,5 +72,10 @@ fn typescript_bindings_are_current() {
     check::<SmsSent>(&mut stale);
     check::<SmsVerified>(&mut stale);
     check::<serde_json::Value>(&mut stale);
+    check::<Upload>(&mut stale);
+    check::<PhotoCheck>(&mut stale);
+    check::<PhotoProblem>(&mut stale);
+    check::<banka_photos::Marks>(&mut stale);
+    check::<banka_photos::Rect>(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -15,6 +15,10 @@ fn app() -> tauri::App<MockRuntime> {
     banka_app::build(mock_builder()).build(tauri::generate_context!()).expect("the app builds")
 }
 
+/// Held by the tests that open the case store: two first unlocks at once would race to create
+/// and migrate it (one app per data folder is the real case).
+static STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn window(app: &tauri::App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
     app.get_webview_window(label)
         .unwrap_or_else(|| WebviewWindowBuilder::new(app, label, Default::default()).build().expect("window"))
@@ -119,6 +123,7 @@ fn settings_are_saved_to_the_data_folder_and_read_back() {
 
 #[test]
 fn the_case_store_is_locked_until_unlocked_then_lists_creates_and_deletes() {
+    let _store = STORE.lock().unwrap_or_else(|e| e.into_inner());
     let app = app();
     let main = window(&app, "main");
     assert_eq!(invoke(&main, "case_list", json!({"query": {}})).unwrap_err()["code"], "locked");
@@ -156,4 +161,112 @@ fn flows_are_listed_with_both_titles() {
     let retiree = flows.as_array().unwrap().iter().find(|f| f["id"] == "bj-retiree").expect("B4 is listed");
     assert_eq!(retiree["elderly"], true);
     assert!(!retiree["title_zh"].as_str().unwrap().is_empty() && !retiree["title_en"].as_str().unwrap().is_empty());
+}
+
+fn upload(window: &WebviewWindow<MockRuntime>, id: &str, kind: &str, bytes: &[u8]) -> Result<Value, Value> {
+    let mut headers = tauri::http::HeaderMap::new();
+    headers.insert("case-id", id.parse().unwrap());
+    headers.insert("kind", kind.parse().unwrap());
+    headers.insert("file-name", "%E7%85%A7%E7%89%87.jpg".parse().unwrap()); // 照片.jpg
+    let request = InvokeRequest {
+        cmd: "document_add".into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: window.url().expect("the window has a URL"),
+        body: InvokeBody::Raw(bytes.to_vec()),
+        headers,
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize().expect("JSON response"))
+}
+
+/// Issue 6 in the app: training mode runs the reference agency on loopback, and a case
+/// finished in the wizard's commands is sent by the background sender and comes back with the
+/// agency's reference number.
+#[test]
+fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
+    let _store = STORE.lock().unwrap_or_else(|e| e.into_inner());
+    let app = app();
+    let main = window(&app, "main");
+    let err = invoke(&main, "outbox_state", json!({})).unwrap_err();
+    assert_eq!(err["code"], "locked", "{err}");
+    invoke(&main, "store_unlock", json!({"passphrase": "commands test passphrase"})).unwrap();
+
+    let plain = json!({"change": {"endpoint": "http://agency.example.cn", "token": "t", "training": false}});
+    let err = invoke(&main, "agency_settings_set", plain).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("bad_endpoint"), Some("endpoint")), "{err}");
+    let change =
+        json!({"change": {"endpoint": "https://agency.example.cn", "token": "center-token", "training": true}});
+    let settings = invoke(&main, "agency_settings_set", change).unwrap();
+    assert_eq!(settings["has_token"], true, "the token is saved but never sent back: {settings}");
+    assert!(settings.get("token").is_none());
+    assert!(settings["training_url"].as_str().unwrap().starts_with("http://127.0.0.1:"), "{settings}");
+    assert_eq!(invoke(&main, "outbox_state", json!({})).unwrap()["sender"], "running");
+
+    let id = invoke(&main, "case_new", json!({"flow": "bj-individual"})).unwrap()["id"].as_str().unwrap().to_owned();
+    let answers = [
+        ("notice.agreed", json!(true)),
+        ("applicant.name", json!("王小明")),
+        ("applicant.id_type", json!("resident_id")),
+        ("applicant.id_number", json!("11010519491231002x")),
+        ("eligibility.authorized", json!(true)),
+        ("applicant.id_valid_from", json!("2016-05-01")),
+        ("applicant.mobile", json!("13912345678")),
+        ("applicant.ethnicity", json!("01")),
+        ("applicant.occupation", json!("2")),
+        ("residence.district", json!("110105")),
+        ("residence.address", json!("朝阳区建国路88号院3号楼")),
+        ("collection.method", json!("branch_pickup")),
+        ("bank.name", json!("中国工商银行")),
+        ("bank.branch", json!("建国路支行")),
+        ("commitment.agreed", json!(true)),
+    ];
+    let mut view = Value::Null;
+    for (path, value) in answers {
+        view = invoke(&main, "case_answer", json!({"id": id, "path": path, "value": value})).unwrap();
+    }
+    assert_eq!(view["answers"]["applicant.id_number"], "11010519491231002x", "saved as typed");
+    assert_eq!(view["evaluation"]["ready"], false, "documents are still missing");
+    let missing = view["evaluation"]["missing_documents"].as_array().unwrap().clone();
+    assert!(!missing.is_empty());
+    let err = invoke(&main, "case_submit", json!({"id": id})).unwrap_err();
+    assert_eq!(err["code"], "not_ready", "{err}");
+
+    // A different picture for each document, as a person would upload.
+    let pictures: [&[u8]; 3] = [
+        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-ok.jpg"),
+        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-backdrop.jpg"),
+        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-phone.jpg"),
+    ];
+    let photo = pictures[0];
+    for (kind, picture) in missing.iter().zip(pictures) {
+        let added = upload(&main, &id, kind.as_str().unwrap(), picture).unwrap();
+        assert_eq!(added["document"]["file_name"], "照片.jpg");
+        assert!(added["check"]["problems"].is_array(), "{added}");
+    }
+    assert_eq!(upload(&main, &id, "no_such_kind", photo).unwrap_err()["code"], "bad_document");
+    let view = invoke(&main, "case_open", json!({"id": id})).unwrap();
+    assert_eq!(view["evaluation"]["ready"], true, "{}", view["evaluation"]["errors"]);
+
+    assert_eq!(invoke(&main, "case_submit", json!({"id": id})).unwrap()["status"], "queued");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let summary = loop {
+        let summary = invoke(&main, "case_open", json!({"id": id})).unwrap()["summary"].clone();
+        if summary["status"] == "submitted" || std::time::Instant::now() > deadline {
+            break summary;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(summary["status"], "submitted", "{summary}");
+    assert!(!summary["agency_reference"].as_str().unwrap_or_default().is_empty(), "{summary}");
+
+    // Training off and no endpoint: nothing is sent, and the page says why.
+    let off = json!({"change": {"endpoint": null, "token": "", "training": false}});
+    let settings = invoke(&main, "agency_settings_set", off).unwrap();
+    assert_eq!((settings["has_token"].as_bool(), settings["training_url"].as_str()), (Some(false), None));
+    assert_eq!(invoke(&main, "outbox_state", json!({})).unwrap()["sender"], "not_configured");
+    assert_eq!(
+        invoke(&main, "agency_sms_send", json!({"mobile": "13912345678"})).unwrap_err()["code"],
+        "agency_not_configured"
+    );
 }

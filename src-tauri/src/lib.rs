@@ -6,6 +6,7 @@ mod error;
 
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
 pub use commands::cases::{StoreState, StoreStatus};
+pub use commands::documents::{PhotoCheck, PhotoProblem, Upload};
 pub use commands::flows::FlowTitle;
 pub use commands::settings::{Lang, Settings};
 pub use commands::wizard::{CaseView, CodeItem};
@@ -16,7 +17,7 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{agency, cases, flows, rules, settings, wizard};
+    use commands::{agency, cases, documents, flows, rules, settings, wizard};
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
@@ -38,6 +39,11 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             wizard::case_reopen,
             wizard::case_follow,
             wizard::code_list,
+            documents::document_add,
+            documents::document_fix,
+            documents::document_remove,
+            documents::document_preview,
+            documents::document_default_child_photo,
             agency::agency_settings_get,
             agency::agency_settings_set,
             agency::outbox_state,

@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod cases;
+pub mod documents;
 pub mod flows;
 pub mod rules;
 pub mod settings;

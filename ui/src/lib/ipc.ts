@@ -6,6 +6,14 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AgencyChange } from '../bindings/AgencyChange';
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { CaseView } from '../bindings/CaseView';
+import type { CodeItem } from '../bindings/CodeItem';
+import type { CodeList } from '../bindings/CodeList';
+import type { DocumentKind } from '../bindings/DocumentKind';
+import type { SmsSent } from '../bindings/SmsSent';
+import type { SmsVerified } from '../bindings/SmsVerified';
+import type { Upload } from '../bindings/Upload';
+import type { JsonValue } from '../bindings/serde_json/JsonValue';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
 import type { OutboxState } from '../bindings/OutboxState';
@@ -82,6 +90,76 @@ export function saveAgencySettings(change: AgencyChange): Promise<AgencySettings
 /** How many cases wait in the outbox, are being sent or failed, and how the sender is doing. */
 export function outboxState(): Promise<OutboxState> {
   return invoke<OutboxState>('outbox_state');
+}
+
+/** A case with its answers and what the flow engine says about them (steps, fields, errors). */
+export function openCase(id: string): Promise<CaseView> {
+  return invoke<CaseView>('case_open', { id });
+}
+
+/** Autosaves one answer (`null` clears it); resolves once it is on disk, with the new evaluation. */
+export function saveAnswer(id: string, path: string, value: JsonValue | null): Promise<CaseView> {
+  return invoke<CaseView>('case_answer', { id, path, value });
+}
+
+/** Asks the agency what the case's flow reads from it (eligibility, banks, employees) and saves it. */
+export function askAgency(id: string): Promise<CaseView> {
+  return invoke<CaseView>('case_ask_agency', { id });
+}
+
+/** Finalizes a ready draft and queues it; the background sender sends it when it can. */
+export function submitCase(id: string): Promise<CaseSummary> {
+  return invoke<CaseSummary>('case_submit', { id });
+}
+
+/** Back to a draft to change it, with the reason (recorded in the audit trail). */
+export function reopenCase(id: string, reason: string): Promise<CaseView> {
+  return invoke<CaseView>('case_reopen', { id, reason });
+}
+
+/** Starts the flow the agency sent this case to (the Guangdong card clean-up). */
+export function followCase(id: string): Promise<CaseView> {
+  return invoke<CaseView>('case_follow', { id });
+}
+
+/** The entries of a code list (ethnic groups, occupations, districts, cities). */
+export function codeList(list: CodeList): Promise<CodeItem[]> {
+  return invoke<CodeItem[]>('code_list', { list });
+}
+
+/** Stores a picture as the case's document of `kind`, checked; the bytes go raw, not as JSON. */
+export function addDocument(id: string, kind: DocumentKind, fileName: string, bytes: Uint8Array): Promise<Upload> {
+  return invoke<Upload>('document_add', bytes, {
+    headers: { 'case-id': id, kind, 'file-name': encodeURIComponent(fileName) },
+  });
+}
+
+/** Replaces the document with its fixed picture; says what was changed. */
+export function fixDocument(id: string, kind: DocumentKind): Promise<Upload> {
+  return invoke<Upload>('document_fix', { id, kind });
+}
+
+export async function removeDocument(id: string, kind: DocumentKind): Promise<void> {
+  await invoke<null>('document_remove', { id, kind });
+}
+
+/** The stored picture, for a preview (`URL.createObjectURL(new Blob([bytes]))`). */
+export async function documentPreview(id: string, kind: DocumentKind): Promise<Uint8Array> {
+  return new Uint8Array(await invoke<ArrayBuffer>('document_preview', { id, kind }));
+}
+
+/** Uses the default cartoon card photo (children under 7). */
+export function useDefaultChildPhoto(id: string): Promise<Upload> {
+  return invoke<Upload>('document_default_child_photo', { id });
+}
+
+/** Sends an SMS verification code; a training agency gives the code back to show on screen. */
+export function sendSmsCode(mobile: string): Promise<SmsSent> {
+  return invoke<SmsSent>('agency_sms_send', { mobile });
+}
+
+export function verifySmsCode(mobile: string, code: string): Promise<SmsVerified> {
+  return invoke<SmsVerified>('agency_sms_verify', { mobile, code });
 }
 
 /**

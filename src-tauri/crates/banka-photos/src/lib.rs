@@ -41,6 +41,7 @@ pub struct Report {
     pub marks: Marks,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Marks {
     pub face: Option<Rect>,

@@ -7,6 +7,7 @@ use image::{GrayImage, RgbImage};
 use serde::Serialize;
 
 /// A rectangle in pixels.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Rect {
     pub x: f32,

@@ -1,0 +1,162 @@
+//! Uploads: a picture for one of the case's documents is checked (banka-photos) and stored with
+//! its findings; the one-click fix replaces it with the fixed picture; previews go back as raw
+//! bytes. A picture arrives as the raw body of `document_add` (the page reads a dropped or
+//! chosen file), so megabytes do not travel as JSON.
+
+use banka_cases::{DocumentInfo, Store};
+use banka_flows::vocabulary::DocumentKind;
+use banka_photos::{Change, FixOptions, Marks, Report};
+use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::commands::cases::{actor, CaseStore};
+use crate::IpcError;
+
+/// One finding about a picture, in both languages, and whether the fix can mend it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PhotoProblem {
+    pub code: String,
+    pub message_zh: String,
+    pub message_en: String,
+    pub fixable: bool,
+}
+
+/// What the check found, with the places to draw on the picture (its upright pixels).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PhotoCheck {
+    pub ok: bool,
+    pub problems: Vec<PhotoProblem>,
+    pub width: u32,
+    pub height: u32,
+    pub marks: Marks,
+}
+
+impl From<&Report> for PhotoCheck {
+    fn from(r: &Report) -> Self {
+        let problems = r
+            .problems
+            .iter()
+            .map(|p| {
+                let (zh, en) = p.message();
+                PhotoProblem { code: p.code().into(), message_zh: zh, message_en: en, fixable: p.fixable() }
+            })
+            .collect();
+        PhotoCheck { ok: r.ok, problems, width: r.width, height: r.height, marks: r.marks.clone() }
+    }
+}
+
+/// A stored upload and its check; after a fix, what was done (in both languages).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Upload {
+    pub document: DocumentInfo,
+    pub check: PhotoCheck,
+    pub changes_zh: Vec<String>,
+    pub changes_en: Vec<String>,
+}
+
+fn kind_of(kind: &str) -> Result<DocumentKind, IpcError> {
+    DocumentKind::from_name(kind).ok_or_else(|| {
+        IpcError::new("bad_document", format!("未知的材料类型：{kind}"), format!("Unknown kind of document: {kind}"))
+    })
+}
+
+fn header<'a>(request: &'a Request<'_>, name: &str) -> Result<&'a str, IpcError> {
+    request
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| IpcError::new("bad_request", format!("上传缺少 {name}。"), format!("The upload has no {name}.")))
+}
+
+async fn store_checked(
+    store: &Store,
+    id: &str,
+    kind: DocumentKind,
+    file_name: &str,
+    bytes: &[u8],
+    actor: &banka_cases::Actor,
+) -> Result<(DocumentInfo, Report), IpcError> {
+    let report = banka_photos::check(kind, bytes);
+    let checks = serde_json::to_value(PhotoCheck::from(&report)).ok();
+    let document = store.attach_document(id, kind.name(), file_name, bytes, checks, actor).await?;
+    Ok((document, report))
+}
+
+/// Stores the raw body as the case's document of the `kind` header (`case-id`, `kind` and a
+/// percent-encoded `file-name` headers), checked first; the check goes back with it.
+#[tauri::command]
+pub async fn document_add<R: Runtime>(
+    request: Request<'_>,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Upload, IpcError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new("bad_request", "上传的内容不是文件。", "The upload is not a file."));
+    };
+    let id = header(&request, "case-id")?;
+    let kind = kind_of(header(&request, "kind")?)?;
+    let file_name = percent_encoding::percent_decode_str(header(&request, "file-name")?).decode_utf8_lossy();
+    let store = cases.unlocked().await?;
+    let (document, report) = store_checked(&store, id, kind, &file_name, bytes, &actor(&app)).await?;
+    Ok(Upload { document, check: PhotoCheck::from(&report), changes_zh: Vec::new(), changes_en: Vec::new() })
+}
+
+/// Replaces the document with its fixed picture (upright, cropped, sized, brightened, JPEG).
+#[tauri::command]
+pub async fn document_fix<R: Runtime>(
+    id: String,
+    kind: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Upload, IpcError> {
+    let kind = kind_of(&kind)?;
+    let store = cases.unlocked().await?;
+    let bytes = store.document_bytes(&id, kind.name()).await?;
+    let name = store.case(&id).await?.documents.into_iter().find(|d| d.kind == kind.name()).map(|d| d.file_name);
+    let fixed = tauri::async_runtime::spawn_blocking(move || banka_photos::fix(kind, &bytes, FixOptions::default()))
+        .await
+        .map_err(|_| IpcError::new("internal", "修正失败。", "The fix failed."))?
+        .map_err(|_| {
+            IpcError::new(
+                "unreadable",
+                "无法读取这张图片，请换一张重新上传。",
+                "This picture cannot be read: upload another one.",
+            )
+        })?;
+    let file_name = format!("{}-fixed.jpg", name.as_deref().unwrap_or(kind.name()).trim_end_matches(".jpg"));
+    let (document, report) = store_checked(&store, &id, kind, &file_name, &fixed.bytes, &actor(&app)).await?;
+    let (changes_zh, changes_en) = fixed.changes.iter().map(Change::message).unzip();
+    Ok(Upload { document, check: PhotoCheck::from(&report), changes_zh, changes_en })
+}
+
+#[tauri::command]
+pub async fn document_remove<R: Runtime>(
+    id: String,
+    kind: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<(), IpcError> {
+    Ok(cases.unlocked().await?.detach_document(&id, kind_of(&kind)?.name(), &actor(&app)).await?)
+}
+
+/// The stored picture's bytes, for the preview (raw, not JSON).
+#[tauri::command]
+pub async fn document_preview(id: String, kind: String, cases: State<'_, CaseStore>) -> Result<Response, IpcError> {
+    let bytes = cases.unlocked().await?.document_bytes(&id, kind_of(&kind)?.name()).await?;
+    Ok(Response::new(bytes))
+}
+
+/// The default cartoon card photo, for a child under 7 (SPEC §3).
+#[tauri::command]
+pub async fn document_default_child_photo<R: Runtime>(
+    id: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Upload, IpcError> {
+    let store = cases.unlocked().await?;
+    let bytes = banka_photos::DEFAULT_CHILD_PHOTO;
+    let (document, report) =
+        store_checked(&store, &id, DocumentKind::CardPhoto, "default-child.jpg", bytes, &actor(&app)).await?;
+    Ok(Upload { document, check: PhotoCheck::from(&report), changes_zh: Vec::new(), changes_en: Vec::new() })
+}
