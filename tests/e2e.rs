@@ -200,13 +200,34 @@ async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_
     wait_for(&client, "#case-search").await;
     screenshot(&client, "12-empty-case-list").await;
 
-    // Two new drafts appear at the top of the list.
-    for flow in ["bj-individual", "bj-retiree"] {
-        click(&client, "#new-case").await;
-        click(&client, &format!("input[name='new-flow'][value='{flow}']")).await;
-        click(&client, "#new-case-start").await;
-        client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#case-table")).await.unwrap();
-    }
+    // A new draft opens in the wizard. Continue without an answer: the error summary links to
+    // the field and the field says what is wrong. Each answer is saved as it is given.
+    click(&client, "#new-case").await;
+    click(&client, "input[name='new-flow'][value='bj-individual']").await;
+    click(&client, "#new-case-start").await;
+    wait_for(&client, "#wizard-continue").await;
+    screenshot(&client, "20-wizard-first-step").await;
+    click(&client, "#wizard-continue").await;
+    wait_for(&client, "#error-summary a[href='#f-notice-agreed']").await;
+    let notice = client.find(Locator::Css("#f-notice-agreed")).await.unwrap();
+    assert_eq!(notice.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    screenshot(&client, "21-wizard-error-summary").await;
+    notice.click().await.unwrap();
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    click(&client, "#wizard-continue").await;
+    fill(&client, "#f-applicant-name", "Wang Xiaoming").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    screenshot(&client, "22-wizard-saved").await;
+    click(&client, "#back-to-list").await;
+    wait_for(&client, "#case-table").await;
+
+    // A second draft: both are listed, newest first.
+    click(&client, "#new-case").await;
+    click(&client, "input[name='new-flow'][value='bj-retiree']").await;
+    click(&client, "#new-case-start").await;
+    wait_for(&client, "#back-to-list").await;
+    click(&client, "#back-to-list").await;
+    client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#case-table")).await.unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     while rows(&client).await < 2 {
         assert!(Instant::now() < deadline, "two drafts listed");
@@ -260,5 +281,10 @@ async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_
     wait_for(&client, "#case-table").await;
     assert_eq!(rows(&client).await, 1, "the remaining draft is still there");
     screenshot(&client, "17-unlocked-again").await;
+    // The draft kept its answers across the restart.
+    click(&client, "#case-table tbody tr[data-case-id] button.open-case").await;
+    let name = wait_for(&client, "#f-applicant-name").await;
+    assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Wang Xiaoming"));
+    screenshot(&client, "18-draft-after-restart").await;
     client.close().await.unwrap();
 }

@@ -275,33 +275,50 @@ describe('new application', () => {
     await fireEvent.click(radio('bj-minor'));
     await fireEvent.click(byId('new-case-start'));
     await waitFor(() => expect(backend.argsOf('case_new')).toEqual([{ flow: 'bj-minor' }]));
-    await waitFor(() => expect(rowIds()[0]).toBe('new-1'));
+    // The new draft opens in the wizard at once.
+    await waitFor(() => expect(backend.argsOf('case_open')).toEqual([{ id: 'new-1' }]));
+    await waitFor(() => expect(byId('wizard-heading').textContent).toBe('基本信息'));
+    expect(document.querySelector('#case-table')).toBeNull();
+    await expectNoAxeViolations(container);
+
+    // Back to the list: the draft heads it.
+    await fireEvent.click(byId('back-to-list'));
+    await waitForCases();
+    expect(rowIds()[0]).toBe('new-1');
     expect(rowIds()).toHaveLength(4);
     expect(row('new-1').dataset.status).toBe('draft');
     expect(cells('new-1')[3]).toBe('为18岁以下孩子代办');
     expect(count()).toBe('共 4 件');
-    const message = byId('case-message');
-    expect(message.getAttribute('role')).toBe('status');
-    expect(message.textContent?.trim()).toBe('已新建草稿：为18岁以下孩子代办');
-    // The chooser closed and focus went back to the button that opened it.
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(toggle);
+    expect(document.activeElement).toBe(container.querySelector('h1'));
     await expectNoAxeViolations(container);
-
-    await fireEvent.click(byId('lang-toggle'));
-    expect(byId('case-message').textContent?.trim()).toBe('Draft created: Apply for a child under 18');
   });
 
-  it('clears a search that would hide the new draft', async () => {
+  it('comes back from a new draft to the whole list, whatever was searched', async () => {
     const { backend } = await openList();
     await typeInto('case-search', '张');
     await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
     await fireEvent.click(byId('new-case'));
     await fireEvent.click(document.querySelector<HTMLInputElement>('input[name="new-flow"][value="bj-individual"]')!);
     await fireEvent.click(byId('new-case-start'));
+    await waitFor(() => byId('wizard-heading'));
+    await fireEvent.click(byId('back-to-list'));
     await waitFor(() => expect(rowIds()).toEqual(['new-1', 'c-zhang', 'c-li', 'c-blank']));
     expect(byId<HTMLInputElement>('case-search').value).toBe('');
     expect(backend.argsOf('case_list').at(-1)).toEqual({ query: {} });
+  });
+
+  it('opens a case from its row in the wizard', async () => {
+    const { backend } = await openList();
+    const open = row('c-blank').querySelector<HTMLButtonElement>('.open-case')!;
+    expect(open.textContent).toBe('继续填写：未填写姓名（草稿）');
+    expect(row('c-zhang').querySelector('.open-case')?.textContent).toBe('查看：张三（已提交）');
+    await fireEvent.click(open);
+    await waitFor(() => expect(backend.argsOf('case_open')).toEqual([{ id: 'c-blank' }]));
+    await waitFor(() => expect(byId('wizard-heading').textContent).toBe('基本信息'));
+    // The navigation's "cases" entry goes back to the list too.
+    await fireEvent.click(byId('nav-cases'));
+    await waitForCases();
+    expect(rowIds()).toHaveLength(3);
   });
 
   it('shows Rust’s message when the draft cannot be made', async () => {

@@ -4,6 +4,7 @@
 // `lang` (see `localized`).
 
 import type { IdDocument } from '../bindings/IdDocument';
+import type { DocumentKind } from '../bindings/DocumentKind';
 import type { Gender } from '../bindings/Gender';
 import type { Lang } from '../bindings/Lang';
 import type { SenderState } from '../bindings/SenderState';
@@ -223,6 +224,73 @@ export interface Messages {
   ipcErrorTitle: string;
   ipcErrorBody: string;
   ipcErrorCode: (code: string) => string;
+
+  // --- The application wizard (lib/wizard). ---
+  /** The open action on a case list row, and its accessible completion (whose case). */
+  openCase: string;
+  openDraft: string;
+  openWhose: (name: string, statusName: string) => string;
+  backToList: string;
+  wizardHeading: string;
+  wizardLoading: string;
+  wizardLoadFailed: string;
+  /** The step indicator's name, and "step n of m". */
+  stepsLabel: string;
+  stepOf: (n: number, total: number) => string;
+  stepComplete: string;
+  saved: string;
+  savingNow: string;
+  saveFailed: string;
+  optional: string;
+  continueButton: string;
+  backButton: string;
+  lockedLabel: string;
+  derivedHint: string;
+  chooseOne: string;
+  loadingList: string;
+  filterList: string;
+  yes: string;
+  no: string;
+  noAnswer: string;
+  regionHint: string;
+  pleaseNoteField: string;
+  idHintsLabel: string;
+  agencyFailed: string;
+  askingAgency: string;
+  nextFlowTitle: string;
+  nextFlowBody: (flow: string) => string;
+  followButton: string;
+  uploadKinds: Record<DocumentKind, string>;
+  uploadIntro: string;
+  chooseFile: string;
+  dropHere: string;
+  uploading: string;
+  fixing: string;
+  uploadDone: string;
+  uploadMissing: string;
+  photoOk: string;
+  photoProblems: string;
+  fixButton: string;
+  fixedChanges: string;
+  previewAlt: (kind: string) => string;
+  checkHeading: string;
+  changeLink: string;
+  changeWhat: (label: string) => string;
+  submitButton: string;
+  submitHeading: string;
+  submitWarning: string;
+  confirmSubmit: string;
+  submitting: string;
+  notReady: string;
+  queuedHeading: string;
+  queuedBody: string;
+  sendingBody: string;
+  submittedHeading: string;
+  referenceLabel: string;
+  whatNextHeading: string;
+  whatNextBody: string;
+  caseStatusHeading: string;
+  statusReason: string;
 }
 
 const zh: Messages = {
@@ -422,6 +490,86 @@ const zh: Messages = {
   ipcErrorTitle: '暂时无法检查',
   ipcErrorBody: '程序内部出了问题，号码没有检查成功。请稍后再试；如果一直这样，请联系工作人员。',
   ipcErrorCode: (code) => `错误代码：${code}`,
+
+  openCase: '查看',
+  openDraft: '继续填写',
+  openWhose: (name, statusName) => (name ? `：${name}（${statusName}）` : `：未填写姓名（${statusName}）`),
+  backToList: '返回案件列表',
+  wizardHeading: '填写申请',
+  wizardLoading: '正在打开申请…',
+  wizardLoadFailed: '无法打开这份申请',
+  stepsLabel: '申请步骤',
+  stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+  stepComplete: '（已完成）',
+  saved: '已保存',
+  savingNow: '正在保存…',
+  saveFailed: '没有保存成功',
+  optional: '（选填）',
+  continueButton: '继续',
+  backButton: '上一步',
+  lockedLabel: '不能修改：',
+  derivedHint: '根据您的回答自动得出，请核对。',
+  chooseOne: '请选择',
+  loadingList: '正在读取选项…',
+  filterList: '筛选选项',
+  yes: '是',
+  no: '否',
+  noAnswer: '未填写',
+  regionHint: '6位行政区划代码，例如 110105。',
+  pleaseNoteField: '请注意：',
+  idHintsLabel: '从号码中读出',
+  agencyFailed: '暂时无法向经办机构查询，您可以继续填写，稍后再试。',
+  askingAgency: '正在向经办机构查询…',
+  nextFlowTitle: '这份申请不能按当前事项办理',
+  nextFlowBody: (flow) => `经办机构的答复如上。请改为办理“${flow}”。`,
+  followButton: '改为办理该事项',
+  uploadKinds: {
+    id_card_front: '身份证国徽面',
+    id_card_back: '身份证个人信息面',
+    proxy_id_card_front: '代办人身份证国徽面',
+    proxy_id_card_back: '代办人身份证个人信息面',
+    birth_certificate: '出生医学证明',
+    hukou_main_page: '户口本首页',
+    hukou_applicant_page: '户口本申请人页',
+    hukou_applicant_page_back: '户口本申请人页背面',
+    hukou_householder_page: '户口本户主页',
+    hukou_householder_page_back: '户口本户主页背面',
+    travel_permit_front: '通行证正面',
+    travel_permit_back: '通行证背面',
+    residence_permit_front: '居住证正面',
+    residence_permit_back: '居住证背面',
+    card_photo: '制卡照片',
+  },
+  uploadIntro: '请逐项上传清晰的照片。上传后会自动检查，如有问题会告诉您怎么改。',
+  chooseFile: '选择图片',
+  dropHere: '或把图片拖到这里',
+  uploading: '正在上传并检查…',
+  fixing: '正在修正…',
+  uploadDone: '已上传',
+  uploadMissing: '还没有上传',
+  photoOk: '检查通过。',
+  photoProblems: '照片有以下问题：',
+  fixButton: '一键修正',
+  fixedChanges: '已修正：',
+  previewAlt: (kind) => `已上传的${kind}`,
+  checkHeading: '核对您的信息',
+  changeLink: '修改',
+  changeWhat: (label) => label,
+  submitButton: '提交申请',
+  submitHeading: '确认提交申请？',
+  submitWarning: '提交后，申请将发送给经办机构，不能再修改。',
+  confirmSubmit: '确认提交',
+  submitting: '正在提交…',
+  notReady: '申请还有未完成的地方，请先按上面的提示修改。',
+  queuedHeading: '已排队，联网后自动发送',
+  queuedBody: '申请已保存在本机的发送队列中，电脑联网后会自动发送给经办机构，您可以关闭这个页面。',
+  sendingBody: '正在发送给经办机构…',
+  submittedHeading: '已提交',
+  referenceLabel: '受理编号',
+  whatNextHeading: '接下来',
+  whatNextBody: '经办机构审核后会制卡，进度会显示在案件列表中。请记下受理编号，以便查询。',
+  caseStatusHeading: '申请状态',
+  statusReason: '原因：',
 };
 
 const MONTHS_EN = [
@@ -644,6 +792,86 @@ const en: Messages = {
   ipcErrorTitle: 'The number could not be checked',
   ipcErrorBody: 'Something went wrong inside the app and the number was not checked. Please try again in a moment; if this keeps happening, ask a member of staff.',
   ipcErrorCode: (code) => `Error code: ${code}`,
+
+  openCase: 'View',
+  openDraft: 'Continue',
+  openWhose: (name, statusName) => (name ? `: ${name} (${statusName})` : `: no name yet (${statusName})`),
+  backToList: 'Back to the applications',
+  wizardHeading: 'Application',
+  wizardLoading: 'Opening the application…',
+  wizardLoadFailed: 'The application could not be opened',
+  stepsLabel: 'Steps of the application',
+  stepOf: (n, total) => `Step ${n} of ${total}`,
+  stepComplete: ' (complete)',
+  saved: 'Saved',
+  savingNow: 'Saving…',
+  saveFailed: 'Not saved',
+  optional: ' (optional)',
+  continueButton: 'Continue',
+  backButton: 'Back',
+  lockedLabel: 'Cannot be changed: ',
+  derivedHint: 'Worked out from your answers: please check it.',
+  chooseOne: 'Choose one',
+  loadingList: 'Loading the choices…',
+  filterList: 'Filter the choices',
+  yes: 'Yes',
+  no: 'No',
+  noAnswer: 'Not given',
+  regionHint: 'The 6-digit area code, for example 110105.',
+  pleaseNoteField: 'Please note: ',
+  idHintsLabel: 'Read from the number',
+  agencyFailed: 'The agency could not be asked just now. You can go on and try again later.',
+  askingAgency: 'Asking the agency…',
+  nextFlowTitle: 'This application cannot go ahead as it is',
+  nextFlowBody: (flow) => `The agency’s answer is above. Apply for “${flow}” instead.`,
+  followButton: 'Apply for that instead',
+  uploadKinds: {
+    id_card_front: 'ID card, national emblem side',
+    id_card_back: 'ID card, personal information side',
+    proxy_id_card_front: 'Your ID card, national emblem side',
+    proxy_id_card_back: 'Your ID card, personal information side',
+    birth_certificate: 'Birth certificate',
+    hukou_main_page: 'Household register, main page',
+    hukou_applicant_page: 'Household register, applicant’s page',
+    hukou_applicant_page_back: 'Household register, back of the applicant’s page',
+    hukou_householder_page: 'Household register, householder’s page',
+    hukou_householder_page_back: 'Household register, back of the householder’s page',
+    travel_permit_front: 'Travel permit, front',
+    travel_permit_back: 'Travel permit, back',
+    residence_permit_front: 'Residence permit, front',
+    residence_permit_back: 'Residence permit, back',
+    card_photo: 'Card photo',
+  },
+  uploadIntro: 'Upload a clear picture of each. Each is checked at once; if something is wrong you are told how to put it right.',
+  chooseFile: 'Choose a picture',
+  dropHere: 'or drop a picture here',
+  uploading: 'Uploading and checking…',
+  fixing: 'Fixing…',
+  uploadDone: 'Uploaded',
+  uploadMissing: 'Not uploaded yet',
+  photoOk: 'The check passed.',
+  photoProblems: 'The picture has these problems:',
+  fixButton: 'Fix it',
+  fixedChanges: 'Fixed: ',
+  previewAlt: (kind) => `The uploaded ${kind}`,
+  checkHeading: 'Check your answers',
+  changeLink: 'Change',
+  changeWhat: (label) => ` ${label}`,
+  submitButton: 'Submit the application',
+  submitHeading: 'Submit the application?',
+  submitWarning: 'Once submitted, the application goes to the agency and can no longer be changed.',
+  confirmSubmit: 'Yes, submit it',
+  submitting: 'Submitting…',
+  notReady: 'Parts of the application are not finished yet: put right what is said above first.',
+  queuedHeading: 'Queued — it will be sent when online',
+  queuedBody: 'The application waits in this computer’s outbox and is sent to the agency as soon as the computer is online. You can close this page.',
+  sendingBody: 'Sending it to the agency…',
+  submittedHeading: 'Submitted',
+  referenceLabel: 'Reference number',
+  whatNextHeading: 'What happens next',
+  whatNextBody: 'The agency checks the application and makes the card; its progress shows in the list of applications. Keep the reference number to ask about it.',
+  caseStatusHeading: 'Application status',
+  statusReason: 'Reason: ',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

@@ -2,6 +2,10 @@
 // case summaries and IpcErrors.
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { CaseView } from '../bindings/CaseView';
+import type { FieldError as EngineError } from '../bindings/FieldError';
+import type { FieldState } from '../bindings/FieldState';
+import type { StepState } from '../bindings/StepState';
 import type { Finding } from '../bindings/Finding';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
@@ -229,3 +233,121 @@ export const OUTBOX_IDLE: OutboxState = {
   problem_zh: null,
   problem_en: null,
 };
+
+// --- A case in the wizard (commands/cases.rs CaseView, banka-flows engine.rs Evaluation). ---
+
+
+/** A small flow: "your details" (name, ID number, gender), the card photo, check answers. */
+export const WIZARD_STEPS: StepState[] = [
+  { id: 'basic-info', title_zh: '基本信息', title_en: 'Your details', kind: 'form', visible: true, complete: false, blocked: false },
+  { id: 'uploads', title_zh: '上传照片', title_en: 'Photo', kind: 'documents', visible: true, complete: false, blocked: true },
+  { id: 'check-answers', title_zh: '核对您的信息', title_en: 'Check your answers', kind: 'check-answers', visible: true, complete: false, blocked: true },
+];
+
+export const WIZARD_FIELDS: FieldState[] = [
+  { path: 'applicant.name', step: 'basic-info', label_zh: '姓名', label_en: 'Name', input: 'text', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.id_number', step: 'basic-info', label_zh: '身份证号码', label_en: 'ID number', input: 'id-number', status: 'required', value: null, defaulted: false },
+  {
+    path: 'applicant.gender',
+    step: 'basic-info',
+    label_zh: '性别',
+    label_en: 'Gender',
+    input: 'choice',
+    status: 'required',
+    value: null,
+    defaulted: false,
+    options: [
+      { value: 'male', zh: '男', en: 'Male' },
+      { value: 'female', zh: '女', en: 'Female' },
+    ],
+  },
+];
+
+/** The engine's "required" error for a field, shaped like Rust's. */
+export function missingError(field: string, zh: string, en: string): EngineError {
+  return {
+    field,
+    code: 'required',
+    severity: 'error',
+    field_zh: zh,
+    field_en: en,
+    message_zh: `请填写${zh}`,
+    message_en: `Enter the ${en.toLowerCase()}`,
+  };
+}
+
+/**
+ * What the engine makes of `answers` in the small flow: an error per missing answer, steps
+ * complete when their fields (or the photo) have none, rows for check answers.
+ */
+export function evaluateWizard(id: string, answers: Record<string, unknown>, hasPhoto: boolean, status: CaseView['summary']['status'] = 'draft', reference: string | null = null): CaseView {
+  const errors: EngineError[] = [];
+  const fields = WIZARD_FIELDS.map((f) => ({ ...f, value: (answers[f.path] ?? null) as FieldState['value'] }));
+  for (const f of fields) {
+    if (f.value === null || f.value === '') errors.push(missingError(f.path, f.label_zh, f.label_en));
+  }
+  if (!hasPhoto) errors.push(missingError('documents.card_photo', '制卡照片', 'Card photo'));
+  const basicOk = !errors.some((e) => e.field.startsWith('applicant.'));
+  const steps: StepState[] = [
+    { ...WIZARD_STEPS[0]!, complete: basicOk },
+    { ...WIZARD_STEPS[1]!, complete: hasPhoto, blocked: !basicOk },
+    { ...WIZARD_STEPS[2]!, complete: true, blocked: !basicOk || !hasPhoto },
+  ];
+  const answerOf = (path: string, lang: 'zh' | 'en') => {
+    const v = answers[path];
+    if (v === undefined || v === null) return lang === 'zh' ? '未填写' : 'Not given';
+    const option = WIZARD_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === v);
+    return option ? option[lang] : String(v);
+  };
+  return {
+    summary: summary({ id, status, agency_reference: reference, applicant_name: String(answers['applicant.name'] ?? '') }),
+    answers: answers as CaseView['answers'],
+    documents: hasPhoto
+      ? [{ kind: 'card_photo', sha256: 'ab', file_name: 'me.jpg', size: 10, width: 358, height: 441, checks: null, added_at: '2026-11-20T01:00:00Z' }]
+      : [],
+    evaluation: {
+      flow: 'bj-individual',
+      version: 1,
+      steps,
+      fields,
+      required_documents: ['card_photo'],
+      missing_documents: hasPhoto ? [] : ['card_photo'],
+      allowed_collection_methods: [],
+      locked_fields: [],
+      errors,
+      warnings: [],
+      revisit: [],
+      next_flow: null,
+      check_answers: [
+        {
+          step: 'basic-info',
+          title_zh: '基本信息',
+          title_en: 'Your details',
+          rows: WIZARD_FIELDS.map((f) => ({
+            path: f.path,
+            label_zh: f.label_zh,
+            label_en: f.label_en,
+            answer_zh: answerOf(f.path, 'zh'),
+            answer_en: answerOf(f.path, 'en'),
+          })),
+        },
+        {
+          step: 'uploads',
+          title_zh: '上传照片',
+          title_en: 'Photo',
+          rows: [
+            {
+              path: 'documents.card_photo',
+              label_zh: '制卡照片',
+              label_en: 'Card photo',
+              answer_zh: hasPhoto ? '已上传' : '未上传',
+              answer_en: hasPhoto ? 'Uploaded' : 'Not uploaded',
+            },
+          ],
+        },
+      ],
+      answers_to_submit: {},
+      ready: errors.length === 0,
+    },
+  };
+}

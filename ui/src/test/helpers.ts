@@ -23,8 +23,10 @@ import {
   TRAINING_URL,
   WEAK_PASSPHRASE,
   WRONG_PASSPHRASE,
+  evaluateWizard,
   ipcError,
 } from './fixtures';
+import type { Status } from '../bindings/Status';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -53,6 +55,18 @@ export interface BackendOptions {
   agency?: AgencySettings;
   /** What outbox_state answers at start (empty, sender not configured, unless given). */
   outbox?: OutboxState;
+  /** Answers already given in a case (by case id), for case_open and the wizard. */
+  answers?: Record<string, Record<string, unknown>>;
+  /** Cases whose card photo is already uploaded. */
+  photos?: string[];
+}
+
+/** A case as the wizard's fake engine keeps it. */
+export interface WizardCase {
+  answers: Record<string, unknown>;
+  photo: boolean;
+  status: Status;
+  reference: string | null;
 }
 
 /** The fake's state and what it was asked, for tests to read and change. */
@@ -73,6 +87,8 @@ export interface Backend {
   fail: Partial<Record<string, IpcError>>;
   /** Commands held until the promise settles (to see busy states). */
   hold: Partial<Record<string, Promise<unknown>>>;
+  /** The wizard's cases (answers, photo, status), made on first use. */
+  wizard: Record<string, WizardCase>;
 }
 
 export const PASSPHRASE = 'correct horse battery';
@@ -95,6 +111,24 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     outbox: { ...(options.outbox ?? OUTBOX_IDLE) },
     fail: {},
     hold: {},
+    wizard: {},
+  };
+  const wizardCase = (id: string): WizardCase => {
+    const known = backend.wizard[id];
+    if (known) return known;
+    if (!backend.cases.some((c) => c.id === id)) throw ipcError('no_case', '找不到案件', 'There is no such case');
+    const made: WizardCase = {
+      answers: { ...(options.answers?.[id] ?? {}) },
+      photo: options.photos?.includes(id) ?? false,
+      status: backend.cases.find((c) => c.id === id)?.status ?? 'draft',
+      reference: null,
+    };
+    backend.wizard[id] = made;
+    return made;
+  };
+  const caseView = (id: string) => {
+    const c = wizardCase(id);
+    return evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
   };
   const flows = options.flows ?? FLOWS;
   const pageSize = options.pageSize ?? 50;
@@ -215,6 +249,31 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       case 'outbox_state':
         unlocked();
         return { ...backend.outbox };
+      case 'case_open':
+        unlocked();
+        return caseView(String(args.id));
+      case 'case_answer': {
+        unlocked();
+        const c = wizardCase(String(args.id));
+        if (args.value === null) delete c.answers[String(args.path)];
+        else c.answers[String(args.path)] = args.value;
+        return caseView(String(args.id));
+      }
+      case 'case_ask_agency':
+        unlocked();
+        throw ipcError('agency_not_configured', '未设置经办机构接口', 'No agency is set up');
+      case 'case_submit': {
+        unlocked();
+        const id = String(args.id);
+        const view = caseView(id);
+        if (!view.evaluation.ready) throw ipcError('not_ready', '申请尚未填完', 'The application is not finished');
+        wizardCase(id).status = 'queued';
+        return { ...view.summary, status: 'queued' };
+      }
+      case 'code_list':
+        return [];
+      case 'document_preview':
+        return new ArrayBuffer(4);
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }
