@@ -125,7 +125,8 @@ fn api_types() -> BTreeMap<String, RustType> {
             if body == "}" {
                 break;
             }
-            if body.starts_with("///") || body.is_empty() {
+            // Doc comments, and the TypeScript bindings' attributes (not part of the JSON).
+            if body.starts_with("///") || body.is_empty() || body.starts_with("#[cfg_attr(feature = \"ts\"") {
                 continue;
             }
             if body.starts_with("#[serde(") {
