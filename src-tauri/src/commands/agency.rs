@@ -95,20 +95,17 @@ fn not_configured() -> IpcError {
     )
 }
 
+/// The client's error as the window shows it; the agency's refusal keeps its code and field.
 pub(crate) fn from_client(e: ClientError) -> IpcError {
-    let code = match &e {
-        ClientError::Unavailable { .. } => "agency_unavailable",
-        ClientError::Unauthorized(_) => "agency_unauthorized",
-        ClientError::Refused { error, .. } => return refused(error, &e),
-        ClientError::BadEndpoint { .. } => "bad_endpoint",
-    };
     let (zh, en) = e.messages();
-    IpcError::new(code, zh, en)
-}
-
-fn refused(error: &banka_agency::api::ApiError, e: &ClientError) -> IpcError {
-    let (zh, en) = e.messages();
-    IpcError { field: error.field.clone(), ..IpcError::new(&error.code, zh, en) }
+    match &e {
+        ClientError::Refused { error, .. } => {
+            IpcError { field: error.field.clone(), ..IpcError::new(&error.code, zh, en) }
+        }
+        ClientError::Unavailable { .. } => IpcError::new("agency_unavailable", zh, en),
+        ClientError::Unauthorized(_) => IpcError::new("agency_unauthorized", zh, en),
+        ClientError::BadEndpoint { .. } => IpcError::new("bad_endpoint", zh, en),
+    }
 }
 
 impl Agency {

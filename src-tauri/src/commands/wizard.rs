@@ -64,13 +64,11 @@ pub async fn case_ask_agency(
 ) -> Result<CaseView, IpcError> {
     let store = cases.unlocked().await?;
     let case = store.case(&id).await?;
-    let flow = catalog::get(&case.summary.flow_id).ok_or_else(|| unknown_flow(&case.summary.flow_id))?;
     let client = agency.client().await?;
-    let found = banka_agency::lookup::fetch(&client, flow, &case.answers, today()).await.map_err(from_client)?;
-    if !found.is_empty() {
-        store.set_answers(&id, found.into_iter().collect(), &Actor::System, today()).await?;
-    }
-    view(&store, &id).await
+    let found = banka_agency::lookup::fetch(&client, flow_of(&case.summary)?, &case.answers, today())
+        .await
+        .map_err(from_client)?;
+    save_from_agency(&store, &id, found).await
 }
 
 /// Finalizes a draft whose every check passes and puts it in the outbox; the sender sends it
@@ -119,20 +117,30 @@ pub async fn case_follow<R: Runtime>(
     let next = from.evaluation.next_flow.clone().ok_or_else(|| {
         IpcError::new("no_next_flow", "这个申请无需转到其他事项。", "This application does not lead to another one.")
     })?;
-    let flow = catalog::get(&from.summary.flow_id).ok_or_else(|| unknown_flow(&from.summary.flow_id))?;
-    let (request, _) = banka_agency::lookup::eligibility_request(flow, &from.answers, today()).ok_or_else(|| {
+    let request = banka_agency::lookup::eligibility_request(flow_of(&from.summary)?, &from.answers, today());
+    let (request, _) = request.ok_or_else(|| {
         IpcError::new("no_applicant", "请先填写申请人的证件号码。", "Enter the applicant's ID number first.")
     })?;
     let person = banka_agency::api::PersonRequest { name: request.name, id_number: request.id_number };
     let cards = agency.client().await?.cards(&person).await.map_err(from_client)?;
     let created = store.new_case(&next, &actor(&app)).await?;
-    let found = banka_agency::agency_data::from_cards(&cards);
-    store.set_answers(&created.id, found.into_iter().collect(), &Actor::System, today()).await?;
-    view(&store, &created.id).await
+    save_from_agency(&store, &created.id, banka_agency::agency_data::from_cards(&cards)).await
 }
 
-fn unknown_flow(id: &str) -> IpcError {
-    IpcError::from(banka_cases::Error::UnknownFlow(id.to_owned()))
+fn flow_of(case: &CaseSummary) -> Result<&'static banka_flows::Flow, IpcError> {
+    catalog::get(&case.flow_id).ok_or_else(|| IpcError::from(banka_cases::Error::UnknownFlow(case.flow_id.clone())))
+}
+
+/// Saves the agency's answers into the draft (recorded as the system's), and shows the case.
+async fn save_from_agency(
+    store: &Store,
+    id: &str,
+    found: banka_agency::agency_data::AgencyAnswers,
+) -> Result<CaseView, IpcError> {
+    if !found.is_empty() {
+        store.set_answers(id, found.into_iter().collect(), &Actor::System, today()).await?;
+    }
+    view(store, id).await
 }
 
 /// One entry of a code list (ethnic groups, occupations, districts, cities) for a picker.
