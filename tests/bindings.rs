@@ -1,10 +1,10 @@
 //! The TypeScript types in ui/src/bindings are generated from the Rust types that cross IPC;
 //! this test fails when one is stale. Regenerate: `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
-use banka_agency::api::{SmsSent, SmsVerified};
+use banka_agency::api::{Bank, Branch, Directory, SmsSent, SmsVerified};
 use banka_app::{
     AgencyChange, AgencySettings, CaseView, CodeItem, FlowTitle, IpcError, Lang, OutboxState, PhotoCheck, PhotoProblem,
-    SenderState, Settings, StoreState, StoreStatus, Upload,
+    RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{CaseSummary, DocumentInfo, Page, Query, Status};
 use banka_flows::definition::{CodeList, Input, StepKind};
@@ -77,5 +77,10 @@ fn typescript_bindings_are_current() {
     check::<PhotoProblem>(&mut stale);
     check::<banka_photos::Marks>(&mut stale);
     check::<banka_photos::Rect>(&mut stale);
+    check::<RegionChoices>(&mut stale);
+    check::<banka_rules::regions::Place>(&mut stale);
+    check::<Directory>(&mut stale);
+    check::<Bank>(&mut stale);
+    check::<Branch>(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

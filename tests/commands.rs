@@ -59,6 +59,15 @@ fn beijing_address_flag_reaches_the_rules() {
 }
 
 #[test]
+fn the_region_cascade_opens_at_a_saved_district() {
+    let app = app();
+    let main = window(&app, "main");
+    let choices = invoke(&main, "region_choices", json!({"code": "440106", "province": null, "city": null})).unwrap();
+    assert_eq!((choices["province"].as_u64(), choices["city"].as_u64()), (Some(440000), Some(440100)));
+    assert!(choices["districts"].as_array().unwrap().iter().any(|d| d["name"] == "天河区"), "{choices}");
+}
+
+#[test]
 fn unknown_kind_is_an_ipc_error_with_a_code() {
     let app = app();
     let main = window(&app, "main");
@@ -203,6 +212,14 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     assert!(settings["training_url"].as_str().unwrap().starts_with("http://127.0.0.1:"), "{settings}");
     assert_eq!(invoke(&main, "outbox_state", json!({})).unwrap()["sender"], "running");
 
+    // The branch picker: the agency's branches of a district, found by pinyin initials.
+    let found = invoke(&main, "bank_branches", json!({"region": "110105", "q": "zql"})).unwrap();
+    let branches = found["branches"].as_array().unwrap();
+    assert!(!branches.is_empty(), "{found}");
+    assert!(branches.iter().all(|b| b["name"].as_str().unwrap().contains("站前路")), "{found}");
+    let all = invoke(&main, "bank_branches", json!({"region": "110105", "q": ""})).unwrap();
+    assert!(all["branches"].as_array().unwrap().len() > branches.len());
+
     let id = invoke(&main, "case_new", json!({"flow": "bj-individual"})).unwrap()["id"].as_str().unwrap().to_owned();
     let answers = [
         ("notice.agreed", json!(true)),
@@ -265,8 +282,9 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     let settings = invoke(&main, "agency_settings_set", off).unwrap();
     assert_eq!((settings["has_token"].as_bool(), settings["training_url"].as_str()), (Some(false), None));
     assert_eq!(invoke(&main, "outbox_state", json!({})).unwrap()["sender"], "not_configured");
-    assert_eq!(
-        invoke(&main, "agency_sms_send", json!({"mobile": "13912345678"})).unwrap_err()["code"],
-        "agency_not_configured"
-    );
+    for (cmd, args) in
+        [("agency_sms_send", json!({"mobile": "13912345678"})), ("bank_branches", json!({"region": "110105", "q": ""}))]
+    {
+        assert_eq!(invoke(&main, cmd, args).unwrap_err()["code"], "agency_not_configured", "{cmd}");
+    }
 }

@@ -8,6 +8,7 @@ pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderStat
 pub use commands::cases::{StoreState, StoreStatus};
 pub use commands::documents::{PhotoCheck, PhotoProblem, Upload};
 pub use commands::flows::FlowTitle;
+pub use commands::pickers::RegionChoices;
 pub use commands::settings::{Lang, Settings};
 pub use commands::wizard::{CaseView, CodeItem};
 pub use error::IpcError;
@@ -17,7 +18,7 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{agency, cases, documents, flows, rules, settings, wizard};
+    use commands::{agency, cases, documents, flows, pickers, rules, settings, wizard};
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
@@ -39,7 +40,10 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             wizard::case_reopen,
             wizard::case_follow,
             wizard::code_list,
+            pickers::region_choices,
+            pickers::bank_branches,
             documents::document_add,
+            documents::document_pick,
             documents::document_fix,
             documents::document_remove,
             documents::document_preview,

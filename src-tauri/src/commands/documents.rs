@@ -102,6 +102,31 @@ pub async fn document_add<R: Runtime>(
     Ok(Upload { document, check: PhotoCheck::from(&report), changes_zh: Vec::new(), changes_en: Vec::new() })
 }
 
+/// Opens the system's "choose a file" dialog over the window and stores the chosen picture as
+/// `document_add` does; `None` when the person cancels.
+#[tauri::command]
+pub async fn document_pick<R: Runtime>(
+    id: String,
+    kind: String,
+    window: tauri::Window<R>,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Option<Upload>, IpcError> {
+    let kind = kind_of(&kind)?;
+    let store = cases.unlocked().await?;
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .add_filter("图片 Pictures", &["jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff", "heic"])
+        .pick_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let bytes = file.read().await;
+    let (document, report) = store_checked(&store, &id, kind, &file.file_name(), &bytes, &actor(&app)).await?;
+    Ok(Some(Upload { document, check: PhotoCheck::from(&report), changes_zh: Vec::new(), changes_en: Vec::new() }))
+}
+
 /// Replaces the document with its fixed picture (upright, cropped, sized, brightened, JPEG).
 #[tauri::command]
 pub async fn document_fix<R: Runtime>(

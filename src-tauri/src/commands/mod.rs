@@ -4,6 +4,7 @@ pub mod agency;
 pub mod cases;
 pub mod documents;
 pub mod flows;
+pub mod pickers;
 pub mod rules;
 pub mod settings;
 pub mod wizard;

@@ -9,7 +9,9 @@ import type { CaseSummary } from '../bindings/CaseSummary';
 import type { CaseView } from '../bindings/CaseView';
 import type { CodeItem } from '../bindings/CodeItem';
 import type { CodeList } from '../bindings/CodeList';
+import type { Directory } from '../bindings/Directory';
 import type { DocumentKind } from '../bindings/DocumentKind';
+import type { RegionChoices } from '../bindings/RegionChoices';
 import type { SmsSent } from '../bindings/SmsSent';
 import type { SmsVerified } from '../bindings/SmsVerified';
 import type { Upload } from '../bindings/Upload';
@@ -125,6 +127,27 @@ export function followCase(id: string): Promise<CaseView> {
 /** The entries of a code list (ethnic groups, occupations, districts, cities). */
 export function codeList(list: CodeList): Promise<CodeItem[]> {
   return invoke<CodeItem[]>('code_list', { list });
+}
+
+/**
+ * The region cascade's lists for what is chosen so far; given `code` (a saved district code), it
+ * works out the province and city instead.
+ */
+export function regionChoices(code: string | null, province: number | null, city: number | null): Promise<RegionChoices> {
+  return invoke<RegionChoices>('region_choices', { code, province, city });
+}
+
+/**
+ * The agency's banks and the branches of a district/city (`region`, a code from the field's
+ * `list`) matching `q`: part of the name or address, pinyin or initials ("zql" finds 站前路支行).
+ */
+export function bankBranches(region: string, q: string): Promise<Directory> {
+  return invoke<Directory>('bank_branches', { region, q });
+}
+
+/** Opens the system's file dialog and stores the chosen picture; `null` if cancelled. */
+export function pickDocument(id: string, kind: DocumentKind): Promise<Upload | null> {
+  return invoke<Upload | null>('document_pick', { id, kind });
 }
 
 /** Stores a picture as the case's document of `kind`, checked; the bytes go raw, not as JSON. */

@@ -177,7 +177,8 @@ pub struct PhotoOnFile {
 // ---- Banks and branches ----
 
 /// `GET /v1/banks?region=<code>&q=<text>`: banks and branches of a region (a Beijing district
-/// or Guangdong city code), branches matching `q` in name or address.
+/// or Guangdong city code), branches matching `q` in name or address (also by pinyin).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Directory {
     /// Sample data (the reference server): not real banks' branches.
@@ -186,12 +187,14 @@ pub struct Directory {
     pub branches: Vec<Branch>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bank {
     pub id: String,
     pub name: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Branch {
     pub id: String,

@@ -354,6 +354,9 @@ async fn the_sample_bank_directory_covers_every_region_and_searches() {
     assert!(found
         .iter()
         .all(|b| b["name"].as_str().unwrap().contains("站前") || b["address"].as_str().unwrap().contains("站前")));
+    // By pinyin initials, as people type on a phone keyboard.
+    let (_, by_initials) = s.get("/v1/banks?region=110105&q=zql").await;
+    assert_eq!(by_initials["branches"].as_array().unwrap(), found);
     let (_, none) = s.get("/v1/banks?region=110105&q=nowhere").await;
     assert_eq!(none["branches"], json!([]));
 

@@ -49,6 +49,10 @@ pub struct Step {
     pub title_en: String,
     #[serde(default)]
     pub kind: StepKind,
+    /// What the seed says on this page before the questions (a notice, a disclaimer), one
+    /// paragraph per line.
+    pub text_zh: Option<String>,
+    pub text_en: Option<String>,
     /// The step exists only when this holds.
     pub when: Option<Condition>,
     #[serde(default)]
@@ -127,6 +131,10 @@ pub enum Input {
     CodeList,
     /// A current county-level division code (GB/T 2260), e.g. 440106 for a mailing address.
     Region,
+    /// A bank branch's name, chosen from the agency's directory of the districts in `list`
+    /// (text when offline). Choosing one also answers the sibling fields `name` (the bank),
+    /// `branch_phone` and `branch_address` of the same group, where the flow has them.
+    Branch,
     /// A number whose kind follows `id_type_field`.
     DocumentNumber,
     IdNumber,
@@ -293,6 +301,8 @@ struct StepFile {
     title_en: String,
     #[serde(default)]
     kind: StepKind,
+    text_zh: Option<String>,
+    text_en: Option<String>,
     when: Option<Condition>,
     #[serde(default)]
     fields: Vec<FieldEntry>,
@@ -390,6 +400,8 @@ fn expand_step(step: StepFile, shared: &Shared) -> Result<Step, String> {
         title_zh: step.title_zh,
         title_en: step.title_en,
         kind: step.kind,
+        text_zh: step.text_zh,
+        text_en: step.text_en,
         when: step.when,
     })
 }

@@ -61,6 +61,12 @@ pub struct StepState {
     pub title_zh: String,
     pub title_en: String,
     pub kind: StepKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub text_zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub text_en: Option<String>,
     pub visible: bool,
     pub complete: bool,
     /// An earlier step is not complete yet.
@@ -341,6 +347,8 @@ fn step_states(flow: &Flow, visible_steps: &[bool], fields: &[FieldState], issue
                 title_zh: step.title_zh.clone(),
                 title_en: step.title_en.clone(),
                 kind: step.kind,
+                text_zh: step.text_zh.clone(),
+                text_en: step.text_en.clone(),
                 visible,
                 complete,
                 blocked,
@@ -437,10 +445,10 @@ fn check_answer(
     issues: &mut Issues,
 ) -> Value {
     let problem = match field.input {
-        Input::Text if answer.is_string() => {
+        Input::Text | Input::Branch if answer.is_string() => {
             return Value::String(answer.as_str().unwrap_or_default().trim().to_owned());
         }
-        Input::Text => Problem::Unreadable,
+        Input::Text | Input::Branch => Problem::Unreadable,
         Input::Date => match as_date(&answer) {
             Some(d) => return json!(d.format("%Y-%m-%d").to_string()),
             None => Problem::DateInvalid,

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::condition::Condition;
-use crate::definition::{Field, Flow, Input, Rule, StepKind};
+use crate::definition::{CodeList, Field, Flow, Input, Rule, StepKind};
 use crate::vocabulary::{COLLECTION_METHODS, ID_TYPES};
 
 /// Every problem in `flow`, or `Ok` when there is none.
@@ -128,6 +128,9 @@ fn check_field(field: &Field, earlier: &[&Field], problems: &mut Vec<String>) {
             problems.push(format!("{place}: a choice needs options or options_from"))
         }
         Input::CodeList if field.list.is_none() => problems.push(format!("{place}: a code-list needs `list`")),
+        Input::Branch if !matches!(field.list, Some(CodeList::BeijingDistricts | CodeList::GuangdongCities)) => {
+            problems.push(format!("{place}: a branch needs `list`, the districts or cities the directory is by"))
+        }
         Input::DocumentNumber => {
             let id_type = field.id_type_field.as_ref().and_then(|p| earlier.iter().find(|f| &f.path == p));
             match id_type {

@@ -16,6 +16,12 @@ fn every_shipped_flow_loads_and_is_well_formed() {
             "{}: starts with a notice",
             f.id
         );
+        let notice = &f.steps[0];
+        assert!(
+            notice.text_zh.as_deref().is_some_and(|t| t.len() > 40) && notice.text_en.is_some(),
+            "{}: the notice says what is agreed to, in both languages",
+            f.id
+        );
         assert!(f.steps.iter().any(|s| s.id == "check-answers"), "{}: has check-answers", f.id);
     }
 }

@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod permits;
 pub mod regions;
 pub mod report;
+pub mod search;
 pub mod uscc;
 
 pub use finding::{Field, Finding, Problem, Severity};

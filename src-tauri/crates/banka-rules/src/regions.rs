@@ -45,6 +45,7 @@ impl Region {
 }
 
 /// An entry of the address picker.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Place {
     pub code: u32,

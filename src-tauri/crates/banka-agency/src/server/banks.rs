@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use axum::extract::Query;
 use axum::Json;
 use banka_rules::codes::{beijing_districts, guangdong_cities, Code};
+use banka_rules::search;
 
 use super::failure::{Api, Failure};
 use crate::api::{Bank, Branch, Directory, PensionBank};
@@ -91,7 +92,7 @@ fn region(code: &str) -> Option<Region> {
 }
 
 /// The sample directory of one region (or of a whole province), branches matching `q` in
-/// name or address, ignoring case.
+/// name or address (parts of them or their pinyin, see `banka_rules::search`).
 fn directory(branches: impl Iterator<Item = &'static Branch>, q: Option<&str>) -> Directory {
     let branches: Vec<&Branch> = branches.collect();
     let mut banks: Vec<Bank> = Vec::new();
@@ -101,10 +102,8 @@ fn directory(branches: impl Iterator<Item = &'static Branch>, q: Option<&str>) -
             banks.push(Bank { id, name: b.bank.clone() });
         }
     }
-    let q = q.map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
-    let matches = |b: &Branch| {
-        q.as_ref().is_none_or(|q| b.name.to_lowercase().contains(q) || b.address.to_lowercase().contains(q))
-    };
+    let q = q.unwrap_or_default();
+    let matches = |b: &Branch| search::matches(&b.name, q) || search::matches(&b.address, q);
     Directory { sample: true, banks, branches: branches.into_iter().filter(|b| matches(b)).cloned().collect() }
 }
 
