@@ -1000,14 +1000,14 @@ async fn the_server_answers_as_documented() {
     let employee_agency = agency_data::from_eligibility(&serde_json::from_value(a.json).expect("an EligibilityAnswer"));
     let confirm = merge(
         beijing_applicant(employee.name, employee.id_number),
-        json!({"collection.method": "entity", "bank.name": "中国工商银行", "bank.branch": icbc[0]}),
+        json!({"entity.uscc": demo::ENTITY_USCC, "collection.method": "entity", "bank.name": "中国工商银行", "bank.branch": icbc[0]}),
     );
     let confirm = submit_answers("bj-employee-confirm", confirm, employee_agency, &documents);
     api.put_case(&new_case_id(), submission("bj-employee-confirm", 1, confirm, documents.clone())).await.expect(201);
     let employees = api.get("/v1/entities/{uscc}/employees", &employees_path).await.expect(200);
     assert_eq!(employees.json["employees"][0]["status"], "confirmed");
     let employees_agency = agency_data::from_employees(&serde_json::from_value(employees.json).expect("Employees"));
-    let chosen = json!({"notice.agreed": true, "submit.employees": [demo_employee_id(0)], "commitment.agreed": true});
+    let chosen = json!({"notice.agreed": true, "entity.uscc": demo::ENTITY_USCC, "submit.employees": [demo_employee_id(0)], "commitment.agreed": true});
     let chosen = submit_answers("bj-employer-submit", chosen, employees_agency, &json!({}));
     api.put_case(&new_case_id(), submission("bj-employer-submit", 1, chosen, json!({}))).await.expect(201);
     let employees = api.get("/v1/entities/{uscc}/employees", &employees_path).await.expect(200);

@@ -593,7 +593,7 @@ async fn an_employer_opens_employees_confirm_and_the_employer_submits() {
     let confirm = submission(
         "bj-employee-confirm",
         json!({
-            "notice.agreed": true,
+            "notice.agreed": true, "entity.uscc": demo::ENTITY_USCC,
             "applicant.name": employee.name, "applicant.id_type": "resident_id", "applicant.id_number": employee.id_number,
             "applicant.id_valid_from": "2016-07-01", "applicant.mobile": MOBILE,
             "applicant.ethnicity": "01", "applicant.occupation": "2",
@@ -612,7 +612,7 @@ async fn an_employer_opens_employees_confirm_and_the_employer_submits() {
     let pick = |ids: Value| {
         submission(
             "bj-employer-submit",
-            json!({"notice.agreed": true, "submit.employees": ids, "commitment.agreed": true}),
+            json!({"notice.agreed": true, "entity.uscc": demo::ENTITY_USCC, "submit.employees": ids, "commitment.agreed": true}),
             &[],
         )
     };

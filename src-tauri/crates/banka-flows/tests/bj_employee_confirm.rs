@@ -26,6 +26,7 @@ fn complete() -> banka_flows::Answers {
             {"value": "boc-haidian", "label": "中国银行北京海淀支行", "bank": "boc"},
         ],
         "notice.agreed": true,
+        "entity.uscc": "91110105MA01XK3T5N",
         "applicant.id_valid_from": "2018-07-01",
         "applicant.mobile": "13700137000",
         "applicant.ethnicity": "03",

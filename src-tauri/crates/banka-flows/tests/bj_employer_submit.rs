@@ -20,6 +20,7 @@ fn employees() -> Value {
 fn complete() -> banka_flows::Answers {
     answers(json!({
         "notice.agreed": true,
+        "entity.uscc": "91110105MA01XK3T5N",
         "agency.employees": employees(),
         "submit.employees": ["e1", "e3"],
         "commitment.agreed": true,
@@ -31,7 +32,7 @@ fn a_complete_submission_walks_every_step_to_ready() {
     let e = eval(FLOW, &complete());
     assert!(e.errors.is_empty(), "{:#?}", e.errors);
     assert!(e.ready);
-    assert_eq!(visible_steps(&e), ["notice", "employees", "check-answers", "commitment"]);
+    assert_eq!(visible_steps(&e), ["notice", "entity", "employees", "check-answers", "commitment"]);
     assert!(e.steps.iter().all(|s| s.complete && !s.blocked));
     assert!(e.required_documents.is_empty());
     assert_eq!(value(&e, "submit.employees"), Some(json!(["e1", "e3"])));
