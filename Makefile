@@ -1,5 +1,5 @@
 # Banka: `make run` opens the app, `make test` runs every test. Both install what is missing.
-.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bundle bindings reference sqlx-prepare clean
+.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bench-window bundle bindings reference sqlx-prepare clean
 
 # Xvfb for the real window; DMA-BUF rendering does not work under Xvfb.
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
@@ -31,7 +31,7 @@ ui-test: setup
 
 # The real app, in a real window under Xvfb; screenshots land in tests/screenshots/.
 e2e: ui
-	$(XVFB) cargo test --features custom-protocol --test e2e -- --nocapture
+	$(XVFB) cargo test --features custom-protocol --test e2e -- --nocapture --test-threads=1
 
 # A short run of every fuzz target (longer: make fuzz FUZZ_SECONDS=600).
 FUZZ_SECONDS ?= 30
@@ -44,6 +44,11 @@ bench:
 	cargo bench -p banka-cases --features testing
 	cargo bench -p banka-photos
 	cargo bench -p banka-agency
+
+# The real window, release build, under Xvfb: launch, step changes, memory with 10,000 cases.
+bench-window: ui
+	cargo build --release --features custom-protocol --example bare_window
+	$(XVFB) cargo bench --features custom-protocol --bench window
 
 # An installer: .deb (and AppImage, whose tools the bundler downloads) in target/release/bundle/.
 bundle: ui

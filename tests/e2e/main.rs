@@ -1,0 +1,538 @@
+//! End to end: the real app (built with `custom-protocol`, assets embedded) in a real window,
+//! driven through tauri-driver + WebKitWebDriver. Needs a display (xvfb-run) and tauri-driver
+//! on PATH, so it is compiled only with the `custom-protocol` feature (without it the window
+//! would load the dev server): `make e2e`, part of `make test`. Screenshots go to tests/screenshots/
+//! (every step of every flow: tests/screenshots/flows/).
+
+#![cfg(feature = "custom-protocol")]
+
+mod driver;
+mod walk;
+
+use std::time::{Duration, Instant};
+
+use driver::*;
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn id_number_check_in_the_real_window() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    // The number check needs no unlocked data: it is one click from the start screen.
+    click(&client, "#nav-check").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#value-input"))
+        .await
+        .expect("the number check is on screen");
+    screenshot(&client, "01-start").await;
+
+    // The ISO/GB 11643 example, typed the way people do: lower-case x.
+    let result = type_value(&client, "11010519491231002x").await;
+    assert_eq!(result.attr("data-valid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(text(&client, "#result-normalized").await, "11010519491231002X");
+    assert!(text(&client, "#result-birth-date").await.contains("1949年12月31日"));
+    assert!(text(&client, "#result-gender").await.contains('女'));
+    assert!(text(&client, "#result-region").await.contains("北京市朝阳区"));
+    screenshot(&client, "02-valid-id").await;
+
+    // One digit off: the check character no longer matches.
+    let result = type_value(&client, "110105194912310021").await;
+    assert_eq!(result.attr("data-valid").await.unwrap().as_deref(), Some("false"));
+    assert!(text(&client, "#result-errors").await.contains("校验码"));
+    let input = client.find(Locator::Css("#value-input")).await.unwrap();
+    assert_eq!(input.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    screenshot(&client, "03-invalid-id").await;
+
+    // English, without losing what was typed.
+    client.find(Locator::Css("#lang-toggle")).await.unwrap().click().await.unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//*[@id='result-errors'][contains(., 'check character')]"))
+        .await
+        .expect("the error in English");
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("110105194912310021"));
+    screenshot(&client, "04-english").await;
+
+    // Elderly mode: large text, large targets.
+    client.find(Locator::Css("#elderly-toggle")).await.unwrap().click().await.unwrap();
+    let size: f64 = client
+        .execute("return parseFloat(getComputedStyle(document.body).fontSize)", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(size >= 24.0, "elderly body text is at least 18pt (24px), got {size}px");
+    screenshot(&client, "05-elderly").await;
+
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_passphrase() {
+    const PASSPHRASE: &str = "center machine 7";
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+
+    // First start: the store is created with a passphrase typed twice.
+    wait_for(&client, "#unlock-confirm").await;
+    screenshot(&client, "10-set-passphrase").await;
+    fill(&client, "#unlock-passphrase", PASSPHRASE).await;
+    fill(&client, "#unlock-confirm", "center machine 8").await;
+    click(&client, "#unlock-submit").await;
+    // The error summary links to the field to fix, and the field says what is wrong.
+    wait_for(&client, "#error-summary a[href='#unlock-confirm']").await;
+    let confirm = client.find(Locator::Css("#unlock-confirm")).await.unwrap();
+    assert_eq!(confirm.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    screenshot(&client, "11-passphrases-differ").await;
+    fill(&client, "#unlock-confirm", PASSPHRASE).await;
+    click(&client, "#unlock-submit").await;
+    wait_for(&client, "#case-search").await;
+    screenshot(&client, "12-empty-case-list").await;
+
+    // A new draft opens in the wizard. Continue without an answer: the error summary links to
+    // the field and the field says what is wrong. Each answer is saved as it is given.
+    click(&client, "#new-case").await;
+    click(&client, "input[name='new-flow'][value='bj-individual']").await;
+    click(&client, "#new-case-start").await;
+    wait_for(&client, "#wizard-continue").await;
+    screenshot(&client, "20-wizard-first-step").await;
+    click(&client, "#wizard-continue").await;
+    wait_for(&client, "#error-summary a[href='#f-notice-agreed']").await;
+    let notice = client.find(Locator::Css("#f-notice-agreed")).await.unwrap();
+    assert_eq!(notice.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    screenshot(&client, "21-wizard-error-summary").await;
+    notice.click().await.unwrap();
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    click(&client, "#wizard-continue").await;
+    fill(&client, "#f-applicant-name", "Wang Xiaoming").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    screenshot(&client, "22-wizard-saved").await;
+    click(&client, "#back-to-list").await;
+    wait_for(&client, "#case-table").await;
+
+    // A second draft: both are listed, newest first.
+    click(&client, "#new-case").await;
+    click(&client, "input[name='new-flow'][value='bj-retiree']").await;
+    click(&client, "#new-case-start").await;
+    wait_for(&client, "#back-to-list").await;
+    click(&client, "#back-to-list").await;
+    client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#case-table")).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rows(&client).await < 2 {
+        assert!(Instant::now() < deadline, "two drafts listed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(&client, "13-two-drafts").await;
+
+    // Deleting asks first; cancelling keeps the case.
+    client
+        .find(Locator::Css("#case-table tbody tr[data-case-id] button.delete-case"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "#confirm-delete").await;
+    screenshot(&client, "14-confirm-delete").await;
+    click(&client, "#cancel-delete").await;
+    assert_eq!(rows(&client).await, 2);
+    client
+        .find(Locator::Css("#case-table tbody tr[data-case-id] button.delete-case"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&client, "#confirm-delete").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rows(&client).await != 1 {
+        assert!(Instant::now() < deadline, "one case left after deleting");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // English is a setting that outlives the window.
+    click(&client, "#lang-toggle").await;
+    client.wait().for_element(Locator::XPath("//h1[contains(., 'Applications')]")).await.expect("the list in English");
+    screenshot(&client, "15-one-case-english").await;
+    client.close().await.unwrap();
+
+    // Restart: locked until the passphrase is given; the wrong one is refused.
+    let client = open_app(&driver).await;
+    wait_for(&client, "#unlock-passphrase").await;
+    assert!(client.find(Locator::Css("#unlock-confirm")).await.is_err(), "unlocking asks once");
+    client.wait().for_element(Locator::XPath("//h1[contains(., 'passphrase')]")).await.expect("still in English");
+    fill(&client, "#unlock-passphrase", "not the passphrase").await;
+    click(&client, "#unlock-submit").await;
+    let summary = wait_for(&client, "#error-summary").await.text().await.unwrap();
+    assert!(summary.contains("passphrase is wrong"), "{summary}");
+    screenshot(&client, "16-wrong-passphrase").await;
+    fill(&client, "#unlock-passphrase", PASSPHRASE).await;
+    click(&client, "#unlock-submit").await;
+    wait_for(&client, "#case-table").await;
+    assert_eq!(rows(&client).await, 1, "the remaining draft is still there");
+    screenshot(&client, "17-unlocked-again").await;
+    // The draft kept its answers across the restart.
+    click(&client, "#case-table tbody tr[data-case-id] button.open-case").await;
+    let name = wait_for(&client, "#f-applicant-name").await;
+    assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Wang Xiaoming"));
+    screenshot(&client, "18-draft-after-restart").await;
+    client.close().await.unwrap();
+}
+
+// ---- Every flow, end to end, against the reference agency ----
+
+use walk::{End, Stop, Walk, A};
+
+const RESIDENT: &str = "110105198803150010"; // the reference agency's 王晓明, eligible, photo on file
+const MOBILE: &str = "13912345678";
+
+const BJ_INDIVIDUAL: Walk = Walk {
+    flow: "bj-individual",
+    name: "bj-individual",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.name", A::Text("王晓明")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text(RESIDENT)),
+        ("eligibility.authorized", A::Tick),
+        ("applicant.gender", A::Choose("\"male\"")),
+        ("applicant.birth_date", A::Date("1988-03-15")),
+        ("applicant.id_valid_from", A::Date("2016-05-01")),
+        ("applicant.mobile", A::Text(MOBILE)),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.occupation", A::Code("2")),
+        ("residence.district", A::Code("110105")),
+        ("residence.address", A::Text("朝阳区建国路88号院3号楼")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        // By pinyin initials: 站前路 in 朝阳区. Choosing it fills in the bank, too.
+        ("bank.branch", A::Branch("110105", "zql")),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+const BJ_MINOR: Walk = Walk {
+    flow: "bj-minor",
+    name: "bj-minor",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("proxy.name", A::Text("王晓明")),
+        ("proxy.id_number", A::Text(RESIDENT)),
+        ("proxy.mobile", A::Text(MOBILE)),
+        ("applicant.name", A::Text("王小宝")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("110105201606010013")),
+        ("eligibility.authorized", A::Tick),
+        ("proxy.relationship", A::Choose("\"father\"")),
+        ("proxy.relationship_confirmed", A::Tick),
+        ("applicant.gender", A::Choose("\"male\"")),
+        ("applicant.birth_date", A::Date("2016-06-01")),
+        ("applicant.id_valid_from", A::Date("2022-06-01")),
+        ("applicant.id_valid_to", A::Date("2027-06-01")),
+        ("applicant.mobile", A::Text(MOBILE)),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.occupation", A::Code("8")),
+        ("residence.district", A::Code("110105")),
+        ("residence.address", A::Text("朝阳区建国路88号院3号楼")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        ("bank.branch", A::Branch("110105", "人民")),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+/// The retiree flow opens in elderly mode (one question per page); the bank is the pension's.
+const BJ_RETIREE: Walk = Walk {
+    flow: "bj-retiree",
+    name: "bj-retiree-elderly",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.name", A::Text("刘桂兰")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("110102195403120020")),
+        ("eligibility.authorized", A::Tick),
+        ("applicant.gender", A::Choose("\"female\"")),
+        ("applicant.birth_date", A::Date("1954-03-12")),
+        ("applicant.id_valid_from", A::Date("2015-03-01")),
+        ("applicant.mobile", A::Text(MOBILE)),
+        ("applicant.ethnicity", A::Code("01")),
+        ("residence.district", A::Code("110102")),
+        ("residence.address", A::Text("西城区月坛南街1号")),
+        ("collection.method", A::Choose("\"mail\"")),
+        ("collection.recipient_name", A::Text("刘桂兰")),
+        ("collection.recipient_mobile", A::Text(MOBILE)),
+        ("collection.district", A::Code("110102")),
+        ("collection.address", A::Text("西城区月坛南街1号")),
+        ("collection.postal_code", A::Text("100045")),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+const ENTITY_USCC: &str = "91110105MA01XK3T5N"; // the reference agency's demo employer
+
+const BJ_EMPLOYER_OPEN: Walk = Walk {
+    flow: "bj-employer-open",
+    name: "bj-employer-open",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("entity.name", A::Text("北京示例科技有限公司（示例）")),
+        ("entity.uscc", A::Text(ENTITY_USCC)),
+        ("entity.contact_name", A::Text("赵经办")),
+        ("entity.contact_mobile", A::Text("13800138000")),
+        ("entity.collective", A::Choose("\"open\"")),
+        ("entity.collects_cards", A::Choose("false")),
+        ("entity.banks", A::FirstOptions(1)),
+        ("entity.branches", A::FirstOptions(2)),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+/// One of the employees the demo employer registered, once the collective is open.
+const BJ_EMPLOYEE_CONFIRM: Walk = Walk {
+    flow: "bj-employee-confirm",
+    name: "bj-employee-confirm",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("entity.uscc", A::Text(ENTITY_USCC)),
+        ("applicant.name", A::Text("孙立伟")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("110105199201010015")),
+        ("applicant.gender", A::Choose("\"male\"")),
+        ("applicant.birth_date", A::Date("1992-01-01")),
+        ("applicant.id_valid_from", A::Date("2015-01-01")),
+        ("applicant.mobile", A::Text("13700137000")),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.occupation", A::Code("2")),
+        ("residence.district", A::Code("110105")),
+        ("residence.address", A::Text("朝阳区示例路2号")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        ("bank.name", A::FirstRadio),
+        ("bank.branch", A::FirstRadio),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+const BJ_EMPLOYER_SUBMIT: Walk = Walk {
+    flow: "bj-employer-submit",
+    name: "bj-employer-submit",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("entity.uscc", A::Text(ENTITY_USCC)),
+        ("submit.employees", A::FirstOptions(1)),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
+/// Walked in English.
+const GD_INDIVIDUAL: Walk = Walk {
+    flow: "gd-individual",
+    name: "gd-individual-english",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.resident_type", A::Choose("\"mainland\"")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text(RESIDENT)),
+        ("identity.verified_by", A::Choose("\"operator_in_person\"")),
+        ("identity.operator_name", A::Text("Li Operator")),
+        ("applicant.name", A::Text("王晓明")),
+        ("applicant.social_security_number", A::Text(RESIDENT)),
+        ("card.city", A::Code("4401")),
+        ("photo.source", A::Choose("\"system_photo\"")),
+        ("photo.use_system_photo", A::Tick),
+        ("applicant.gender", A::Choose("\"male\"")),
+        ("applicant.birth_date", A::Date("1988-03-15")),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.id_valid_long_term", A::Choose("false")),
+        ("applicant.id_valid_from", A::Date("2016-05-01")),
+        ("applicant.id_valid_to", A::Date("2036-05-01")),
+        ("applicant.mobile", A::Text(MOBILE)),
+        ("applicant.sms_code", A::Sms),
+        ("applicant.occupation", A::Code("2")),
+        ("residence.district", A::Region("440000", "440100", "440106")),
+        ("residence.address", A::Text("天河区天河路1号")),
+        ("bank.name", A::Text("中国工商银行")),
+        ("card.insurance_type", A::Choose("\"employee\"")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        // 工商 by its initials; only the service bank's branches are offered.
+        ("bank.branch", A::Branch("4401", "gs")),
+        ("submit.confirmed", A::Tick),
+    ],
+};
+
+const GD_MINOR: Walk = Walk {
+    flow: "gd-minor",
+    name: "gd-minor",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("identity.verified_by", A::Choose("\"operator_in_person\"")),
+        ("identity.operator_name", A::Text("李工作人员")),
+        ("proxy.name", A::Text("王晓明")),
+        ("proxy.social_security_number", A::Text(RESIDENT)),
+        ("proxy.relationship", A::Choose("\"father\"")),
+        ("applicant.name", A::Text("王小花")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("440106201503010021")),
+        ("card.city", A::Code("4401")),
+        ("photo.source", A::Choose("\"receipt_number\"")),
+        ("photo.receipt_number", A::Text("440100202411210123")),
+        ("applicant.gender", A::Choose("\"female\"")),
+        ("applicant.birth_date", A::Date("2015-03-01")),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.id_valid_from", A::Date("2020-03-01")),
+        ("applicant.id_valid_to", A::Date("2030-03-01")),
+        ("proxy.mobile", A::Text(MOBILE)),
+        ("proxy.sms_code", A::Sms),
+        ("residence.district", A::Region("440000", "440100", "440106")),
+        ("residence.address", A::Text("天河区天河路1号")),
+        ("bank.name", A::Text("中国银行")),
+        ("card.insurance_type", A::Choose("\"resident\"")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        ("bank.branch", A::Branch("4401", "zgyh")),
+        ("submit.confirmed", A::Tick),
+    ],
+};
+
+/// A Guangzhou resident with cards from two other cities: the agency refuses the application
+/// until they are cleaned up, and the wizard goes on with the clean-up.
+const GD_TWO_CARDS: Walk = Walk {
+    flow: "gd-individual",
+    name: "gd-individual-two-cards",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.resident_type", A::Choose("\"mainland\"")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("440106198507210018")),
+        ("identity.verified_by", A::Choose("\"operator_in_person\"")),
+        ("identity.operator_name", A::Text("李工作人员")),
+        ("applicant.name", A::Text("陈志强")),
+        ("applicant.social_security_number", A::Text("440106198507210018")),
+        ("card.city", A::Code("4401")),
+    ],
+};
+
+const GD_CARD_CLEANUP: Walk = Walk {
+    flow: "gd-card-cleanup",
+    name: "gd-card-cleanup",
+    answers: &[("notice.agreed", A::Tick), ("cleanup.confirmed", A::Tick)],
+};
+
+const PASSPHRASE: &str = "center machine 7";
+
+async fn unlock_new_store(client: &fantoccini::Client) {
+    fill(client, "#unlock-passphrase", PASSPHRASE).await;
+    fill(client, "#unlock-confirm", PASSPHRASE).await;
+    click(client, "#unlock-submit").await;
+    wait_for(client, "#case-search").await;
+}
+
+/// Starts a new case by the situation's radio and waits for the wizard.
+async fn start_case(client: &fantoccini::Client, flow: &str) {
+    click(client, "#nav-cases").await;
+    click(client, "#new-case").await;
+    click(client, &format!("input[name='new-flow'][value='{flow}']")).await;
+    click(client, "#new-case-start").await;
+    wait_for(client, "#wizard-continue").await;
+}
+
+#[tokio::test]
+async fn every_flow_end_to_end_against_the_training_agency() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    let pictures = tempfile::tempdir().unwrap();
+    unlock_new_store(&client).await;
+
+    // Training mode: the reference agency inside the app, on loopback.
+    click(&client, "#nav-settings").await;
+    click(&client, "#agency-training").await;
+    click(&client, "#agency-save").await;
+    wait_for(&client, "#agency-training-url").await;
+    screenshot(&client, "flows/00-training-mode").await;
+
+    for walk in [&BJ_INDIVIDUAL, &BJ_MINOR] {
+        start_case(&client, walk.flow).await;
+        let end = walk::walk(&client, walk, pictures.path(), Stop::WhenSent).await;
+        assert!(matches!(&end, End::Sent(r) if !r.trim().is_empty()), "{}: {end:?}", walk.name);
+    }
+
+    // The retiree's flow opens in elderly mode: large text, one question per page.
+    start_case(&client, BJ_RETIREE.flow).await;
+    wait_for(&client, ".wizard[data-elderly='true']").await;
+    walk::walk(&client, &BJ_RETIREE, pictures.path(), Stop::WhenSent).await;
+    click(&client, "#elderly-toggle").await;
+
+    // An employer opens its collective application, an employee confirms, the employer submits.
+    for walk in [&BJ_EMPLOYER_OPEN, &BJ_EMPLOYEE_CONFIRM, &BJ_EMPLOYER_SUBMIT] {
+        start_case(&client, walk.flow).await;
+        walk::walk(&client, walk, pictures.path(), Stop::WhenSent).await;
+    }
+
+    // Guangdong, in English.
+    click(&client, "#lang-toggle").await;
+    start_case(&client, GD_INDIVIDUAL.flow).await;
+    walk::walk(&client, &GD_INDIVIDUAL, pictures.path(), Stop::WhenSent).await;
+    click(&client, "#lang-toggle").await;
+    start_case(&client, GD_MINOR.flow).await;
+    walk::walk(&client, &GD_MINOR, pictures.path(), Stop::WhenSent).await;
+
+    // One person, one card: refused, then on to the clean-up, which is sent.
+    start_case(&client, GD_TWO_CARDS.flow).await;
+    let end = walk::walk(&client, &GD_TWO_CARDS, pictures.path(), Stop::WhenSent).await;
+    assert_eq!(end, End::NextFlow);
+    click(&client, "#follow-flow").await;
+    client
+        .wait()
+        .for_element(Locator::XPath("//h1[@id='wizard-heading'][contains(., '办事指南')]"))
+        .await
+        .expect("the clean-up's first page");
+    walk::walk(&client, &GD_CARD_CLEANUP, pictures.path(), Stop::WhenSent).await;
+
+    // Every case is in the list, sent.
+    click(&client, "#nav-cases").await;
+    wait_for(&client, "#case-table").await;
+    screenshot(&client, "flows/99-every-case-sent").await;
+    client.close().await.unwrap();
+}
+
+/// The agency is down when the case is finished: it waits in the outbox, and goes out by itself
+/// when the agency is back.
+#[tokio::test]
+async fn a_case_finished_while_the_agency_is_down_is_sent_when_it_is_back() {
+    use banka_agency::server;
+    let agency_dir = tempfile::tempdir().unwrap();
+    let addr: std::net::SocketAddr = ([127, 0, 0, 1], free_port()).into();
+    let config = || server::Config::new(agency_dir.path(), "e2e-token");
+    let agency = server::start(config(), addr).await.expect("the reference agency");
+
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    let pictures = tempfile::tempdir().unwrap();
+    unlock_new_store(&client).await;
+    click(&client, "#nav-settings").await;
+    fill(&client, "#agency-endpoint", &agency.url()).await;
+    fill(&client, "#agency-token", "e2e-token").await;
+    click(&client, "#agency-save").await;
+    wait_for(&client, "#outbox-sender[data-sender='running']").await;
+
+    // The agency answers while the case is filled in (the bank branches), and goes down just
+    // before it is submitted.
+    start_case(&client, BJ_INDIVIDUAL.flow).await;
+    let walk = Walk { name: "agency-down", ..BJ_INDIVIDUAL };
+    assert_eq!(walk::walk(&client, &walk, pictures.path(), Stop::AtConfirm).await, End::Confirming);
+    agency.shutdown().await;
+    click(&client, "#confirm-submit").await;
+    let outcome = wait_for(&client, "#case-outcome").await;
+    let status = outcome.attr("data-status").await.unwrap().unwrap_or_default();
+    assert!(status == "queued" || status == "sending", "{status}");
+    screenshot(&client, "flows/agency-down/20-queued").await;
+
+    let agency = server::start(config(), addr).await.expect("the agency back on the same address");
+    let reference = client
+        .wait()
+        .at_most(Duration::from_secs(120))
+        .for_element(Locator::Css("#agency-reference"))
+        .await
+        .expect("sent once the agency is back");
+    assert!(!reference.text().await.unwrap().is_empty());
+    screenshot(&client, "flows/agency-down/99-sent-when-back").await;
+    client.close().await.unwrap();
+    agency.shutdown().await;
+}
