@@ -93,6 +93,17 @@ impl Store {
         sqlx::query!("INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", sha, bytes)
             .execute(&mut *tx)
             .await?;
+        let twin = sqlx::query_scalar!(
+            "SELECT kind FROM documents WHERE case_id = ? AND sha256 = ? AND kind != ?",
+            id,
+            sha,
+            kind
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(other) = twin.as_deref().and_then(DocumentKind::from_name) {
+            return Err(Error::SamePicture { other });
+        }
         let old = sqlx::query!("SELECT sha256, file_name FROM documents WHERE case_id = ? AND kind = ?", id, kind)
             .fetch_optional(&mut *tx)
             .await?

@@ -33,6 +33,10 @@ pub enum Error {
     BadBundle(String),
     #[error("bad document: {0}")]
     BadDocument(String),
+    /// The picture is already the case's document of another kind (the same photo cannot be
+    /// both sides of an ID card).
+    #[error("the same picture is already the {}", other.name())]
+    SamePicture { other: banka_flows::vocabulary::DocumentKind },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration: {0}")]
@@ -76,6 +80,7 @@ impl Error {
             Error::ReasonRequired => "reason_required",
             Error::BadBundle(_) => "bad_bundle",
             Error::BadDocument(_) => "bad_document",
+            Error::SamePicture { .. } => "same_picture",
             Error::Database(e) if is_disk_full(e) => "disk_full",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
@@ -135,6 +140,13 @@ impl Error {
                 format!("文件无法保存：{why}。"),
                 format!("The file cannot be stored: {why}."),
             ),
+            Error::SamePicture { other } => {
+                let (zh, en) = other.label();
+                (
+                    format!("这张图片已作为“{zh}”上传。每份材料请上传各自的照片。"),
+                    format!("This picture is already uploaded as the {en}. Upload a separate photo for each document."),
+                )
+            }
             Error::Database(e) if is_disk_full(e) => (
                 "磁盘已满，本次修改未保存（之前保存的内容都在）。请腾出空间后重试。".into(),
                 "The disk is full, so this change was not saved (everything saved before is safe). Free some space and try again.".into(),

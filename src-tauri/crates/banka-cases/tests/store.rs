@@ -84,7 +84,7 @@ async fn a_bad_answer_is_kept_and_reported_and_a_wrong_field_is_refused() {
 }
 
 #[tokio::test]
-async fn a_photo_used_twice_is_stored_once_and_goes_with_its_last_use() {
+async fn a_photo_used_by_two_cases_is_stored_once_and_goes_with_its_last_use() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path()).await;
     let a = store.new_case("bj-individual", &operator()).await.unwrap().id;
@@ -92,13 +92,18 @@ async fn a_photo_used_twice_is_stored_once_and_goes_with_its_last_use() {
     let photo = png(358, 441, 7);
     let doc = store.attach_document(&a, "id_card_front", "front.png", &photo, None, &operator()).await.unwrap();
     assert_eq!((doc.width, doc.height, doc.size), (Some(358), Some(441), photo.len() as u64));
-    store.attach_document(&a, "id_card_back", "same.png", &photo, None, &operator()).await.unwrap();
+    // One picture cannot be two documents of a case (both sides of an ID card): said plainly.
+    let twice = store.attach_document(&a, "id_card_back", "same.png", &photo, None, &operator()).await;
+    let Err(e @ Error::SamePicture { .. }) = twice else { panic!("{twice:?}") };
+    assert!(e.explain().message_zh.contains("身份证国徽面"), "{}", e.explain());
+    assert_eq!(store.case(&a).await.unwrap().documents.len(), 1, "nothing stored");
+    store.attach_document(&a, "id_card_front", "front-again.png", &photo, None, &operator()).await.unwrap();
+    // Another case may use it.
     store.attach_document(&b, "id_card_front", "again.png", &photo, None, &operator()).await.unwrap();
     assert_eq!(store.usage().await.unwrap().files, 1);
     assert_eq!(store.document_bytes(&b, "id_card_front").await.unwrap(), photo);
 
     store.detach_document(&a, "id_card_front", &operator()).await.unwrap();
-    store.detach_document(&a, "id_card_back", &operator()).await.unwrap();
     assert_eq!(store.usage().await.unwrap().files, 1, "case b still uses it");
     // Replacing b's photo releases the old one.
     store.attach_document(&b, "id_card_front", "new.png", &png(358, 441, 8), None, &operator()).await.unwrap();
