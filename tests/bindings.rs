@@ -3,10 +3,10 @@
 
 use banka_agency::api::{Bank, Branch, Directory, SmsSent, SmsVerified};
 use banka_app::{
-    AgencyChange, AgencySettings, CaseView, CodeItem, FlowTitle, IpcError, Lang, OutboxState, PhotoCheck, PhotoProblem,
-    RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
+    AgencyChange, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState, PhotoCheck,
+    PhotoProblem, RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
 };
-use banka_cases::{CaseSummary, DocumentInfo, Page, Query, Status};
+use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Skipped, Status};
 use banka_flows::definition::{CodeList, Input, StepKind};
 use banka_flows::engine::{FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
@@ -82,5 +82,8 @@ fn typescript_bindings_are_current() {
     check::<Directory>(&mut stale);
     check::<Bank>(&mut stale);
     check::<Branch>(&mut stale);
+    check::<Exported>(&mut stale);
+    check::<ImportReport>(&mut stale);
+    check::<Skipped>(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -68,6 +68,14 @@ fn the_region_cascade_opens_at_a_saved_district() {
 }
 
 #[test]
+fn an_export_with_a_weak_passphrase_is_refused_before_any_dialog() {
+    let app = app();
+    let main = window(&app, "main");
+    let err = invoke(&main, "cases_export", json!({"ids": ["x"], "passphrase": "123"})).unwrap_err();
+    assert_eq!((&err["code"], &err["field"]), (&json!("weak_passphrase"), &json!("passphrase")), "{err}");
+}
+
+#[test]
 fn unknown_kind_is_an_ipc_error_with_a_code() {
     let app = app();
     let main = window(&app, "main");

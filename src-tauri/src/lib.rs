@@ -5,6 +5,7 @@ mod commands;
 mod error;
 
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
+pub use commands::bundles::Exported;
 pub use commands::cases::{StoreState, StoreStatus};
 pub use commands::documents::{PhotoCheck, PhotoProblem, Upload};
 pub use commands::flows::FlowTitle;
@@ -18,7 +19,7 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{agency, cases, documents, flows, pickers, rules, settings, wizard};
+    use commands::{agency, bundles, cases, documents, flows, pickers, rules, settings, wizard};
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
@@ -33,6 +34,8 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             cases::case_list,
             cases::case_new,
             cases::case_delete,
+            bundles::cases_export,
+            bundles::cases_import,
             wizard::case_open,
             wizard::case_answer,
             wizard::case_ask_agency,

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per domain of the core.
 
 pub mod agency;
+pub mod bundles;
 pub mod cases;
 pub mod documents;
 pub mod flows;

@@ -9,6 +9,8 @@
     "case_list",
     "case_new",
     "case_delete",
+    "cases_export",
+    "cases_import",
     "case_open",
     "case_answer",
     "case_ask_agency",

@@ -11,6 +11,8 @@ import type { CodeItem } from '../bindings/CodeItem';
 import type { CodeList } from '../bindings/CodeList';
 import type { Directory } from '../bindings/Directory';
 import type { DocumentKind } from '../bindings/DocumentKind';
+import type { Exported } from '../bindings/Exported';
+import type { ImportReport } from '../bindings/ImportReport';
 import type { RegionChoices } from '../bindings/RegionChoices';
 import type { SmsSent } from '../bindings/SmsSent';
 import type { SmsVerified } from '../bindings/SmsVerified';
@@ -97,6 +99,19 @@ export function outboxState(): Promise<OutboxState> {
 /** A case with its answers and what the flow engine says about them (steps, fields, errors). */
 export function openCase(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_open', { id });
+}
+
+/**
+ * Seals the cases into a bundle file chosen in the system's save dialog; `null` if cancelled.
+ * A weak passphrase is refused (field `passphrase`) before the dialog opens.
+ */
+export function exportCases(ids: string[], passphrase: string): Promise<Exported | null> {
+  return invoke<Exported | null>('cases_export', { ids, passphrase });
+}
+
+/** Imports a bundle chosen in the system's open dialog; `null` if cancelled. */
+export function importCases(passphrase: string): Promise<ImportReport | null> {
+  return invoke<ImportReport | null>('cases_import', { passphrase });
 }
 
 /** Autosaves one answer (`null` clears it); resolves once it is on disk, with the new evaluation. */

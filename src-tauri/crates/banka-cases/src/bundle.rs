@@ -55,6 +55,7 @@ struct CaseRecord {
 }
 
 /// What an import did, case by case.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     /// New on this machine.
@@ -64,6 +65,7 @@ pub struct ImportReport {
     pub skipped: Vec<Skipped>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub id: String,

@@ -1,0 +1,70 @@
+//! Moving cases between machines from the window: export the chosen cases to a sealed bundle
+//! file, import one. The file is chosen in the system's dialog (rfd); the bundle's passphrase is
+//! typed in the window and never kept.
+
+use banka_cases::{Actor, ImportReport, KdfParams, Passphrase};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::commands::cases::{actor, CaseStore};
+use crate::IpcError;
+
+/// Bundles are files people recognise by their ending.
+const EXTENSION: &str = "banka";
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Exported {
+    pub count: u32,
+    pub file_name: String,
+}
+
+/// Seals the cases `ids` into a bundle where the person chooses (`None`: they cancelled).
+#[tauri::command]
+pub async fn cases_export<R: Runtime>(
+    ids: Vec<String>,
+    passphrase: String,
+    window: tauri::Window<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Option<Exported>, IpcError> {
+    let passphrase = Passphrase::new(passphrase);
+    // Refused before the dialog, so a weak passphrase does not cost a trip to the file system.
+    passphrase.check_strength().map_err(|e| IpcError { field: Some("passphrase".into()), ..e.into() })?;
+    let store = cases.unlocked().await?;
+    let default_name = format!("banka-{}.{EXTENSION}", chrono::Local::now().format("%Y%m%d-%H%M"));
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_file_name(default_name)
+        .add_filter("Banka", &[EXTENSION])
+        .save_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let path = file.path().to_path_buf();
+    store.export(&ids, &path, &passphrase, KdfParams::default()).await?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Some(Exported { count: u32::try_from(ids.len()).unwrap_or(u32::MAX), file_name }))
+}
+
+/// Imports a bundle the person chooses (`None`: they cancelled); checks everything first.
+#[tauri::command]
+pub async fn cases_import<R: Runtime>(
+    passphrase: String,
+    window: tauri::Window<R>,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<Option<ImportReport>, IpcError> {
+    let store = cases.unlocked().await?;
+    let Some(file) =
+        rfd::AsyncFileDialog::new().set_parent(&window).add_filter("Banka", &[EXTENSION]).pick_file().await
+    else {
+        return Ok(None);
+    };
+    let actor: Actor = actor(&app);
+    let report = store.import(file.path(), &Passphrase::new(passphrase), &actor).await;
+    report.map(Some).map_err(|e| match e {
+        banka_cases::Error::WrongPassphrase => IpcError { field: Some("passphrase".into()), ..e.into() },
+        e => e.into(),
+    })
+}
