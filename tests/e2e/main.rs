@@ -323,6 +323,9 @@ const BJ_EMPLOYER_SUBMIT: Walk = Walk {
 };
 
 /// Walked in English.
+const GUANGZHOU: &str = "440106199003071231"; // unknown to the agency: eligible, no photo on file
+const PHOTO_RECEIPT: &str = "440100202411210123"; // a studio's receipt the agency knows
+
 const GD_INDIVIDUAL: Walk = Walk {
     flow: "gd-individual",
     name: "gd-individual-english",
@@ -330,16 +333,16 @@ const GD_INDIVIDUAL: Walk = Walk {
         ("notice.agreed", A::Tick),
         ("applicant.resident_type", A::Choose("\"mainland\"")),
         ("applicant.id_type", A::Choose("\"resident_id\"")),
-        ("applicant.id_number", A::Text(RESIDENT)),
+        ("applicant.id_number", A::Text(GUANGZHOU)),
         ("identity.verified_by", A::Choose("\"operator_in_person\"")),
         ("identity.operator_name", A::Text("Li Operator")),
-        ("applicant.name", A::Text("王晓明")),
-        ("applicant.social_security_number", A::Text(RESIDENT)),
+        ("applicant.name", A::Text("林志明")),
+        ("applicant.social_security_number", A::Text(GUANGZHOU)),
         ("card.city", A::Code("4401")),
-        ("photo.source", A::Choose("\"system_photo\"")),
-        ("photo.use_system_photo", A::Tick),
+        ("photo.source", A::Choose("\"receipt_number\"")),
+        ("photo.receipt_number", A::Text(PHOTO_RECEIPT)),
         ("applicant.gender", A::Choose("\"male\"")),
-        ("applicant.birth_date", A::Date("1988-03-15")),
+        ("applicant.birth_date", A::Date("1990-03-07")),
         ("applicant.ethnicity", A::Code("01")),
         ("applicant.id_valid_long_term", A::Choose("false")),
         ("applicant.id_valid_from", A::Date("2016-05-01")),
@@ -373,7 +376,7 @@ const GD_MINOR: Walk = Walk {
         ("applicant.id_number", A::Text("440106201503010021")),
         ("card.city", A::Code("4401")),
         ("photo.source", A::Choose("\"receipt_number\"")),
-        ("photo.receipt_number", A::Text("440100202411210123")),
+        ("photo.receipt_number", A::Text(PHOTO_RECEIPT)),
         ("applicant.gender", A::Choose("\"female\"")),
         ("applicant.birth_date", A::Date("2015-03-01")),
         ("applicant.ethnicity", A::Code("01")),

@@ -165,9 +165,15 @@ async fn answer(client: &Client, path: &str, a: A) {
         }
         A::Branch(district, query) => {
             select(client, &format!("#{id}-district"), district).await;
+            let count = format!("#{id}-count");
+            let before = wait_for(client, &count).await.text().await.unwrap();
             let search = wait_for(client, &format!("#{id}-search")).await;
             search.send_keys(query).await.unwrap();
-            // The first branch the search finds (each matches the query).
+            // The search answers after a pause in typing; then the first branch it found.
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while wait_for(client, &count).await.text().await.unwrap() == before && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
             click(client, &format!("input[name='{id}-branch']")).await;
         }
         A::Sms => {

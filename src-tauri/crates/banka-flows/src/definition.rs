@@ -204,6 +204,10 @@ pub struct Lock {
     pub when: Option<Condition>,
     /// The path whose value the field takes, e.g. `agency.pension_bank`.
     pub from: Option<String>,
+    /// With `from`: the person answers until that path has a value (the agency has answered);
+    /// without it the field is locked, and empty, until then.
+    #[serde(default)]
+    pub open_until_known: bool,
     pub reason_zh: String,
     pub reason_en: String,
 }

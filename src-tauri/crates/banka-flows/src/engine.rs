@@ -380,7 +380,13 @@ fn settle(
         ..hidden(field)
     };
 
-    let answer = match field.locked.as_ref().filter(|l| l.from.is_some()) {
+    // Locked to another path's value; a lock that is `open_until_known` waits for that value
+    // (the employee types the number the agency then confirms).
+    let lock = field
+        .locked
+        .as_ref()
+        .filter(|l| l.from.as_ref().is_some_and(|source| !l.open_until_known || effective.get(source).is_some()));
+    let answer = match lock {
         Some(lock) => {
             state.status = Status::Locked;
             state.reason_zh = Some(lock.reason_zh.clone());

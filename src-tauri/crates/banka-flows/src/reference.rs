@@ -99,6 +99,7 @@ fn notes(field: &Field) -> String {
     }
     if let Some(lock) = &field.locked {
         notes.push(match (&lock.from, &lock.when) {
+            (Some(from), _) if lock.open_until_known => format!("locked to `{from}` once known"),
             (Some(from), _) => format!("locked to `{from}`"),
             (None, Some(when)) => format!("locked once `{when}`"),
             (None, None) => "locked".into(),

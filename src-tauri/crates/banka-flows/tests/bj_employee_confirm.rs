@@ -57,6 +57,25 @@ fn entity_collects() -> banka_flows::Answers {
 }
 
 #[test]
+fn seed_002_the_employee_types_their_details_until_the_agency_answers_then_they_are_locked() {
+    let before = with(
+        &complete(),
+        json!({"agency.employee_name": null, "agency.employee_id_type": null, "agency.employee_id_number": null,
+               "applicant.name": "孙七", "applicant.id_type": "resident_id", "applicant.id_number": roster_id()}),
+    );
+    let e = eval(FLOW, &before);
+    for field in ["applicant.name", "applicant.id_type", "applicant.id_number"] {
+        assert_eq!(status(&e, field), "required", "{field} is answered by the employee");
+    }
+    assert_eq!(value(&e, "applicant.name"), Some(json!("孙七")));
+    // Once the agency has answered, its registration counts and cannot be changed.
+    let after = with(&complete(), json!({"applicant.name": "孙 七"}));
+    let e = eval(FLOW, &after);
+    assert_eq!(status(&e, "applicant.name"), "locked");
+    assert_eq!(value(&e, "applicant.name"), Some(json!("孙七")));
+}
+
+#[test]
 fn every_collection_case_walks_every_step_to_ready() {
     for a in [complete(), with(&complete(), mail_details()), entity_collects()] {
         let e = eval(FLOW, &a);
