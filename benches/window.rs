@@ -20,21 +20,28 @@ const CASES: usize = 10_000;
 const PASSPHRASE: &str = "bench passphrase 1";
 const STEP_CHANGES: usize = 20;
 
-/// The PSS (kB) of a process and all its descendants (the WebKit web and network processes).
-fn pss_of_tree(root: u32) -> u64 {
-    let mut total = 0;
+/// The PSS (kB) of a process and each of its descendants (the WebKit web and network
+/// processes), by process name.
+fn pss_of_tree(root: u32) -> Vec<(String, u64)> {
+    let mut found = Vec::new();
     let mut stack = vec![root];
     while let Some(pid) = stack.pop() {
         if let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) {
-            total += rollup
+            let pss = rollup
                 .lines()
                 .find_map(|l| l.strip_prefix("Pss:"))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
                 .unwrap_or(0);
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            found.push((name.trim().to_owned(), pss));
         }
         stack.extend(children(pid));
     }
-    total
+    found
+}
+
+fn total(tree: &[(String, u64)]) -> u64 {
+    tree.iter().map(|(_, pss)| pss).sum()
 }
 
 fn children(pid: u32) -> Vec<u32> {
@@ -57,8 +64,9 @@ fn pid_of(exe: &Path) -> u32 {
         .unwrap_or_else(|| panic!("{} is running", exe.display()))
 }
 
-/// PSS after the window has settled: the median of five readings a second apart.
-async fn settled_pss(exe: &Path) -> u64 {
+/// PSS (kB) after the window has settled: the median of five readings a second apart, with
+/// that reading's processes.
+async fn settled_pss(exe: &Path) -> (u64, Vec<(String, u64)>) {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let pid = pid_of(exe);
     let mut readings = Vec::new();
@@ -66,8 +74,13 @@ async fn settled_pss(exe: &Path) -> u64 {
         readings.push(pss_of_tree(pid));
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
-    readings.sort_unstable();
-    readings[2]
+    readings.sort_by_key(|r| total(r));
+    let median = readings.swap_remove(2);
+    (total(&median), median)
+}
+
+fn breakdown(tree: &[(String, u64)]) -> String {
+    tree.iter().map(|(name, pss)| format!("{name} {} MB", pss / 1024)).collect::<Vec<_>>().join(", ")
 }
 
 async fn seed(driver: &Driver) {
@@ -99,7 +112,7 @@ async fn main() {
     // The bare window, measured the same way.
     let driver = start_driver();
     let client = open_app_at(&driver, &bare).await;
-    let bare_pss = settled_pss(&bare).await;
+    let (bare_pss, bare_tree) = settled_pss(&bare).await;
     client.close().await.unwrap();
     drop(driver);
 
@@ -113,7 +126,7 @@ async fn main() {
     fill(&client, "#unlock-passphrase", PASSPHRASE).await;
     click(&client, "#unlock-submit").await;
     wait_for(&client, "#case-table tbody tr[data-case-id]").await;
-    let app_pss = settled_pss(app).await;
+    let (app_pss, app_tree) = settled_pss(app).await;
 
     // Step changes in a new application: Continue and Back over answered steps.
     click(&client, "#new-case").await;
@@ -149,6 +162,8 @@ async fn main() {
         println!("{:<34} {:<36} {}", what, figure, if *ok { "ok" } else { "MISSED" });
         missed |= !ok;
     }
+    println!("  bare window: {}", breakdown(&bare_tree));
+    println!("  Banka:       {}", breakdown(&app_tree));
     if missed {
         std::process::exit(1);
     }

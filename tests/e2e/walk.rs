@@ -240,6 +240,11 @@ pub async fn walk(client: &Client, walk: &Walk, pictures: &Path, stop: Stop) -> 
         saved(client).await;
         shot += 1;
         let step = current_step(client).await;
+        // The end of the page: the last answers given and the Continue button.
+        client
+            .execute("document.getElementById('wizard-continue')?.scrollIntoView({block: 'end'})", vec![])
+            .await
+            .unwrap();
         screenshot(client, &format!("flows/{}/{shot:02}-{step}", walk.name)).await;
 
         let before = page(client).await;

@@ -55,7 +55,7 @@ describe('case list', () => {
     expect(cells('c-zhang')[5]).toMatch(/^2026-11-2[12] \d\d:05$/);
     // A status reason is shown under the status.
     expect(row('c-li').querySelector('.tag')?.textContent).toBe('已驳回');
-    expect(row('c-li').querySelector('.reason')?.textContent).toBe('照片不合格');
+    expect(row('c-li').querySelector('.reason')?.textContent).toBe('原因：照片不合格');
     expect(row('c-li').dataset.status).toBe('rejected');
     // Nothing given yet: said in words, not left blank.
     expect(cells('c-blank').slice(0, 3)).toEqual(['未填写', '未填写', '未填写']);
@@ -226,6 +226,31 @@ describe('case list', () => {
     await expectNoAxeViolations(container);
   });
 
+  for (const lang of ['zh', 'en'] as const) {
+    it(`says why a case was rejected or failed, and what to do next (${lang})`, async () => {
+      const failed = summary({
+        id: 'c-failed',
+        status: 'failed',
+        status_reason: '网络连接超时',
+        applicant_name: '王五',
+      });
+      const { container } = await openList([CASES[1]!, failed, CASES[0]!]);
+      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      const said = (id: string) => [row(id).querySelector('.reason')?.textContent, row(id).querySelector('.next-step')?.textContent];
+      expect(said('c-li')).toEqual(
+        lang === 'zh'
+          ? ['原因：照片不合格', '请打开这份申请，按上面的原因修改，然后重新提交。']
+          : ['Reason: 照片不合格', 'Open the application, change what the agency names above, and submit it again.'],
+      );
+      expect(said('c-failed')[0]).toBe(lang === 'zh' ? '原因：网络连接超时' : 'Reason: 网络连接超时');
+      expect(said('c-failed')[1]).toContain(lang === 'zh' ? '会自动重新发送' : 'it will be sent again automatically');
+      expect(said('c-failed')[1]).toContain(lang === 'zh' ? '“设置 → 机构接口”' : 'Settings → Agency endpoint');
+      // Other statuses have nothing to do.
+      expect(row('c-zhang').querySelector('.next-step')).toBeNull();
+      await expectNoAxeViolations(container);
+    });
+  }
+
   it('shows Rust’s message when the list cannot be read, and tries again', async () => {
     const backend = mockBackend({ cases: CASES });
     backend.fail.case_list = DATABASE_ERROR;
@@ -254,8 +279,8 @@ describe('new application', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(document.querySelectorAll('input[name="new-flow"]')).toHaveLength(3));
     const radio = (id: string) => document.querySelector<HTMLInputElement>(`input[name="new-flow"][value="${id}"]`)!;
-    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('为18岁以下孩子代办');
-    expect(container.querySelector('legend')?.textContent).toBe('要办理哪一项？');
+    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('为孩子代办（18岁以下）');
+    expect(container.querySelector('legend')?.textContent).toBe('哪一项符合您的情况？');
     await expectNoAxeViolations(container);
 
     // No choice yet: an error, linked to the first choice.
@@ -268,7 +293,7 @@ describe('new application', () => {
     await expectNoAxeViolations(container);
 
     await fireEvent.click(byId('lang-toggle'));
-    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('Apply for a child under 18');
+    expect(radio('bj-minor').labels?.[0]?.textContent).toBe('For your child (under 18)');
     expect(byId('new-flow-error').textContent).toContain('Choose what the application is for');
     await fireEvent.click(byId('lang-toggle'));
 

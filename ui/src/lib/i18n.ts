@@ -4,12 +4,16 @@
 // `lang` (see `localized`).
 
 import type { IdDocument } from '../bindings/IdDocument';
+import type { Marks } from '../bindings/Marks'; // the wizard helper's block
 import type { DocumentKind } from '../bindings/DocumentKind';
 import type { Gender } from '../bindings/Gender';
 import type { Lang } from '../bindings/Lang';
 import type { SenderState } from '../bindings/SenderState';
 import type { Status } from '../bindings/Status';
 import type { ValueKind } from '../bindings/ValueKind';
+// For the start screen and the pickers (see the block "Start screen by situation…" below).
+import type { CodeList } from '../bindings/CodeList';
+import type { SituationFlow, SituationPlace } from './situations';
 
 // The same union as the Rust settings' `lang`: what settings_get gives can be used as it is.
 export type { Lang };
@@ -128,6 +132,45 @@ export interface Messages {
   errChooseFlow: string;
   /** Says which flow the new draft is for. */
   draftCreated: (flowTitle: string) => string;
+
+  // --- Start screen by situation, next steps in the case list, region and branch pickers. ---
+  /** The places the start screen groups its situations by. */
+  placeNames: Record<SituationPlace, string>;
+  /** Each situation in plain words, and who it is for (one sentence). */
+  situations: Record<SituationFlow, { title: string; hint: string }>;
+  /** On a situation whose flow opens in elderly mode. */
+  opensElderly: string;
+  resumeHeading: string;
+  resumeIntro: string;
+  /** In place of an applicant's name not given yet. */
+  noName: string;
+  /** Completes a resume button's accessible name: which draft. */
+  resumeWhich: (name: string, flowTitle: string, when: string) => string;
+  updatedAt: (when: string) => string;
+  /** What to do about a case the agency rejected, or one that could not be sent. */
+  nextSteps: Record<'rejected' | 'failed', string>;
+  regionProvince: string;
+  regionCity: string;
+  regionDistrict: string;
+  /** Under a date input: the format it takes. */
+  dateHint: string;
+  /** The label of the branch picker's district (or city) list. */
+  branchArea: (list: CodeList) => string;
+  branchSearchLabel: string;
+  branchSearchHint: string;
+  branchCount: (n: number) => string;
+  branchNone: string;
+  branchSample: string;
+  branchOnlyBank: (bank: string) => string;
+  branchAllBanks: string;
+  branchShowOnly: (bank: string) => string;
+  branchAddress: string;
+  branchPhone: string;
+  branchChosen: string;
+  branchChange: string;
+  /** After the reason a picker cannot be used: the text box below takes the answer. */
+  pickerUnavailable: string;
+  // --- End of the start screen and pickers block. ---
 
   deleteButton: string;
   /** Completes a delete button's accessible name ("删除" + this): whose application, or which draft. */
@@ -291,6 +334,44 @@ export interface Messages {
   whatNextBody: string;
   caseStatusHeading: string;
   statusReason: string;
+
+  // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page
+  // (the wizard helper's block). ---
+  /** Under an SMS code field: where the code goes, or that a number is needed first. */
+  smsGoesTo: (mobile: string) => string;
+  smsNoMobile: string;
+  smsSend: string;
+  smsSending: string;
+  /** The send button while another code cannot be asked for yet. */
+  smsWait: (seconds: number) => string;
+  smsSendAgain: string;
+  smsSent: (mobile: string) => string;
+  /** Before the code a training agency gives back. */
+  smsTrainingCode: string;
+  smsNoAgency: string;
+  /** When the agency says the code is not right (and gives no message of its own). */
+  smsWrong: string;
+  /** The native "choose a file" dialog (Rust), beside the file input. */
+  pickFile: string;
+  removeDocument: string;
+  removeHeading: (kind: string) => string;
+  removeWarning: string;
+  confirmRemove: string;
+  removing: string;
+  useDefaultPhoto: string;
+  defaultPhotoHint: string;
+  /** The legend of the marks drawn on a checked picture, and what each mark is. */
+  marksLegend: string;
+  markNames: Record<keyof Marks, string>;
+  reopenIntro: string;
+  reopenButton: string;
+  reopening: string;
+  /** Recorded with the reopening (the audit trail). */
+  reopenReason: string;
+  revisitTitle: string;
+  revisitBody: string;
+  /** Elderly mode: which question of the step is shown. */
+  questionOf: (n: number, total: number) => string;
 }
 
 const zh: Messages = {
@@ -369,11 +450,78 @@ const zh: Messages = {
   noMatch: '没有找到符合条件的案件。请检查输入，或改用身份证号后几位、手机号查找。',
 
   newCase: '新建申请',
-  newCaseLegend: '要办理哪一项？',
+  newCaseLegend: '哪一项符合您的情况？',
   newCaseStart: '开始',
   cancel: '取消',
   errChooseFlow: '请选择要办理的事项',
   draftCreated: (flowTitle) => `已新建草稿：${flowTitle}`,
+
+  // --- Start screen by situation, next steps in the case list, region and branch pickers. ---
+  placeNames: { beijing: '北京市', guangdong: '广东省', other: '其他事项' },
+  situations: {
+    'bj-individual': { title: '为本人申请', hint: '在北京参加社会保险的人，为自己申领第三代社保卡。' },
+    'bj-minor': {
+      title: '为孩子代办（18岁以下）',
+      hint: '父母或其他监护人为18岁以下的孩子代办，用孩子的身份证或户口本。',
+    },
+    'bj-retiree': {
+      title: '我已退休（长者版）',
+      hint: '退休人员本人或帮他们办理的人使用；发卡银行就是现在发放养老金的银行。',
+    },
+    'bj-employer-open': {
+      title: '单位经办人：开通单位集体申领',
+      hint: '单位经办人为本单位开通集体申领，并定下职工可以选的银行和网点。',
+    },
+    'bj-employer-submit': {
+      title: '单位经办人：提交职工名单',
+      hint: '单位经办人把已经确认个人信息的职工一起提交。',
+    },
+    'bj-employee-confirm': {
+      title: '职工：确认单位集体申领的个人信息',
+      hint: '单位已开通集体申领时，职工核对自己的信息、上传照片后提交。',
+    },
+    'gd-individual': {
+      title: '为本人申请',
+      hint: '内地居民和港澳台居民在广东第一次申领社保卡。',
+    },
+    'gd-minor': {
+      title: '为未成年子女申请',
+      hint: '法定监护人为未满18岁的子女申领，用户口簿或子女的身份证。',
+    },
+    'gd-card-cleanup': {
+      title: '一人一卡清理（已有多张社保卡）',
+      hint: '在广东不同城市已有社保卡的人，先清理多出来的卡，再重新申领。',
+    },
+  },
+  opensElderly: '将以长者模式（大字）打开',
+  resumeHeading: '继续填写',
+  resumeIntro: '这些申请还没有填完，可以接着填写：',
+  noName: '未填写姓名',
+  resumeWhich: (name, flowTitle, when) => `：${name}，${flowTitle}，${when}`,
+  updatedAt: (when) => `最后修改：${when}`,
+  nextSteps: {
+    rejected: '请打开这份申请，按上面的原因修改，然后重新提交。',
+    failed: '无需操作，会自动重新发送。如果一直发送失败，请到“设置 → 机构接口”检查接口地址和访问令牌。',
+  },
+  regionProvince: '省',
+  regionCity: '市',
+  regionDistrict: '区县',
+  dateHint: '按“年-月-日”填写，例如 2016-05-01',
+  branchArea: (list) => (list === 'guangdong_cities' ? '网点所在城市' : '网点所在的区'),
+  branchSearchLabel: '搜索网点：名称、地址或拼音首字母',
+  branchSearchHint: '例如输入“zql”可以找到“站前路支行”。不输入则列出全部网点。',
+  branchCount: (n) => `找到 ${n} 个网点`,
+  branchNone: '没有找到网点。请换个关键词，或清空搜索框查看全部网点。',
+  branchSample: '示例数据：这些网点是培训用的示例，不是真实的银行网点。',
+  branchOnlyBank: (bank) => `只列出“${bank}”的网点（与您填写的银行一致）。`,
+  branchAllBanks: '显示所有银行的网点',
+  branchShowOnly: (bank) => `只显示“${bank}”的网点`,
+  branchAddress: '地址：',
+  branchPhone: '电话：',
+  branchChosen: '已选：',
+  branchChange: '重新选择',
+  pickerUnavailable: '请直接在下面填写。',
+  // --- End of the start screen and pickers block. ---
 
   deleteButton: '删除',
   deleteWhose: (name, statusName, when) => (name ? `${name}的申请` : `未填写姓名的${statusName}（${when}）`),
@@ -570,6 +718,40 @@ const zh: Messages = {
   whatNextBody: '经办机构审核后会制卡，进度会显示在案件列表中。请记下受理编号，以便查询。',
   caseStatusHeading: '申请状态',
   statusReason: '原因：',
+
+  // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page. ---
+  smsGoesTo: (mobile) => `验证码将发送到手机 ${mobile}。`,
+  smsNoMobile: '请先填写手机号码，再发送验证码。',
+  smsSend: '发送验证码',
+  smsSending: '正在发送…',
+  smsWait: (seconds) => `${seconds}秒后可重新发送`,
+  smsSendAgain: '重新发送验证码',
+  smsSent: (mobile) => `验证码已发送到 ${mobile}，请在5分钟内填写。`,
+  smsTrainingCode: '培训模式验证码：',
+  smsNoAgency: '尚未设置经办机构接口，无法发送验证码。请在“设置”页的“机构接口”中填写接口地址和令牌，或开启培训模式。',
+  smsWrong: '短信验证码不正确或已过期，请核对，或重新获取验证码。',
+  pickFile: '从电脑选择文件',
+  removeDocument: '删除',
+  removeHeading: (kind) => `删除${kind}？`,
+  removeWarning: '删除后需要重新上传。',
+  confirmRemove: '确认删除',
+  removing: '正在删除…',
+  useDefaultPhoto: '使用默认卡通照片',
+  defaultPhotoHint: '不满7周岁的儿童可以使用系统提供的默认卡通照片。',
+  marksLegend: '图上的标记：',
+  markNames: {
+    document: '紫色点线：证件的边缘',
+    crop: '绿色虚线：一键修正后保留的范围',
+    face: '蓝色实线：脸部',
+    glare: '橙色阴影：反光的地方',
+  },
+  reopenIntro: '您可以按照上面的原因修改申请，然后重新提交。',
+  reopenButton: '修改后重新提交',
+  reopening: '正在打开…',
+  reopenReason: '按经办机构的意见修改',
+  revisitTitle: '请重新确认以下步骤',
+  revisitBody: '您开始填写以后，申请表有了变化：以下步骤中有新的或改动过的问题，请重新查看您的回答。',
+  questionOf: (n, total) => `第 ${n} 题，共 ${total} 题`,
 };
 
 const MONTHS_EN = [
@@ -666,11 +848,82 @@ const en: Messages = {
   noMatch: 'No applications match. Check what you typed, or search by the last digits of the ID number or the phone number.',
 
   newCase: 'New application',
-  newCaseLegend: 'What is the application for?',
+  newCaseLegend: 'Which describes your situation?',
   newCaseStart: 'Start',
   cancel: 'Cancel',
   errChooseFlow: 'Choose what the application is for',
   draftCreated: (flowTitle) => `Draft created: ${flowTitle}`,
+
+  // --- Start screen by situation, next steps in the case list, region and branch pickers. ---
+  placeNames: { beijing: 'Beijing', guangdong: 'Guangdong', other: 'Other applications' },
+  situations: {
+    'bj-individual': {
+      title: 'Apply for yourself',
+      hint: 'For people insured in Beijing applying for their own third-generation card.',
+    },
+    'bj-minor': {
+      title: 'For your child (under 18)',
+      hint: 'For a parent or guardian applying for a child under 18, with the child’s ID card or household register.',
+    },
+    'bj-retiree': {
+      title: 'I am retired (large-text mode)',
+      hint: 'For retired people, or someone helping them; the card comes from the bank that pays the pension.',
+    },
+    'bj-employer-open': {
+      title: 'Employer’s designated person: open collective applications',
+      hint: 'For the person who opens collective applications for an employer and chooses the banks and branches employees may use.',
+    },
+    'bj-employer-submit': {
+      title: 'Employer’s designated person: send the list of employees',
+      hint: 'For the person who sends in, together, the employees who have confirmed their details.',
+    },
+    'bj-employee-confirm': {
+      title: 'Employee: confirm your details for your employer’s collective application',
+      hint: 'For employees whose employer applies collectively: check your details, add your photos and submit.',
+    },
+    'gd-individual': {
+      title: 'Apply for yourself',
+      hint: 'For mainland, Hong Kong, Macau and Taiwan residents applying for their first card in Guangdong.',
+    },
+    'gd-minor': {
+      title: 'For your child (under 18)',
+      hint: 'For a legal guardian applying for a child under 18, with the household register or the child’s ID card.',
+    },
+    'gd-card-cleanup': {
+      title: 'One person, one card: clear extra cards (you already have several)',
+      hint: 'For people who hold cards from more than one Guangdong city: clear the extra cards, then apply again.',
+    },
+  },
+  opensElderly: 'Opens in large-text mode',
+  resumeHeading: 'Continue where you left off',
+  resumeIntro: 'These applications are not finished yet. You can carry on with one:',
+  noName: 'No name yet',
+  resumeWhich: (name, flowTitle, when) => `: ${name}, ${flowTitle}, ${when}`,
+  updatedAt: (when) => `Last changed ${when}`,
+  nextSteps: {
+    rejected: 'Open the application, change what the agency names above, and submit it again.',
+    failed:
+      'Nothing to do: it will be sent again automatically. If it keeps failing, check the endpoint address and access token under Settings → Agency endpoint.',
+  },
+  regionProvince: 'Province',
+  regionCity: 'City',
+  regionDistrict: 'District or county',
+  dateHint: 'Year-month-day, for example 2016-05-01',
+  branchArea: (list) => (list === 'guangdong_cities' ? 'City of the branch' : 'District of the branch'),
+  branchSearchLabel: 'Search branches: name, address or pinyin initials',
+  branchSearchHint: 'For example, “zql” finds 站前路支行 (Zhanqianlu). Leave it empty to list every branch.',
+  branchCount: (n) => `${n} ${n === 1 ? 'branch' : 'branches'} found`,
+  branchNone: 'No branches found. Try other words, or empty the search box to see every branch.',
+  branchSample: 'Sample data: these are practice branches, not real bank branches.',
+  branchOnlyBank: (bank) => `Only branches of ${bank} are listed (the bank you gave).`,
+  branchAllBanks: 'Show branches of every bank',
+  branchShowOnly: (bank) => `Show only branches of ${bank}`,
+  branchAddress: 'Address: ',
+  branchPhone: 'Phone: ',
+  branchChosen: 'Chosen: ',
+  branchChange: 'Choose again',
+  pickerUnavailable: 'Type it in below instead.',
+  // --- End of the start screen and pickers block. ---
 
   deleteButton: 'Delete',
   // Follows "Delete" directly, hence the leading space.
@@ -872,6 +1125,41 @@ const en: Messages = {
   whatNextBody: 'The agency checks the application and makes the card; its progress shows in the list of applications. Keep the reference number to ask about it.',
   caseStatusHeading: 'Application status',
   statusReason: 'Reason: ',
+
+  // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page. ---
+  smsGoesTo: (mobile) => `The code will be sent to ${mobile}.`,
+  smsNoMobile: 'Enter the mobile number first, then send the code.',
+  smsSend: 'Send code',
+  smsSending: 'Sending…',
+  smsWait: (seconds) => `Send again in ${seconds} s`,
+  smsSendAgain: 'Send a new code',
+  smsSent: (mobile) => `A code has been sent to ${mobile}. Enter it within 5 minutes.`,
+  smsTrainingCode: 'Training mode code: ',
+  smsNoAgency:
+    'No agency is set up, so no code can be sent. In Settings, under “Agency endpoint”, enter its address and token, or turn on training mode.',
+  smsWrong: 'The SMS code is wrong or has expired. Check it, or ask for a new code.',
+  pickFile: 'Choose a file',
+  removeDocument: 'Remove',
+  removeHeading: (kind) => `Remove “${kind}”?`,
+  removeWarning: 'You will need to upload it again.',
+  confirmRemove: 'Yes, remove it',
+  removing: 'Removing…',
+  useDefaultPhoto: 'Use the default cartoon photo',
+  defaultPhotoHint: 'A child under 7 may use the cartoon photo the system provides.',
+  marksLegend: 'Marks on the picture:',
+  markNames: {
+    document: 'Purple dotted line: the edges of the document',
+    crop: 'Green dashed line: what the fix keeps',
+    face: 'Blue line: the face',
+    glare: 'Orange shading: glare',
+  },
+  reopenIntro: 'You can change the application as the reason above says, then submit it again.',
+  reopenButton: 'Change and resubmit',
+  reopening: 'Opening…',
+  reopenReason: 'Changed as the agency asked',
+  revisitTitle: 'Check these steps again',
+  revisitBody: 'The application form has changed since you started: these steps have new or changed questions. Look at your answers again.',
+  questionOf: (n, total) => `Question ${n} of ${total}`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

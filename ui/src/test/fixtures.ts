@@ -11,6 +11,15 @@ import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
 import type { OutboxState } from '../bindings/OutboxState';
 import type { ValidationReport } from '../bindings/ValidationReport';
+// For the wizard's step text, SMS codes, photo checks and reopening (the wizard helper's block at the end).
+import type { PhotoCheck } from '../bindings/PhotoCheck';
+// For the start screen and the pickers (the block at the end).
+import type { Branch } from '../bindings/Branch';
+import type { CodeItem } from '../bindings/CodeItem';
+import type { CodeList } from '../bindings/CodeList';
+import type { Directory } from '../bindings/Directory';
+import type { Place } from '../bindings/Place';
+import type { RegionChoices } from '../bindings/RegionChoices';
 
 export const VALID_ID = '11010519491231002X';
 
@@ -351,3 +360,230 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
     },
   };
 }
+
+// --- The start screen and the pickers: every flow, the region cascade, the bank directory
+// (commands/pickers.rs; the sample directory of banka-agency server/banks.rs). ---
+
+/** Every flow the engine ships (FLOWS holds the first three). */
+export const ALL_FLOWS: FlowTitle[] = [
+  ...FLOWS,
+  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false },
+  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false },
+  {
+    id: 'bj-employee-confirm',
+    title_zh: '单位集体申请：个人信息确认',
+    title_en: 'Confirm your details for your employer’s collective application',
+    elderly: false,
+  },
+  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false },
+  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false },
+  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false },
+];
+
+/** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */
+export const PROVINCES: Place[] = [
+  { code: 110000, name: '北京市' },
+  { code: 440000, name: '广东省' },
+];
+export const CITIES: Record<number, Place[]> = {
+  110000: [{ code: 110000, name: '北京市' }],
+  440000: [
+    { code: 440100, name: '广州市' },
+    { code: 440300, name: '深圳市' },
+  ],
+};
+export const DISTRICTS: Record<number, Place[]> = {
+  110000: [
+    { code: 110101, name: '东城区' },
+    { code: 110105, name: '朝阳区' },
+  ],
+  440100: [
+    { code: 440104, name: '越秀区' },
+    { code: 440106, name: '天河区' },
+  ],
+  440300: [{ code: 440304, name: '福田区' }],
+};
+
+/** What region_choices answers: like Rust's, a saved district code opens at its province and city. */
+export function regionChoicesFor(code: string | null, province: number | null, city: number | null): RegionChoices {
+  const saved = code === null ? NaN : Number(code.trim());
+  if (!Number.isNaN(saved)) {
+    province = Math.floor(saved / 10_000) * 10_000;
+    city = (CITIES[province] ?? []).find((c) => (DISTRICTS[c.code] ?? []).some((d) => d.code === saved))?.code ?? null;
+  }
+  const cities = province === null ? [] : (CITIES[province] ?? []);
+  const chosenCity = cities.some((c) => c.code === city) ? city : null;
+  const districts = chosenCity === null ? [] : (DISTRICTS[chosenCity] ?? []);
+  return { provinces: PROVINCES, cities, districts, province, city: chosenCity };
+}
+
+/** The code lists the branch picker offers (the real ones have all 16 districts and 21 cities). */
+export const AREA_LISTS: Partial<Record<CodeList, CodeItem[]>> = {
+  beijing_districts: [
+    { code: '110101', zh: '东城区', en: 'Dongcheng' },
+    { code: '110105', zh: '朝阳区', en: 'Chaoyang' },
+  ],
+  guangdong_cities: [
+    { code: '4401', zh: '广州市', en: 'Guangzhou' },
+    { code: '4403', zh: '深圳市', en: 'Shenzhen' },
+  ],
+};
+
+export const ZHANQIANLU: Branch = {
+  id: 'icbc-110105-1',
+  name: '中国工商银行北京朝阳站前路支行（示例）',
+  bank: '中国工商银行',
+  region: '110105',
+  address: '北京市朝阳区站前路8号（示例地址）',
+  phone: '400-000-0001',
+};
+
+export const BRANCHES: Branch[] = [
+  ZHANQIANLU,
+  {
+    id: 'abc-110105-1',
+    name: '中国农业银行北京朝阳人民路支行（示例）',
+    bank: '中国农业银行',
+    region: '110105',
+    address: '北京市朝阳区人民路15号（示例地址）',
+    phone: '400-000-0003',
+  },
+  {
+    id: 'icbc-110105-2',
+    name: '中国工商银行北京朝阳建设路支行（示例）',
+    bank: '中国工商银行',
+    region: '110105',
+    address: '北京市朝阳区建设路22号（示例地址）',
+    phone: '400-000-0002',
+  },
+  {
+    id: 'ccb-4401-1',
+    name: '中国建设银行广州站前路支行（示例）',
+    bank: '中国建设银行',
+    region: '4401',
+    address: '广东省广州市站前路58号（示例地址）',
+    phone: '400-000-0101',
+  },
+];
+
+/** Pinyin (initials or in full) of the words the sample branches are found by: what Rust's search
+ *  works out, looked up here. */
+const PINYIN: Record<string, string> = {
+  zql: '站前路',
+  zhanqianlu: '站前路',
+  rml: '人民路',
+  jsl: '建设路',
+  gs: '工商',
+  gsyh: '工商银行',
+};
+
+/** What bank_branches answers: the region's banks, and its branches matching `q`. */
+export function directoryFor(region: string, q: string): Directory {
+  const here = BRANCHES.filter((b) => b.region === region);
+  const banks = [...new Set(here.map((b) => b.bank))].map((name) => ({ id: name, name }));
+  const text = q.trim().toLowerCase();
+  const words = [text, PINYIN[text]].filter((w): w is string => w !== undefined && w !== '');
+  const branches = here.filter((b) => text === '' || words.some((w) => b.name.includes(w) || b.address.includes(w)));
+  return { sample: true, banks, branches };
+}
+
+export const AGENCY_NOT_CONFIGURED = ipcError(
+  'agency_not_configured',
+  '还没有设置机构接口：请在“设置”中填写接口地址，或开启培训模式。',
+  'No agency is set up: set its endpoint address under Settings, or turn on training mode.',
+);
+
+// --- The wizard helper's block: step text, SMS codes, photo checks with marks, the cartoon photo,
+// steps to revisit, a rejected case. What the fake engine adds to the small flow, when asked. ---
+
+export interface WizardExtras {
+  /** The first step's text (what the official page says), as the Beijing disclaimer has. */
+  text?: boolean;
+  /** A mobile number and its SMS code on the first step (both optional). */
+  sms?: boolean;
+  /** The question a child under 7 gets (bj-minor's photo.use_default_cartoon), so the default
+   *  cartoon photo is offered. */
+  cartoon?: boolean;
+  /** Fields whose meaning changed since the draft's flow version. */
+  revisit?: string[];
+}
+
+export const STEP_TEXT = {
+  zh: '您将申请第三代社会保障卡。\n请如实填写。',
+  en: 'You are applying for a third-generation social security card.\nAnswer truthfully.',
+};
+
+const SMS_FIELDS: FieldState[] = [
+  { path: 'applicant.mobile', step: 'basic-info', label_zh: '手机号码', label_en: 'Mobile number', input: 'mobile', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.sms_code', step: 'basic-info', label_zh: '短信验证码', label_en: 'SMS code', input: 'text', status: 'optional', value: null, defaulted: false },
+];
+
+const CARTOON_FIELD: FieldState = {
+  path: 'photo.use_default_cartoon',
+  step: 'basic-info',
+  label_zh: '使用系统提供的默认卡通照片',
+  label_en: 'Use the default cartoon photo',
+  input: 'yes-no',
+  status: 'optional',
+  value: false,
+  defaulted: true,
+};
+
+/** The code the practice agency gives back. */
+export const TRAINING_SMS_CODE = '246810';
+
+/** A card photo with glare, its face too small: every kind of mark but a document's. */
+export const PHOTO_CHECK: PhotoCheck = {
+  ok: false,
+  problems: [
+    { code: 'glare', message_zh: '照片有反光。', message_en: 'The photo has glare.', fixable: false },
+    { code: 'size', message_zh: '照片尺寸不是358×441像素。', message_en: 'The photo is not 358×441 pixels.', fixable: true },
+  ],
+  width: 600,
+  height: 800,
+  marks: {
+    face: { x: 200, y: 180, width: 200, height: 260 },
+    crop: { x: 90, y: 60, width: 420, height: 517 },
+    glare: { x: 260, y: 220, width: 60, height: 40 },
+    document: null,
+  },
+};
+
+/** The same photo after the fix. */
+export const PHOTO_FIXED: PhotoCheck = {
+  ok: true,
+  problems: [],
+  width: 358,
+  height: 441,
+  marks: { face: { x: 100, y: 90, width: 160, height: 210 }, crop: null, glare: null, document: null },
+};
+
+/** The small flow's `view` with `extras`; `reason` is the summary's status_reason, `check` the
+ *  stored photo's. */
+export function withExtras(
+  view: CaseView,
+  answers: Record<string, unknown>,
+  extras: WizardExtras,
+  reason: string | null,
+  check: PhotoCheck | null,
+): CaseView {
+  const added = [...(extras.sms ? SMS_FIELDS : []), ...(extras.cartoon ? [CARTOON_FIELD] : [])].map((f) => ({
+    ...f,
+    value: (answers[f.path] ?? f.value) as FieldState['value'],
+  }));
+  view.evaluation.fields.push(...added);
+  const answer = (v: FieldState['value'], lang: 'zh' | 'en') => {
+    if (v === null) return lang === 'zh' ? '未填写' : 'Not given';
+    if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'Yes' : 'No';
+    return String(v);
+  };
+  view.evaluation.check_answers[0]!.rows.push(
+    ...added.map((f) => ({ path: f.path, label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en') })),
+  );
+  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text_zh: STEP_TEXT.zh, text_en: STEP_TEXT.en };
+  view.evaluation.revisit = extras.revisit ?? [];
+  view.summary.status_reason = reason;
+  if (view.documents[0]) view.documents[0].checks = check as CaseView['documents'][number]['checks'];
+  return view;
+}
+// --- End of the wizard helper's block. ---

@@ -26,7 +26,14 @@ import {
   evaluateWizard,
   ipcError,
 } from './fixtures';
+// The pickers' data (region_choices, bank_branches, the districts of code_list).
+import { AREA_LISTS, directoryFor, regionChoicesFor } from './fixtures';
+import type { CodeList } from '../bindings/CodeList';
 import type { Status } from '../bindings/Status';
+// The wizard's step text, SMS codes, uploads and reopening (the wizard helper's blocks).
+import { AGENCY_NOT_CONFIGURED, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE, withExtras, type WizardExtras } from './fixtures';
+import type { PhotoCheck } from '../bindings/PhotoCheck';
+import type { Upload } from '../bindings/Upload';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -59,6 +66,8 @@ export interface BackendOptions {
   answers?: Record<string, Record<string, unknown>>;
   /** Cases whose card photo is already uploaded. */
   photos?: string[];
+  /** What the fake engine adds to the small flow (the wizard helper's). */
+  wizardExtras?: WizardExtras;
 }
 
 /** A case as the wizard's fake engine keeps it. */
@@ -67,6 +76,9 @@ export interface WizardCase {
   photo: boolean;
   status: Status;
   reference: string | null;
+  /** The summary's status_reason, and the stored photo's check (the wizard helper's). */
+  reason: string | null;
+  check: PhotoCheck | null;
 }
 
 /** The fake's state and what it was asked, for tests to read and change. */
@@ -89,6 +101,8 @@ export interface Backend {
   hold: Partial<Record<string, Promise<unknown>>>;
   /** The wizard's cases (answers, photo, status), made on first use. */
   wizard: Record<string, WizardCase>;
+  /** The picture the system's file dialog gives next, as its check; null: the person cancels. */
+  picked: PhotoCheck | null;
 }
 
 export const PASSPHRASE = 'correct horse battery';
@@ -112,6 +126,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     fail: {},
     hold: {},
     wizard: {},
+    picked: PHOTO_CHECK,
   };
   const wizardCase = (id: string): WizardCase => {
     const known = backend.wizard[id];
@@ -122,13 +137,27 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       photo: options.photos?.includes(id) ?? false,
       status: backend.cases.find((c) => c.id === id)?.status ?? 'draft',
       reference: null,
+      reason: backend.cases.find((c) => c.id === id)?.status_reason ?? null,
+      check: null,
     };
     backend.wizard[id] = made;
     return made;
   };
   const caseView = (id: string) => {
     const c = wizardCase(id);
-    return evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
+    const view = evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
+    return withExtras(view, c.answers, options.wizardExtras ?? {}, c.reason, c.check);
+  };
+  /** Stores a picture for the card photo (the only document of the small flow) with its check
+   *  (the wizard helper's). */
+  const stored = (id: string, kind: string, fileName: string, check: PhotoCheck, changes_zh: string[] = [], changes_en: string[] = []): Upload => {
+    const c = wizardCase(id);
+    if (kind === 'card_photo') {
+      c.photo = true;
+      c.check = check;
+    }
+    const document = { kind, sha256: 'cd', file_name: fileName, size: 10, width: check.width, height: check.height, checks: null, added_at: '2026-11-20T01:00:00Z' };
+    return { document, check, changes_zh, changes_en };
   };
   const flows = options.flows ?? FLOWS;
   const pageSize = options.pageSize ?? 50;
@@ -271,9 +300,56 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return { ...view.summary, status: 'queued' };
       }
       case 'code_list':
-        return [];
+        return AREA_LISTS[args.list as CodeList] ?? [];
+      // --- The pickers (commands/pickers.rs): the region cascade and the bank directory. ---
+      case 'region_choices':
+        return regionChoicesFor(
+          (args.code ?? null) as string | null,
+          (args.province ?? null) as number | null,
+          (args.city ?? null) as number | null,
+        );
+      case 'bank_branches':
+        return directoryFor(String(args.region), String(args.q));
       case 'document_preview':
         return new ArrayBuffer(4);
+      // --- The wizard helper's block: the file dialog, the fix, removing, the cartoon photo, SMS
+      // codes (the practice agency's, when training mode is on), reopening. ---
+      case 'document_pick':
+        unlocked();
+        return backend.picked === null ? null : stored(String(args.id), String(args.kind), 'picked.jpg', backend.picked);
+      case 'document_fix':
+        unlocked();
+        return stored(String(args.id), String(args.kind), 'picked-fixed.jpg', PHOTO_FIXED, ['已裁剪为358×441像素'], ['Cropped to 358×441 pixels']);
+      case 'document_default_child_photo':
+        unlocked();
+        return stored(String(args.id), 'card_photo', 'default-child.jpg', { ...PHOTO_FIXED, marks: { ...PHOTO_FIXED.marks, face: null } });
+      case 'document_remove': {
+        unlocked();
+        const c = wizardCase(String(args.id));
+        c.photo = false;
+        c.check = null;
+        return null;
+      }
+      case 'agency_sms_send':
+      case 'agency_sms_verify':
+        if (!backend.agency.training && !(backend.agency.endpoint && backend.token)) throw AGENCY_NOT_CONFIGURED;
+        if (cmd === 'agency_sms_send') {
+          return { expires_in_secs: 300, resend_after_secs: 60, training_code: backend.agency.training ? TRAINING_SMS_CODE : undefined };
+        }
+        if (args.code !== TRAINING_SMS_CODE) {
+          throw ipcError('sms_code_wrong', '短信验证码不正确或已过期。', 'The SMS code is wrong or has expired.', 'code');
+        }
+        return { verified: true };
+      case 'case_reopen': {
+        unlocked();
+        const c = wizardCase(String(args.id));
+        if (String(args.reason).trim() === '') throw ipcError('reason_required', '请说明原因', 'Give a reason');
+        if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_status', '不能重新打开', 'Cannot reopen');
+        c.status = 'draft';
+        c.reason = String(args.reason);
+        return caseView(String(args.id));
+      }
+      // --- End of the wizard helper's block. ---
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }

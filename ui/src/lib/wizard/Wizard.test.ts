@@ -1,25 +1,57 @@
 // The application wizard over the fake engine (test/fixtures evaluateWizard): steps, autosave,
-// errors on Continue, documents, check answers with Change links, and submitting.
+// errors on Continue, documents, check answers with Change links, and submitting; the steps' text,
+// SMS codes, the documents step's file dialog, marks, removal and cartoon photo, reopening a
+// rejected case, steps to revisit, and elderly mode's one question per page.
 import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
-import { summary, validId, VALID_ID } from '../../test/fixtures';
-import { byId, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
-import type { Lang } from '../i18n';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { AgencySettings } from '../../bindings/AgencySettings';
+import type { CaseSummary } from '../../bindings/CaseSummary';
+import {
+  AGENCY_UNSET,
+  PHOTO_CHECK,
+  STEP_TEXT,
+  TRAINING_SMS_CODE,
+  TRAINING_URL,
+  summary,
+  validId,
+  VALID_ID,
+  type WizardExtras,
+} from '../../test/fixtures';
+import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
+import { MESSAGES, type Lang } from '../i18n';
 import Wizard from './Wizard.svelte';
 
 const FILLED = { 'applicant.name': '张三', 'applicant.id_number': VALID_ID, 'applicant.gender': 'female' };
+const TRAINING: AgencySettings = { ...AGENCY_UNSET, training: true, training_url: TRAINING_URL };
 
 function openWizard(
-  options: { answers?: Record<string, unknown>; photo?: boolean; lang?: Lang } = {},
+  options: {
+    answers?: Record<string, unknown>;
+    photo?: boolean;
+    lang?: Lang;
+    elderly?: boolean;
+    extras?: WizardExtras;
+    agency?: AgencySettings;
+    case?: Partial<CaseSummary>;
+  } = {},
 ) {
   const backend = mockBackend({
-    cases: [summary({ id: 'c1' })],
+    cases: [summary({ ...options.case, id: 'c1' })],
     answers: options.answers ? { c1: options.answers } : undefined,
     photos: options.photo ? ['c1'] : [],
     validate: () => validId,
+    wizardExtras: options.extras,
+    agency: options.agency,
   });
   const onBack = vi.fn();
-  const view = render(Wizard, { lang: options.lang ?? 'zh', caseId: 'c1', onBack, onLocked: vi.fn() });
+  const view = render(Wizard, {
+    lang: options.lang ?? 'zh',
+    elderly: options.elderly ?? false,
+    caseId: 'c1',
+    onBack,
+    onOpen: vi.fn(),
+    onLocked: vi.fn(),
+  });
   return { backend, onBack, ...view };
 }
 
@@ -111,7 +143,7 @@ describe('wizard', () => {
 
     // The documents step: the card photo, not uploaded yet; Continue says so.
     const doc = document.querySelector<HTMLElement>('li[data-kind="card_photo"]')!;
-    expect(doc.querySelector('h3')?.textContent).toContain('制卡照片');
+    expect(doc.querySelector('h2')?.textContent).toContain('制卡照片');
     expect(doc.dataset.done).toBe('false');
     expect(byId<HTMLInputElement>('doc-card_photo').accept).toBe('image/*');
     await fireEvent.click(byId('wizard-continue'));
@@ -181,5 +213,403 @@ describe('wizard', () => {
     await waitFor(() => byId('f-applicant-name'));
     await fireEvent.click(byId('back-to-list'));
     expect(onBack).toHaveBeenCalledOnce();
+  });
+});
+
+const text = (id: string) => byId(id).textContent?.replace(/\s+/g, ' ').trim();
+const formFields = () => [...document.querySelectorAll<HTMLElement>('#wizard-form [data-field]')].map((e) => e.dataset.field);
+
+/** The browser's object URLs, which jsdom lacks: the documents step shows previews with them. */
+function stubPreviews(): void {
+  const url = URL as unknown as Record<'createObjectURL' | 'revokeObjectURL', unknown>;
+  url.createObjectURL = vi.fn(() => 'blob:preview');
+  url.revokeObjectURL = vi.fn();
+  onTestFinished(() => {
+    delete url.createObjectURL;
+    delete url.revokeObjectURL;
+  });
+}
+
+describe('step text', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`is shown above the questions, a paragraph a line (${lang})`, async () => {
+      const { container } = openWizard({ extras: { text: true }, lang });
+      await waitFor(() => byId('f-applicant-name'));
+      const paragraphs = [...byId('step-text').querySelectorAll('p')].map((p) => p.textContent);
+      expect(paragraphs).toEqual(STEP_TEXT[lang].split('\n'));
+      const first = document.querySelector('#wizard-form [data-field]')!;
+      expect(byId('step-text').compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      await expectNoAxeViolations(container);
+    });
+  }
+
+  it('is not there on a step without text', async () => {
+    openWizard();
+    await waitFor(() => byId('f-applicant-name'));
+    expect(document.querySelector('#step-text')).toBeNull();
+  });
+});
+
+describe('SMS codes', () => {
+  const SEND = 'f-applicant-sms_code-send';
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`sends the code to the group's mobile and shows the training code, then waits a minute (${lang})`, async () => {
+      const t = MESSAGES[lang];
+      const mobile = lang === 'zh' ? '13800138000' : '13800138001';
+      const { backend, container } = openWizard({ extras: { sms: true }, agency: TRAINING, answers: { 'applicant.mobile': mobile }, lang });
+      const send = await waitFor(() => byId<HTMLButtonElement>(SEND));
+      expect(send.textContent?.trim()).toBe(t.smsSend);
+      expect(send.getAttribute('aria-describedby')).toBe('f-applicant-sms_code-sms-hint');
+      expect(text('f-applicant-sms_code-sms-hint')).toBe(t.smsGoesTo(mobile));
+      // It follows its field.
+      const code = byId('f-applicant-sms_code');
+      expect(code.compareDocumentPosition(send) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+      send.focus();
+      await fireEvent.click(send);
+      const shown = await waitFor(() => byId('f-applicant-sms_code-training-code'));
+      expect(backend.argsOf('agency_sms_send')).toEqual([{ mobile }]);
+      expect(shown.dataset.code).toBe(TRAINING_SMS_CODE);
+      expect(shown.textContent?.replace(/\s+/g, '')).toBe(`${t.smsTrainingCode}${TRAINING_SMS_CODE}`.replace(/\s+/g, ''));
+      expect(byId('f-applicant-sms_code-sms-status').getAttribute('role')).toBe('status');
+      expect(byId('f-applicant-sms_code-sms-status').textContent).toContain(t.smsSent(mobile));
+      // Another code only after a minute; the button keeps focus meanwhile.
+      expect(send.getAttribute('aria-disabled')).toBe('true');
+      expect(send.textContent?.trim()).toMatch(lang === 'zh' ? /^(60|59)秒后可重新发送$/ : /^Send again in (60|59) s$/);
+      expect(document.activeElement).toBe(send);
+      await fireEvent.click(send);
+      expect(backend.argsOf('agency_sms_send')).toHaveLength(1);
+      await expectNoAxeViolations(container);
+
+      const later = Date.now() + 61_000;
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+      onTestFinished(() => clock.mockRestore());
+      await waitFor(() => expect(send.textContent?.trim()).toBe(t.smsSendAgain), { timeout: 2500 });
+      expect(send.getAttribute('aria-disabled')).toBeNull();
+    });
+  }
+
+  it('uses the number just typed, and says when there is none', async () => {
+    const { backend } = openWizard({ extras: { sms: true }, agency: TRAINING });
+    const send = await waitFor(() => byId(SEND));
+    expect(text('f-applicant-sms_code-sms-hint')).toBe(MESSAGES.zh.smsNoMobile);
+    await fireEvent.click(send);
+    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.zh.smsNoMobile));
+    expect(byId('f-applicant-sms_code-sms-error').getAttribute('role')).toBe('alert');
+    expect(backend.argsOf('agency_sms_send')).toEqual([]);
+
+    // Typed but not saved yet: it is saved first.
+    await typeInto('f-applicant-mobile', '13900139000');
+    await fireEvent.click(send);
+    await waitFor(() => expect(backend.argsOf('agency_sms_send')).toEqual([{ mobile: '13900139000' }]));
+    expect(document.querySelector('#f-applicant-sms_code-sms-error')).toBeNull();
+  });
+
+  it('says to set up the agency in Settings when there is none', async () => {
+    openWizard({ extras: { sms: true }, answers: { 'applicant.mobile': '13700137000' }, lang: 'en' });
+    await fireEvent.click(await waitFor(() => byId(SEND)));
+    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.en.smsNoAgency));
+    expect(document.querySelector('#f-applicant-sms_code-training-code')).toBeNull();
+  });
+
+  it('checks a code typed with the agency on Continue, and shows a wrong one at its field', async () => {
+    const answers = { ...FILLED, 'applicant.mobile': '13600136000' };
+    const { backend } = openWizard({ extras: { sms: true }, agency: TRAINING, answers });
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    await fireEvent.click(byId('wizard-back'));
+    await waitFor(() => byId('f-applicant-sms_code'));
+
+    await typeInto('f-applicant-sms_code', '111111');
+    await fireEvent.click(byId('wizard-continue'));
+    const box = await waitFor(() => byId('error-summary'));
+    expect(backend.argsOf('agency_sms_verify')).toEqual([{ mobile: '13600136000', code: '111111' }]);
+    const link = box.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('#f-applicant-sms_code');
+    expect(link.textContent).toBe('短信验证码不正确或已过期。');
+    expect(byId('f-applicant-sms_code').getAttribute('aria-invalid')).toBe('true');
+    expect(text('f-applicant-sms_code-error')).toContain('短信验证码不正确或已过期。');
+
+    // A new code clears the error; the right one lets the user on.
+    await typeInto('f-applicant-sms_code', TRAINING_SMS_CODE);
+    await waitFor(() => expect(document.querySelector('#f-applicant-sms_code-error')).toBeNull());
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    expect(backend.argsOf('agency_sms_verify').at(-1)).toEqual({ mobile: '13600136000', code: TRAINING_SMS_CODE });
+
+    // Checked once: going back and on does not ask again.
+    await fireEvent.click(byId('wizard-back'));
+    await waitFor(() => expect(heading()).toBe('基本信息'));
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    expect(backend.argsOf('agency_sms_verify')).toHaveLength(2);
+  });
+
+  it('leaves the code to the agency when it cannot be asked', async () => {
+    const { backend } = openWizard({ extras: { sms: true }, answers: { ...FILLED, 'applicant.mobile': '13500135000' } });
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    await fireEvent.click(byId('wizard-back'));
+    await waitFor(() => byId('f-applicant-sms_code'));
+    await typeInto('f-applicant-sms_code', '111111');
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    expect(backend.argsOf('agency_sms_verify')).toEqual([{ mobile: '13500135000', code: '111111' }]);
+  });
+});
+
+describe('documents step', () => {
+  const doc = () => document.querySelector<HTMLElement>('li[data-kind="card_photo"]')!;
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`chooses a picture in the system's dialog, with progress, and draws the check's marks (${lang})`, async () => {
+      stubPreviews();
+      const t = MESSAGES[lang];
+      const { backend, container } = openWizard({ answers: FILLED, lang });
+      const pick = await waitFor(() => byId<HTMLButtonElement>('doc-card_photo-pick'));
+      expect(pick.textContent?.replace(/\s+/g, '')).toBe(`${t.pickFile}：${t.uploadKinds.card_photo}`.replace(/\s+/g, ''));
+      // The file input stays, for drag-and-drop's neighbour and for the end-to-end test.
+      expect(byId<HTMLInputElement>('doc-card_photo').type).toBe('file');
+
+      const held = deferred<void>();
+      backend.hold.document_pick = held.promise;
+      pick.focus();
+      await fireEvent.click(pick);
+      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.uploading));
+      expect(byId('doc-card_photo-progress').getAttribute('role')).toBe('status');
+      expect(pick.disabled).toBe(true);
+      expect(byId<HTMLInputElement>('doc-card_photo').disabled).toBe(true);
+      held.resolve();
+
+      await waitFor(() => expect(doc().dataset.done).toBe('true'));
+      expect(backend.argsOf('document_pick')).toEqual([{ id: 'c1', kind: 'card_photo' }]);
+      expect(text('doc-card_photo-progress')).toBe('');
+      expect(document.activeElement).toBe(pick);
+      // The problems in words; the marks drawn over the picture, hidden from screen readers.
+      const problems = [...doc().querySelectorAll('.problems li')].map((li) => li.textContent);
+      expect(problems).toEqual(PHOTO_CHECK.problems.map((p) => (lang === 'zh' ? p.message_zh : p.message_en)));
+      const marks = await waitFor(() => byId('doc-card_photo-marks'));
+      expect(marks.getAttribute('aria-hidden')).toBe('true');
+      expect(marks.getAttribute('viewBox')).toBe('0 0 600 800');
+      expect(marks.previousElementSibling?.tagName).toBe('IMG');
+      const face = marks.querySelector('[data-mark="face"]')!;
+      expect([face.getAttribute('x'), face.getAttribute('y'), face.getAttribute('width'), face.getAttribute('height')]).toEqual(['200', '180', '200', '260']);
+      expect([...marks.querySelectorAll('rect')].map((r) => r.dataset.mark)).toEqual(['crop', 'face', 'glare']);
+      const legend = [...byId('doc-card_photo-legend').querySelectorAll('li')].map((li) => li.textContent?.trim());
+      expect(legend).toEqual([t.markNames.crop, t.markNames.face, t.markNames.glare]);
+      await expectNoAxeViolations(container);
+
+      // The fix, with its own progress; the fixed picture has only its face marked.
+      const fix = byId<HTMLButtonElement>('doc-card_photo-fix');
+      const fixing = deferred<void>();
+      backend.hold.document_fix = fixing.promise;
+      await fireEvent.click(fix);
+      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.fixing));
+      expect(fix.disabled).toBe(true);
+      expect(pick.disabled).toBe(true);
+      fixing.resolve();
+      await waitFor(() => expect(doc().querySelector('.ok')?.textContent).toBe(t.photoOk));
+      expect([...byId('doc-card_photo-marks').querySelectorAll('rect')].map((r) => r.dataset.mark)).toEqual(['face']);
+      expect(doc().querySelector('.changes')?.textContent).toContain(lang === 'zh' ? '已裁剪为358×441像素' : 'Cropped to 358×441 pixels');
+    });
+  }
+
+  it('does nothing when the dialog is cancelled', async () => {
+    const { backend } = openWizard({ answers: FILLED });
+    backend.picked = null;
+    const pick = await waitFor(() => byId<HTMLButtonElement>('doc-card_photo-pick'));
+    await fireEvent.click(pick);
+    await waitFor(() => expect(backend.argsOf('document_pick')).toHaveLength(1));
+    await waitFor(() => expect(pick.disabled).toBe(false));
+    expect(doc().dataset.done).toBe('false');
+    expect(doc().querySelector('[role="alert"]')).toBeNull();
+    expect(document.querySelector('#doc-card_photo-remove')).toBeNull();
+  });
+
+  it('removes a picture after a confirmation', async () => {
+    const { backend, container } = openWizard({ answers: FILLED });
+    await fireEvent.click(await waitFor(() => byId('doc-card_photo-pick')));
+    const remove = await waitFor(() => byId('doc-card_photo-remove'));
+    expect(remove.textContent?.replace(/\s+/g, '')).toBe('删除：制卡照片');
+
+    await fireEvent.click(remove);
+    const dialog = await waitFor(() => byId('remove-dialog'));
+    expect(dialog.querySelector('h2')?.textContent).toBe('删除制卡照片？');
+    expect(text('remove-warning')).toBe(MESSAGES.zh.removeWarning);
+    expect(document.activeElement).toBe(byId('cancel-remove'));
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('cancel-remove'));
+    await waitFor(() => expect(document.querySelector('#remove-dialog')).toBeNull());
+    expect(document.activeElement).toBe(remove);
+    expect(backend.argsOf('document_remove')).toEqual([]);
+
+    await fireEvent.click(remove);
+    await fireEvent.click(await waitFor(() => byId('confirm-remove')));
+    await waitFor(() => expect(doc().dataset.done).toBe('false'));
+    expect(backend.argsOf('document_remove')).toEqual([{ id: 'c1', kind: 'card_photo' }]);
+    expect(document.querySelector('#remove-dialog')).toBeNull();
+    expect(document.querySelector('#doc-card_photo-remove')).toBeNull();
+    expect(doc().querySelector('.problems')).toBeNull();
+    expect(document.activeElement).toBe(byId('doc-card_photo-pick'));
+  });
+
+  it('offers the default cartoon photo when the engine does (a child under 7)', async () => {
+    const { backend } = openWizard({ answers: FILLED, extras: { cartoon: true }, lang: 'en' });
+    const cartoon = await waitFor(() => byId('doc-card_photo-default'));
+    expect(cartoon.textContent?.trim()).toBe('Use the default cartoon photo');
+    expect(text('doc-card_photo-default-hint')).toBe(MESSAGES.en.defaultPhotoHint);
+    await fireEvent.click(cartoon);
+    await waitFor(() => expect(doc().dataset.done).toBe('true'));
+    expect(backend.argsOf('document_default_child_photo')).toEqual([{ id: 'c1' }]);
+  });
+
+  it('does not offer it otherwise', async () => {
+    openWizard({ answers: FILLED });
+    await waitFor(() => byId('doc-card_photo-pick'));
+    expect(document.querySelector('#doc-card_photo-default')).toBeNull();
+  });
+});
+
+describe('a rejected or failed case', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`shows the agency's reason and is changed and resubmitted (${lang})`, async () => {
+      const t = MESSAGES[lang];
+      const { backend, container } = openWizard({
+        answers: FILLED,
+        photo: true,
+        lang,
+        case: { status: 'rejected', status_reason: '照片不合格' },
+      });
+      await waitFor(() => expect(heading()).toBe(t.caseStatusHeading));
+      expect(text('status-reason')).toBe(`${t.statusReason}照片不合格`.trim());
+      const reopen = byId('reopen-case');
+      expect(reopen.textContent?.trim()).toBe(t.reopenButton);
+      await expectNoAxeViolations(container);
+
+      await fireEvent.click(reopen);
+      // Nothing is wrong as far as the engine knows: straight to check answers, the reason in sight.
+      await waitFor(() => expect(heading()).toBe(t.checkHeading));
+      expect(backend.argsOf('case_reopen')).toEqual([{ id: 'c1', reason: t.reopenReason }]);
+      expect(document.activeElement).toBe(byId('wizard-heading'));
+      expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe(t.statusNames.rejected);
+      expect(byId('reopen-reason').textContent).toContain('照片不合格');
+      await expectNoAxeViolations(container);
+
+      await fireEvent.click(byId('wizard-continue'));
+      await fireEvent.click(await waitFor(() => byId('confirm-submit')));
+      await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('queued'));
+      expect(backend.argsOf('case_submit')).toEqual([{ id: 'c1' }]);
+    });
+  }
+
+  it('goes back to the first step with an error', async () => {
+    openWizard({ answers: { 'applicant.gender': 'male' }, photo: true, case: { status: 'failed', status_reason: '网络中断' } });
+    await fireEvent.click(await waitFor(() => byId('reopen-case')));
+    await waitFor(() => expect(heading()).toBe('基本信息'));
+    expect(byId('reopen-reason').textContent).toContain('原因：网络中断');
+    expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe('发送失败');
+  });
+
+  it('says why it could not be reopened', async () => {
+    const { backend } = openWizard({ case: { status: 'rejected', status_reason: '照片不合格' } });
+    const reopen = await waitFor(() => byId('reopen-case'));
+    backend.fail.case_reopen = { code: 'database', message_zh: '数据库出错', message_en: 'A database error' };
+    await fireEvent.click(reopen);
+    await waitFor(() => expect(text('reopen-error')).toBe('数据库出错'));
+    expect(heading()).toBe('申请状态');
+  });
+});
+
+describe('steps to revisit', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`are listed on check answers, each linked (${lang})`, async () => {
+      const { container } = openWizard({ answers: FILLED, photo: true, lang, extras: { revisit: ['applicant.gender'] } });
+      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkHeading));
+      const notice = byId('revisit-notice');
+      expect(notice.getAttribute('role')).toBe('region');
+      expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES[lang].revisitTitle);
+      const links = [...notice.querySelectorAll('a')];
+      expect(links.map((a) => [a.dataset.revisit, a.textContent])).toEqual([['basic-info', lang === 'zh' ? '基本信息' : 'Your details']]);
+      await expectNoAxeViolations(container);
+
+      await fireEvent.click(links[0]!);
+      await waitFor(() => expect(document.activeElement).toBe(byId('f-applicant-gender')));
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkHeading));
+    });
+  }
+
+  it('are not listed when there are none', async () => {
+    openWizard({ answers: FILLED, photo: true });
+    await waitFor(() => expect(heading()).toBe('核对您的信息'));
+    expect(document.querySelector('#revisit-notice')).toBeNull();
+  });
+});
+
+describe('elderly mode', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`asks one question per page, its errors only, within the step (${lang})`, async () => {
+      const t = MESSAGES[lang];
+      const { container } = openWizard({ elderly: true, lang });
+      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(1, 3)));
+      expect(formFields()).toEqual(['applicant.name']);
+      expect(document.querySelector('#wizard-back')).toBeNull();
+
+      // Continue with nothing: this question's error only.
+      await fireEvent.click(byId('wizard-continue'));
+      const box = await waitFor(() => byId('error-summary'));
+      expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#f-applicant-name']);
+      await expectNoAxeViolations(container);
+
+      await typeInto('f-applicant-name', '张三');
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(2, 3)));
+      expect(document.activeElement).toBe(byId('question-counter'));
+      expect(document.querySelector('#error-summary')).toBeNull();
+      expect(formFields()).toEqual(['applicant.id_number']);
+      expect(stepItems()[0]!.getAttribute('aria-current')).toBe('step');
+      expect(text('wizard-heading')).toBe(lang === 'zh' ? '基本信息' : 'Your details');
+      await expectNoAxeViolations(container);
+
+      // Back: the question before, in the same step.
+      await fireEvent.click(byId('wizard-back'));
+      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(1, 3)));
+      expect(byId<HTMLInputElement>('f-applicant-name').value).toBe('张三');
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => expect(formFields()).toEqual(['applicant.id_number']));
+      await typeInto('f-applicant-id_number', VALID_ID);
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(3, 3)));
+      await fireEvent.click(byId('f-applicant-gender-1'));
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => expect(heading()).toBe(lang === 'zh' ? '上传照片' : 'Photo'));
+      expect(document.querySelector('#question-counter')).toBeNull();
+
+      // Back from the next step: the step's last question.
+      await fireEvent.click(byId('wizard-back'));
+      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(3, 3)));
+    });
+  }
+
+  it('keeps check answers whole, and Change goes to the question and back', async () => {
+    const { container } = openWizard({ elderly: true, answers: FILLED, photo: true });
+    await waitFor(() => expect(heading()).toBe('核对您的信息'));
+    expect(document.querySelector('#question-counter')).toBeNull();
+    expect(container.querySelectorAll('.summary-row')).toHaveLength(4);
+
+    await fireEvent.click(container.querySelector('[data-change="applicant.id_number"]')!);
+    await waitFor(() => expect(text('question-counter')).toBe('第 2 题，共 3 题'));
+    expect(document.activeElement).toBe(byId('f-applicant-id_number'));
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(heading()).toBe('核对您的信息'));
+  });
+
+  it('shows the step text on its first question', async () => {
+    openWizard({ elderly: true, extras: { text: true, sms: true } });
+    await waitFor(() => expect(text('question-counter')).toBe('第 1 题，共 5 题'));
+    expect(byId('step-text').querySelectorAll('p')).toHaveLength(2);
+    await typeInto('f-applicant-name', '张三');
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(text('question-counter')).toBe('第 2 题，共 5 题'));
+    expect(document.querySelector('#step-text')).toBeNull();
   });
 });
