@@ -502,11 +502,23 @@ describe('a rejected or failed case', () => {
   }
 
   it('goes back to the first step with an error', async () => {
-    openWizard({ answers: { 'applicant.gender': 'male' }, photo: true, case: { status: 'failed', status_reason: '网络中断' } });
+    openWizard({ answers: { 'applicant.gender': 'male' }, photo: true, case: { status: 'rejected', status_reason: '姓名有误' } });
     await fireEvent.click(await waitFor(() => byId('reopen-case')));
     await waitFor(() => expect(heading()).toBe('基本信息'));
-    expect(byId('reopen-reason').textContent).toContain('原因：网络中断');
-    expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe('发送失败');
+    expect(byId('reopen-reason').textContent).toContain('原因：姓名有误');
+  });
+
+  it('waits for the next attempt when sending failed, and says why', async () => {
+    const { backend, container } = openWizard({ answers: FILLED, photo: true, case: { status: 'failed', status_reason: '网络中断' } });
+    await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('failed'));
+    expect(heading()).toBe(MESSAGES.zh.queuedHeading);
+    expect(text('status-reason')).toBe(`${MESSAGES.zh.statusReason}网络中断`.trim());
+    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.nextSteps.failed);
+    expect(document.getElementById('reopen-case')).toBeNull();
+    await expectNoAxeViolations(container);
+    // Asked again until it is sent.
+    const opened = backend.argsOf('case_open').length;
+    await waitFor(() => expect(backend.argsOf('case_open').length).toBeGreaterThan(opened), { timeout: 5000 });
   });
 
   it('says why it could not be reopened', async () => {
