@@ -7,7 +7,7 @@ mod error;
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
 pub use commands::bundles::Exported;
 pub use commands::cases::{StoreState, StoreStatus};
-pub use commands::documents::{PhotoCheck, PhotoProblem, Upload};
+pub use commands::documents::{PhotoCheck, PhotoProblem, Upload, PICK_TITLE};
 pub use commands::flows::FlowTitle;
 pub use commands::pickers::RegionChoices;
 pub use commands::settings::{Lang, Settings};

@@ -71,7 +71,6 @@ async fn id_number_check_in_the_real_window() {
 
 #[tokio::test]
 async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_passphrase() {
-    const PASSPHRASE: &str = "center machine 7";
     let driver = start_driver();
     let client = open_app(&driver).await;
 
@@ -420,6 +419,24 @@ const GD_CARD_CLEANUP: Walk = Walk {
 
 const PASSPHRASE: &str = "center machine 7";
 
+fn xdotool(args: &[&str]) -> String {
+    let out = std::process::Command::new("xdotool").args(args).output().expect("xdotool on PATH");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// The X window id of a native (not web) window with this title, once it is there.
+async fn native_window(title: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = xdotool(&["search", "--name", title]);
+        if let Some(id) = found.lines().next() {
+            return id.to_owned();
+        }
+        assert!(Instant::now() < deadline, "no window called {title}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 async fn unlock_new_store(client: &fantoccini::Client) {
     fill(client, "#unlock-passphrase", PASSPHRASE).await;
     fill(client, "#unlock-confirm", PASSPHRASE).await;
@@ -450,11 +467,34 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     wait_for(&client, "#agency-training-url").await;
     screenshot(&client, "flows/00-training-mode").await;
 
-    for walk in [&BJ_INDIVIDUAL, &BJ_MINOR] {
-        start_case(&client, walk.flow).await;
-        let end = walk::walk(&client, walk, pictures.path(), Stop::WhenSent).await;
-        assert!(matches!(&end, End::Sent(r) if !r.trim().is_empty()), "{}: {end:?}", walk.name);
-    }
+    // At the confirmation, back to the uploads: a picture is removed, the system's file dialog
+    // opens over the window (and is cancelled: nothing changes), the file input takes another.
+    start_case(&client, BJ_INDIVIDUAL.flow).await;
+    let end = walk::walk(&client, &BJ_INDIVIDUAL, pictures.path(), Stop::AtConfirm).await;
+    assert_eq!(end, End::Confirming);
+    click(&client, "#cancel-submit").await;
+    click(&client, "nav.steps a[href='#step-uploads']").await;
+    click(&client, "#doc-card_photo-remove").await;
+    click(&client, "#confirm-remove").await;
+    wait_for(&client, "li.document[data-kind='card_photo'][data-done=false]").await;
+    click(&client, "#doc-card_photo-pick").await;
+    let dialog = native_window(banka_app::PICK_TITLE).await;
+    screenshot(&client, "flows/bj-individual/30-native-file-dialog").await;
+    xdotool(&["windowfocus", "--sync", &dialog]);
+    xdotool(&["key", "--clearmodifiers", "Escape"]);
+    client
+        .wait()
+        .for_element(Locator::Css("#doc-card_photo-pick:not([disabled])"))
+        .await
+        .expect("the page takes input again once the dialog is cancelled");
+    assert!(client.find(Locator::Css("li.document[data-kind='card_photo'][data-done=false]")).await.is_ok());
+    let rest = Walk { name: "bj-individual-changed", ..BJ_INDIVIDUAL };
+    let end = walk::walk(&client, &rest, pictures.path(), Stop::WhenSent).await;
+    assert!(matches!(&end, End::Sent(r) if !r.trim().is_empty()), "bj-individual: {end:?}");
+
+    start_case(&client, BJ_MINOR.flow).await;
+    let end = walk::walk(&client, &BJ_MINOR, pictures.path(), Stop::WhenSent).await;
+    assert!(matches!(&end, End::Sent(r) if !r.trim().is_empty()), "bj-minor: {end:?}");
 
     // The retiree's flow opens in elderly mode: large text, one question per page.
     start_case(&client, BJ_RETIREE.flow).await;

@@ -102,6 +102,9 @@ pub async fn document_add<R: Runtime>(
     Ok(Upload { document, check: PhotoCheck::from(&report), changes_zh: Vec::new(), changes_en: Vec::new() })
 }
 
+/// The file dialog's title (both languages: the dialog is the system's, not the page's).
+pub const PICK_TITLE: &str = "选择图片 Choose a picture";
+
 /// Opens the system's "choose a file" dialog over the window and stores the chosen picture as
 /// `document_add` does; `None` when the person cancels.
 #[tauri::command]
@@ -116,6 +119,7 @@ pub async fn document_pick<R: Runtime>(
     let store = cases.unlocked().await?;
     let Some(file) = rfd::AsyncFileDialog::new()
         .set_parent(&window)
+        .set_title(PICK_TITLE)
         .add_filter("图片 Pictures", &["jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff", "heic"])
         .pick_file()
         .await
