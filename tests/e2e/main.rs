@@ -449,6 +449,7 @@ async fn start_case(client: &fantoccini::Client, flow: &str) {
     click(client, "#nav-cases").await;
     click(client, "#new-case").await;
     click(client, &format!("input[name='new-flow'][value='{flow}']")).await;
+    screenshot(client, &format!("flows/00-start-{flow}")).await;
     click(client, "#new-case-start").await;
     wait_for(client, "#wizard-continue").await;
 }
