@@ -168,6 +168,25 @@ fn the_case_store_is_locked_until_unlocked_then_lists_creates_and_deletes() {
     let err = invoke(&main, "store_unlock", json!({"passphrase": "not the passphrase"})).unwrap_err();
     assert_eq!(err["code"], "wrong_passphrase");
     assert!(err["message_en"].as_str().unwrap().contains("passphrase is wrong"));
+
+    // Changing the passphrase: only when unlocked, the current one checked, the new one strong.
+    let change = |current: &str, new: &str| json!({"current": current, "new": new});
+    const OLD: &str = "commands test passphrase";
+    const NEW: &str = "a changed passphrase 2";
+    assert_eq!(invoke(&main, "store_change_passphrase", change(OLD, NEW)).unwrap_err()["code"], "locked");
+    invoke(&main, "store_unlock", json!({"passphrase": OLD})).unwrap();
+    let err = invoke(&main, "store_change_passphrase", change("wrong one here", NEW)).unwrap_err();
+    assert_eq!((&err["code"], &err["field"]), (&json!("wrong_passphrase"), &json!("current")));
+    let err = invoke(&main, "store_change_passphrase", change(OLD, "short")).unwrap_err();
+    assert_eq!((&err["code"], &err["field"]), (&json!("weak_passphrase"), &json!("new")));
+    invoke(&main, "store_change_passphrase", change(OLD, NEW)).unwrap();
+    drop(app);
+    let app = self::app();
+    let main = window(&app, "main");
+    assert_eq!(invoke(&main, "store_unlock", json!({"passphrase": OLD})).unwrap_err()["code"], "wrong_passphrase");
+    invoke(&main, "store_unlock", json!({"passphrase": NEW})).unwrap();
+    // Back, for the other tests.
+    invoke(&main, "store_change_passphrase", change(NEW, OLD)).unwrap();
 }
 
 #[test]

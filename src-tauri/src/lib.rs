@@ -31,6 +31,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             settings::settings_set,
             cases::store_status,
             cases::store_unlock,
+            cases::store_change_passphrase,
             cases::case_list,
             cases::case_new,
             cases::case_delete,

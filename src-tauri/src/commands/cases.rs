@@ -92,6 +92,32 @@ pub async fn store_unlock(
     Ok(status(&cases).await)
 }
 
+/// Changes the store's passphrase: the database key is rewrapped, nothing else is rewritten.
+/// Errors name the field to fix (`current` for a wrong passphrase, `new` for a weak one).
+#[tauri::command]
+pub async fn store_change_passphrase(
+    current: String,
+    new: String,
+    cases: State<'_, CaseStore>,
+) -> Result<(), IpcError> {
+    // Only an unlocked store: whoever changes it has already shown they may open it.
+    cases.unlocked().await?;
+    let (current, new) = (Passphrase::new(current), Passphrase::new(new));
+    let dir = cases.dir.clone();
+    let changed =
+        tauri::async_runtime::spawn_blocking(move || banka_cases::keys::change_passphrase(&dir, &current, &new))
+            .await
+            .map_err(|_| IpcError::new("internal", "更改口令失败。", "The passphrase could not be changed."))?;
+    changed.map_err(|e| {
+        let field = match e {
+            banka_cases::Error::WrongPassphrase => Some("current"),
+            banka_cases::Error::WeakPassphrase => Some("new"),
+            _ => None,
+        };
+        IpcError { field: field.map(Into::into), ..e.into() }
+    })
+}
+
 #[tauri::command]
 pub async fn case_list(query: Query, cases: State<'_, CaseStore>) -> Result<Page, IpcError> {
     Ok(cases.unlocked().await?.search(&query).await?)

@@ -6,6 +6,7 @@
     "settings_set",
     "store_status",
     "store_unlock",
+    "store_change_passphrase",
     "case_list",
     "case_new",
     "case_delete",

@@ -58,6 +58,14 @@ export function unlockStore(passphrase: string): Promise<StoreStatus> {
 }
 
 /** The application flows Banka ships, for the "new application" chooser. */
+/**
+ * Changes the store's passphrase (the store must be unlocked). Rejects with field `current` when
+ * the current passphrase is wrong, `new` when the new one is too weak.
+ */
+export async function changePassphrase(current: string, next: string): Promise<void> {
+  await invoke<null>('store_change_passphrase', { current, new: next });
+}
+
 export function listFlows(): Promise<FlowTitle[]> {
   return invoke<FlowTitle[]>('flow_list');
 }
