@@ -1,12 +1,22 @@
 // The case list, through the whole app with the store unlocked: search, filter, pages, new
-// drafts and deletion.
+// drafts, deletion, and export and import of case bundles.
 import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { CaseSummary } from '../bindings/CaseSummary';
-import { CASES, DATABASE_ERROR, summary } from '../test/fixtures';
+import {
+  BAD_BUNDLE,
+  BUNDLE_PASSPHRASE,
+  CASES,
+  DATABASE_ERROR,
+  LOCKED,
+  WEAK_PASSPHRASE,
+  WRONG_PASSPHRASE,
+  summary,
+} from '../test/fixtures';
 import {
   byId,
+  deferred,
   expectNoAxeViolations,
   localTime,
   mockBackend,
@@ -23,7 +33,8 @@ async function openList(cases: CaseSummary[] = CASES, pageSize?: number) {
   return { backend, ...view };
 }
 
-const cells = (id: string) => [...row(id).querySelectorAll('th, td')].map((c) => c.textContent?.trim());
+/** A row's cells but its checkbox's. */
+const cells = (id: string) => [...row(id).querySelectorAll('th, td:not(.select)')].map((c) => c.textContent?.trim());
 const count = () => byId('case-count').textContent?.trim();
 
 describe('case list', () => {
@@ -38,8 +49,17 @@ describe('case list', () => {
     const table = byId<HTMLTableElement>('case-table');
     expect(table.caption?.textContent).toBe('申领案件，最近修改的在前');
     const headers = [...table.querySelectorAll('thead th')];
-    expect(headers.map((th) => th.getAttribute('scope'))).toEqual(Array(7).fill('col'));
-    expect(headers.map((th) => th.textContent)).toEqual(['姓名', '身份证号', '手机号', '申领事项', '状态', '最后修改', '操作']);
+    expect(headers.map((th) => th.getAttribute('scope'))).toEqual(Array(8).fill('col'));
+    expect(headers.map((th) => th.textContent?.trim())).toEqual([
+      '选择列出的全部申请',
+      '姓名',
+      '身份证号',
+      '手机号',
+      '申领事项',
+      '状态',
+      '最后修改',
+      '操作',
+    ]);
     expect(rowIds()).toEqual(['c-zhang', 'c-li', 'c-blank']);
 
     await waitFor(() => expect(cells('c-zhang')[3]).toBe('本人申领社会保障卡'));
@@ -471,5 +491,361 @@ describe('delete', () => {
     expect(rowIds()).toHaveLength(3);
     await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
     await expectNoAxeViolations(container);
+  });
+});
+
+describe('export and import', () => {
+  const selectBox = (id: string) => document.querySelector<HTMLInputElement>(`input.select-case[value="${id}"]`)!;
+  const selectAll = () => byId<HTMLInputElement>('select-all');
+  const selectedCount = () => byId('selected-count').textContent?.trim();
+  const PASSPHRASE = 'a long bundle passphrase';
+
+  /** Selects the cases `ids`, presses "Export selected" and waits for the dialog. */
+  async function openExport(ids: string[]) {
+    for (const id of ids) await fireEvent.click(selectBox(id));
+    await fireEvent.click(byId('export-selected'));
+    return waitFor(() => byId('export-dialog'));
+  }
+
+  async function typePassphrases(passphrase: string, confirm = passphrase) {
+    await typeInto('bundle-passphrase', passphrase);
+    await typeInto('bundle-passphrase-confirm', confirm);
+  }
+
+  it('selects cases one by one or all those listed, each checkbox naming whose case it is', async () => {
+    const { container } = await openList();
+    expect(selectBox('c-zhang').labels?.[0]?.textContent?.trim()).toBe('选择张三的申请');
+    expect(selectBox('c-blank').labels?.[0]?.textContent?.trim()).toBe(`选择未填写姓名的草稿（${localTime(CASES[2]!.created_at)}）`);
+    expect(selectAll().labels?.[0]?.textContent?.trim()).toBe('选择列出的全部申请');
+    expect(selectedCount()).toBe('未选择申请');
+    expect(byId('export-selected').getAttribute('aria-describedby')).toBe('selected-count');
+
+    await fireEvent.click(selectBox('c-zhang'));
+    expect(selectBox('c-zhang').checked).toBe(true);
+    expect(row('c-zhang').classList.contains('selected')).toBe(true);
+    expect(selectedCount()).toBe('已选择 1 份申请');
+    // Some selected: the checkbox for all says so.
+    expect(selectAll().checked).toBe(false);
+    expect(selectAll().indeterminate).toBe(true);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(selectAll());
+    expect(['c-zhang', 'c-li', 'c-blank'].map((id) => selectBox(id).checked)).toEqual([true, true, true]);
+    expect(selectAll().checked).toBe(true);
+    expect(selectAll().indeterminate).toBe(false);
+    expect(selectedCount()).toBe('已选择 3 份申请');
+    await fireEvent.click(selectAll());
+    expect(['c-zhang', 'c-li', 'c-blank'].map((id) => selectBox(id).checked)).toEqual([false, false, false]);
+    expect(selectedCount()).toBe('未选择申请');
+
+    // A selection outlives a search: cases found by two searches go into one bundle.
+    await fireEvent.click(selectBox('c-zhang'));
+    await typeInto('case-search', '李');
+    await waitFor(() => expect(rowIds()).toEqual(['c-li']));
+    expect(selectAll().checked).toBe(false);
+    await fireEvent.click(selectAll());
+    expect(selectedCount()).toBe('已选择 2 份申请');
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(selectBox('c-li').labels?.[0]?.textContent?.trim()).toBe('Select 李四’s application');
+    expect(selectAll().labels?.[0]?.textContent?.trim()).toBe('Select all the applications listed');
+    expect(selectedCount()).toBe('2 applications selected');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+  });
+
+  it('forgets a deleted case’s selection', async () => {
+    await openList();
+    await fireEvent.click(selectBox('c-zhang'));
+    await fireEvent.click(row('c-zhang').querySelector<HTMLButtonElement>('button.delete-case')!);
+    await fireEvent.click(await waitFor(() => byId('confirm-delete')));
+    await waitFor(() => expect(rowIds()).toEqual(['c-li', 'c-blank']));
+    expect(selectedCount()).toBe('未选择申请');
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`asks to select cases first when none is (${lang})`, async () => {
+      const { backend, container } = await openList();
+      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      await fireEvent.click(byId('export-selected'));
+      const summaryBox = await waitFor(() => byId('error-summary'));
+      await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+      const message = lang === 'zh' ? '请先选择要导出的申请' : 'Select the applications to export first';
+      const link = summaryBox.querySelector('a')!;
+      expect(link.getAttribute('href')).toBe('#select-all');
+      expect(link.textContent).toBe(message);
+      expect(byId('selection-error').textContent).toContain(message);
+      expect(selectAll().getAttribute('aria-invalid')).toBe('true');
+      expect(selectAll().getAttribute('aria-describedby')).toBe('selection-error');
+      expect(document.getElementById('export-dialog')).toBeNull();
+      expect(backend.argsOf('cases_export')).toEqual([]);
+      await expectNoAxeViolations(container);
+
+      await fireEvent.click(link);
+      expect(document.activeElement).toBe(selectAll());
+      await fireEvent.click(selectBox('c-li'));
+      expect(document.getElementById('error-summary')).toBeNull();
+      expect(document.getElementById('selection-error')).toBeNull();
+      expect(selectAll().hasAttribute('aria-invalid')).toBe(false);
+    });
+  }
+
+  it('links the error to the search when no case is listed', async () => {
+    await openList([]);
+    await fireEvent.click(byId('export-selected'));
+    const summaryBox = await waitFor(() => byId('error-summary'));
+    expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#case-search');
+  });
+
+  it('asks for a passphrase typed twice, checking the two are the same', async () => {
+    const { backend, container } = await openList();
+    const dialog = await openExport(['c-zhang', 'c-blank']);
+    expect(dialog.getAttribute('aria-labelledby')).toBe('export-heading');
+    expect(dialog.getAttribute('aria-describedby')).toBe('export-warning');
+    expect(byId('export-heading').textContent).toBe('导出 2 份申请');
+    expect([...dialog.querySelectorAll('.chosen li')].map((li) => li.textContent)).toEqual([
+      '张三 · 本人申领社会保障卡 · 已提交',
+      '未填写姓名 · 本人申领社会保障卡 · 草稿',
+    ]);
+    expect(byId('export-warning').textContent).toContain('接收的电脑导入时需要输入这个口令');
+    expect(byId('export-warning').textContent).toContain('个人资料');
+    // The form's first field has focus; the store's minimum is said up front.
+    expect(document.activeElement).toBe(byId('bundle-passphrase'));
+    await waitFor(() => expect(byId('bundle-passphrase-hint').textContent).toContain('至少8个字符'));
+    expect(byId('bundle-passphrase').getAttribute('aria-describedby')).toBe('bundle-passphrase-hint');
+    expect(document.querySelector('label[for="bundle-passphrase"]')?.textContent).toBe('案件包口令');
+    expect(document.querySelector('label[for="bundle-passphrase-confirm"]')?.textContent).toBe('再输入一次口令');
+    // Enter in a field confirms: the confirm button submits the dialog's form.
+    expect(byId<HTMLButtonElement>('confirm-export').type).toBe('submit');
+    expect(byId('confirm-export').getAttribute('form')).toBe('bundle-form');
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('confirm-export'));
+    let summaryBox = await waitFor(() => byId('error-summary'));
+    expect(summaryBox.closest('dialog')).toBe(dialog);
+    await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+    expect(byId('bundle-passphrase-error').textContent).toContain('请输入案件包口令');
+
+    await typePassphrases(PASSPHRASE, 'a long bundle passfrase');
+    await fireEvent.click(byId('confirm-export'));
+    await waitFor(() => expect(byId('bundle-passphrase-confirm-error').textContent).toContain('两次输入的口令不一样'));
+    summaryBox = byId('error-summary');
+    await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+    expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase-confirm');
+    const confirm = byId('bundle-passphrase-confirm');
+    expect(confirm.getAttribute('aria-invalid')).toBe('true');
+    expect(confirm.getAttribute('aria-describedby')).toBe('bundle-passphrase-confirm-error');
+    expect(byId('bundle-passphrase').hasAttribute('aria-invalid')).toBe(false);
+    expect(byId<HTMLButtonElement>('confirm-export').disabled).toBe(false);
+    expect(backend.argsOf('cases_export')).toEqual([]);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('export-heading').textContent).toBe('Export 2 applications');
+    expect(byId('bundle-passphrase-confirm-error').textContent).toContain('The two passphrases are different');
+    expect(byId('export-warning').textContent).toContain('needs this passphrase');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`shows Rust’s refusal of a weak passphrase at the field (${lang})`, async () => {
+      const { backend, container } = await openList();
+      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      await openExport(['c-li']);
+      await typePassphrases('short');
+      await fireEvent.click(byId('confirm-export'));
+      const error = await waitFor(() => byId('bundle-passphrase-error'));
+      const message = lang === 'zh' ? WEAK_PASSPHRASE.message_zh : WEAK_PASSPHRASE.message_en;
+      expect(error.textContent).toContain(message);
+      const summaryBox = byId('error-summary');
+      await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+      expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase');
+      expect(summaryBox.querySelector('a')?.textContent).toBe(message);
+      const input = byId('bundle-passphrase');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toBe('bundle-passphrase-hint bundle-passphrase-error');
+      expect(backend.argsOf('cases_export')).toEqual([{ ids: ['c-li'], passphrase: 'short' }]);
+      expect(byId<HTMLButtonElement>('confirm-export').disabled).toBe(false);
+      expect(byId('bundle-running').textContent?.trim()).toBe('');
+      await expectNoAxeViolations(container);
+    });
+  }
+
+  it('exports, saying so while it runs and where the bundle went', async () => {
+    const { backend, container } = await openList();
+    await openExport(['c-zhang', 'c-blank']);
+    await typePassphrases(PASSPHRASE);
+    const saving = deferred<void>();
+    backend.hold.cases_export = saving.promise;
+    await fireEvent.click(byId('confirm-export'));
+
+    const running = byId('bundle-running');
+    expect(running.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(running.textContent).toContain('正在导出…'));
+    expect(byId<HTMLButtonElement>('confirm-export').disabled).toBe(true);
+    expect(byId<HTMLButtonElement>('cancel-export').disabled).toBe(true);
+    expect(byId('confirm-export').textContent?.trim()).toBe('正在导出…');
+    await expectNoAxeViolations(container);
+
+    saving.resolve();
+    await waitFor(() => expect(document.getElementById('export-dialog')).toBeNull());
+    expect(backend.argsOf('cases_export')).toEqual([{ ids: ['c-zhang', 'c-blank'], passphrase: PASSPHRASE }]);
+    const result = byId('bundle-result');
+    expect(result.getAttribute('role')).toBe('status');
+    expect(result.textContent?.trim()).toBe('已导出 2 份申请到 banka-20261121-1405.banka');
+    expect(document.activeElement).toBe(result);
+    // Done with: the selection is cleared.
+    expect(selectedCount()).toBe('未选择申请');
+    expect(selectBox('c-zhang').checked).toBe(false);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(result.textContent?.trim()).toBe('Exported 2 applications to banka-20261121-1405.banka');
+    await expectNoAxeViolations(container);
+  });
+
+  it('changes nothing on Cancel, or when the save dialog is cancelled', async () => {
+    const { backend } = await openList();
+    await openExport(['c-li']);
+    await fireEvent.click(byId('cancel-export'));
+    await waitFor(() => expect(document.getElementById('export-dialog')).toBeNull());
+    expect(document.activeElement).toBe(byId('export-selected'));
+
+    backend.savedAs = null;
+    await fireEvent.click(byId('export-selected'));
+    await waitFor(() => byId('export-dialog'));
+    await typePassphrases(PASSPHRASE);
+    await fireEvent.click(byId('confirm-export'));
+    await waitFor(() => expect(document.getElementById('export-dialog')).toBeNull());
+    expect(backend.argsOf('cases_export')).toEqual([{ ids: ['c-li'], passphrase: PASSPHRASE }]);
+    expect(document.activeElement).toBe(byId('export-selected'));
+    expect(byId('bundle-result').textContent?.trim()).toBe('');
+    expect(selectedCount()).toBe('已选择 1 份申请');
+    expect(selectBox('c-li').checked).toBe(true);
+  });
+
+  it('goes to the unlock screen when the store got locked meanwhile', async () => {
+    const { backend } = await openList();
+    await openExport(['c-li']);
+    await typePassphrases(PASSPHRASE);
+    backend.fail.cases_export = LOCKED;
+    backend.store = 'locked';
+    await fireEvent.click(byId('confirm-export'));
+    await waitFor(() => byId('unlock-passphrase'));
+    expect(document.getElementById('export-dialog')).toBeNull();
+  });
+
+  it('imports a bundle, reports what it did and lists the cases again', async () => {
+    const { backend, container } = await openList();
+    await typeInto('case-search', '张');
+    await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
+
+    await fireEvent.click(byId('import-bundle'));
+    const dialog = await waitFor(() => byId('import-dialog'));
+    expect(byId('import-heading').textContent).toBe('导入案件包');
+    expect(dialog.getAttribute('aria-describedby')).toBe('import-warning');
+    expect(byId('import-warning').textContent).toContain('.banka');
+    expect(document.activeElement).toBe(byId('bundle-passphrase'));
+    expect(document.getElementById('bundle-passphrase-confirm')).toBeNull();
+    await expectNoAxeViolations(container);
+
+    await typeInto('bundle-passphrase', BUNDLE_PASSPHRASE);
+    const reading = deferred<void>();
+    backend.hold.cases_import = reading.promise;
+    await fireEvent.click(byId('confirm-import'));
+    await waitFor(() => expect(byId('bundle-running').textContent).toContain('正在导入…'));
+    expect(byId<HTMLButtonElement>('cancel-import').disabled).toBe(true);
+    reading.resolve();
+
+    await waitFor(() => expect(document.getElementById('import-dialog')).toBeNull());
+    expect(backend.argsOf('cases_import')).toEqual([{ passphrase: BUNDLE_PASSPHRASE }]);
+    // The whole list again: the new case and the newer copy are in it.
+    expect(rowIds()).toEqual(['c-li', 'c-zhang', 'c-blank', 'c-wang']);
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: {} });
+    expect(byId<HTMLInputElement>('case-search').value).toBe('');
+    expect(row('c-li').dataset.status).toBe('submitted');
+    expect(cells('c-wang')[0]).toBe('王晓明');
+    expect(count()).toBe('共 4 件');
+
+    const result = byId('bundle-result');
+    expect(result.getAttribute('role')).toBe('status');
+    expect(document.activeElement).toBe(result);
+    expect(result.querySelector('h2')?.textContent).toBe('案件包已导入');
+    expect(result.textContent).toContain('新增 1 份，更新 1 份，跳过 2 份');
+    const skipped = () => [...result.querySelectorAll('li')].map((li) => li.textContent?.trim());
+    expect(skipped()).toEqual([
+      '张三：本机已有此案件的相同或更新版本。',
+      '编号 c-elsewhere：此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。',
+    ]);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(result.querySelector('h2')?.textContent).toBe('Bundle imported');
+    expect(result.textContent).toContain('1 added, 1 updated, 2 skipped');
+    expect(skipped()[0]).toBe('张三: this machine already has the same or a newer copy.');
+    expect(skipped()[1]).toMatch(/^Case c-elsewhere: the case was changed on both machines/);
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`shows why a bundle cannot be imported, in the dialog (${lang})`, async () => {
+      const { backend, container } = await openList();
+      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      await fireEvent.click(byId('import-bundle'));
+      await waitFor(() => byId('import-dialog'));
+
+      // Nothing typed: asked for before Rust is.
+      await fireEvent.click(byId('confirm-import'));
+      await waitFor(() => byId('bundle-passphrase-error'));
+      expect(backend.argsOf('cases_import')).toEqual([]);
+
+      // A wrong passphrase or a damaged file: Rust cannot tell which, so no field is marked.
+      await typeInto('bundle-passphrase', 'not the passphrase');
+      await fireEvent.click(byId('confirm-import'));
+      const pick = (e: { message_zh: string; message_en: string }) => (lang === 'zh' ? e.message_zh : e.message_en);
+      await waitFor(() => expect(byId('error-summary').textContent).toContain(pick(BAD_BUNDLE)));
+      const summaryBox = byId('error-summary');
+      await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+      expect(summaryBox.querySelector('a')).toBeNull();
+      expect(byId('bundle-passphrase').hasAttribute('aria-invalid')).toBe(false);
+      expect(byId('import-dialog').hasAttribute('open')).toBe(true);
+      expect(byId<HTMLInputElement>('bundle-passphrase').value).toBe('not the passphrase');
+      expect(rowIds()).toEqual(['c-zhang', 'c-li', 'c-blank']);
+      await expectNoAxeViolations(container);
+
+      // An error about the passphrase itself: marked at the field, which is cleared to type afresh.
+      backend.fail.cases_import = { ...WRONG_PASSPHRASE, field: 'passphrase' };
+      await fireEvent.click(byId('confirm-import'));
+      await waitFor(() => expect(byId('bundle-passphrase-error').textContent).toContain(pick(WRONG_PASSPHRASE)));
+      const input = byId<HTMLInputElement>('bundle-passphrase');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toBe('bundle-passphrase-error');
+      expect(input.value).toBe('');
+      expect(byId('error-summary').querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase');
+      await expectNoAxeViolations(container);
+
+      await fireEvent.keyDown(byId('import-dialog'), { key: 'Escape' });
+      await waitFor(() => expect(document.getElementById('import-dialog')).toBeNull());
+      expect(document.activeElement).toBe(byId('import-bundle'));
+      expect(byId('bundle-result').textContent?.trim()).toBe('');
+    });
+  }
+
+  it('changes nothing when the open dialog is cancelled', async () => {
+    const { backend } = await openList();
+    backend.bundle = null;
+    await fireEvent.click(byId('import-bundle'));
+    await waitFor(() => byId('import-dialog'));
+    await typeInto('bundle-passphrase', BUNDLE_PASSPHRASE);
+    await fireEvent.click(byId('confirm-import'));
+    await waitFor(() => expect(document.getElementById('import-dialog')).toBeNull());
+    expect(document.activeElement).toBe(byId('import-bundle'));
+    expect(byId('bundle-result').textContent?.trim()).toBe('');
+    expect(backend.argsOf('case_list')).toHaveLength(1);
   });
 });

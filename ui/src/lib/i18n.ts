@@ -183,6 +183,43 @@ export interface Messages {
   deleting: string;
   deleted: string;
 
+  // --- Export and import of case bundles in the case list (the case list helper's block). ---
+  /** The label of the checkbox that selects every case shown. */
+  selectAllShown: string;
+  /** Before `deleteWhose` in a row checkbox's label ("选择" + "张三的申请"). */
+  selectCase: string;
+  /** How many cases are selected (a selection outlives a search). */
+  selectedCount: (n: number) => string;
+  exportSelected: string;
+  /** The import button, and the import dialog's heading. */
+  importBundle: string;
+  errNothingSelected: string;
+  exportHeading: (n: number) => string;
+  /** Before the list of the cases going into the bundle. */
+  exportWhich: string;
+  /** What the bundle holds, and who needs its passphrase. */
+  exportWarning: string;
+  /** What importing asks for and what it replaces. */
+  importIntro: string;
+  bundlePassphraseLabel: string;
+  errBundlePassphraseMissing: string;
+  confirmExport: string;
+  confirmImport: string;
+  exporting: string;
+  importing: string;
+  /** While Rust runs: its file dialog comes first, then the encryption. */
+  exportRunning: string;
+  importRunning: string;
+  exportedTo: (n: number, fileName: string) => string;
+  importedHeading: string;
+  importCounts: (added: number, updated: number, skipped: number) => string;
+  importSkippedHeading: string;
+  /** A skipped case: its applicant (or `caseNumber`) and Rust's reason. */
+  skippedCase: (who: string, reason: string) => string;
+  /** A case known only by its id (not among those listed). */
+  caseNumber: (id: string) => string;
+  // --- End of the case bundles block. ---
+
   settingsHeading: string;
   /** While the agency settings are read. */
   settingsLoading: string;
@@ -531,6 +568,35 @@ const zh: Messages = {
   confirmDelete: '确认删除',
   deleting: '正在删除…',
   deleted: '已删除',
+
+  // --- Export and import of case bundles in the case list (the case list helper's block). ---
+  selectAllShown: '选择列出的全部申请',
+  selectCase: '选择',
+  selectedCount: (n) => (n === 0 ? '未选择申请' : `已选择 ${n} 份申请`),
+  exportSelected: '导出所选',
+  importBundle: '导入案件包',
+  errNothingSelected: '请先选择要导出的申请',
+  exportHeading: (n) => `导出 ${n} 份申请`,
+  exportWhich: '案件包里将有：',
+  exportWarning:
+    '案件包里有申请人的个人资料和照片，会用下面设置的口令加密。接收的电脑导入时需要输入这个口令：请当面或打电话告诉对方，不要和文件一起发送。',
+  importIntro:
+    '输入导出这个案件包时设置的口令，然后在打开的窗口中选择案件包文件（文件名以 .banka 结尾）。本机已有的申请，只有案件包里的版本更新时才会被替换。',
+  bundlePassphraseLabel: '案件包口令',
+  errBundlePassphraseMissing: '请输入案件包口令',
+  confirmExport: '导出',
+  confirmImport: '导入',
+  exporting: '正在导出…',
+  importing: '正在导入…',
+  exportRunning: '正在导出…请在打开的窗口中选择保存位置，选好后还需要几秒钟加密。',
+  importRunning: '正在导入…请在打开的窗口中选择案件包文件，选好后还需要几秒钟解密和检查。',
+  exportedTo: (n, fileName) => `已导出 ${n} 份申请到 ${fileName}`,
+  importedHeading: '案件包已导入',
+  importCounts: (added, updated, skipped) => `新增 ${added} 份，更新 ${updated} 份，跳过 ${skipped} 份`,
+  importSkippedHeading: '以下申请没有导入：',
+  skippedCase: (who, reason) => `${who}：${reason}`,
+  caseNumber: (id) => `编号 ${id}`,
+  // --- End of the case bundles block. ---
 
   settingsHeading: '设置',
   settingsLoading: '正在读取设置…',
@@ -935,6 +1001,36 @@ const en: Messages = {
   confirmDelete: 'Yes, delete it',
   deleting: 'Deleting…',
   deleted: 'Deleted',
+
+  // --- Export and import of case bundles in the case list (the case list helper's block). ---
+  selectAllShown: 'Select all the applications listed',
+  selectCase: 'Select',
+  selectedCount: (n) =>
+    n === 0 ? 'No applications selected' : `${n} ${n === 1 ? 'application' : 'applications'} selected`,
+  exportSelected: 'Export selected',
+  importBundle: 'Import a bundle',
+  errNothingSelected: 'Select the applications to export first',
+  exportHeading: (n) => `Export ${n} ${n === 1 ? 'application' : 'applications'}`,
+  exportWhich: 'The bundle will hold:',
+  exportWarning:
+    'The bundle holds the applicants’ personal details and photos, encrypted with the passphrase you set below. The computer that receives it needs this passphrase to import it: tell the other person face to face or by phone, never together with the file.',
+  importIntro:
+    'Enter the passphrase that was set when the bundle was exported, then choose the bundle file (its name ends in .banka) in the window that opens. An application already on this computer is replaced only by a newer version from the bundle.',
+  bundlePassphraseLabel: 'Bundle passphrase',
+  errBundlePassphraseMissing: 'Enter the bundle passphrase',
+  confirmExport: 'Export',
+  confirmImport: 'Import',
+  exporting: 'Exporting…',
+  importing: 'Importing…',
+  exportRunning: 'Exporting… Choose where to save it in the window that opens; encrypting then takes a few seconds.',
+  importRunning: 'Importing… Choose the bundle file in the window that opens; decrypting and checking it then take a few seconds.',
+  exportedTo: (n, fileName) => `Exported ${n} ${n === 1 ? 'application' : 'applications'} to ${fileName}`,
+  importedHeading: 'Bundle imported',
+  importCounts: (added, updated, skipped) => `${added} added, ${updated} updated, ${skipped} skipped`,
+  importSkippedHeading: 'Not imported:',
+  skippedCase: (who, reason) => `${who}: ${reason}`,
+  caseNumber: (id) => `Case ${id}`,
+  // --- End of the case bundles block. ---
 
   settingsHeading: 'Settings',
   settingsLoading: 'Loading the settings…',

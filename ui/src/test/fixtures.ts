@@ -587,3 +587,44 @@ export function withExtras(
   return view;
 }
 // --- End of the wizard helper's block. ---
+
+// --- Case bundles: export and import (commands/bundles.rs, banka-cases bundle.rs; the case list
+// helper's block). ---
+
+/** The passphrase the sample bundle was sealed with. */
+export const BUNDLE_PASSPHRASE = 'two machines, one passphrase';
+
+/** An import with a wrong passphrase, or of a damaged file: Rust cannot tell them apart. */
+export const BAD_BUNDLE = ipcError(
+  'bad_bundle',
+  '案件包无法导入：口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered (aead::Error)。未导入任何内容，请向对方重新索取文件。',
+  'The case bundle cannot be imported: 口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered (aead::Error). Nothing was imported; ask for the file again.',
+);
+
+/** A new case in the sample bundle. */
+export const WANG = summary({
+  id: 'c-wang',
+  status: 'ready',
+  created_at: '2026-11-18T01:00:00Z',
+  updated_at: '2026-11-18T02:00:00Z',
+  applicant_name: '王晓明',
+  applicant_id_number_masked: '1101**********0035',
+  applicant_mobile_masked: '137****5678',
+});
+
+/** The sample bundle: 王晓明's case (new here), a newer copy of 李四's, 张三's (the same as here)
+ *  and one changed on both computers (further down a long list: not among the cases listed). */
+export const BUNDLE = {
+  passphrase: BUNDLE_PASSPHRASE,
+  cases: [WANG, { ...CASES[1]!, status: 'submitted' as const, status_reason: null, updated_at: '2026-11-22T03:00:00Z' }],
+  skipped: [
+    { id: 'c-zhang', reason_zh: '本机已有此案件的相同或更新版本。', reason_en: 'this machine already has the same or a newer copy.' },
+    {
+      id: 'c-elsewhere',
+      reason_zh: '此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。',
+      reason_en:
+        "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again.",
+    },
+  ],
+};
+// --- End of the case bundles block. ---

@@ -34,6 +34,9 @@ import type { Status } from '../bindings/Status';
 import { AGENCY_NOT_CONFIGURED, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE, withExtras, type WizardExtras } from './fixtures';
 import type { PhotoCheck } from '../bindings/PhotoCheck';
 import type { Upload } from '../bindings/Upload';
+// Case bundles: export and import (the case list helper's block).
+import { BAD_BUNDLE, BUNDLE } from './fixtures';
+import type { Skipped } from '../bindings/Skipped';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -103,6 +106,19 @@ export interface Backend {
   wizard: Record<string, WizardCase>;
   /** The picture the system's file dialog gives next, as its check; null: the person cancels. */
   picked: PhotoCheck | null;
+  // Case bundles (the case list helper's block).
+  /** The file name the system's save dialog gives an export; null: the person cancels. */
+  savedAs: string | null;
+  /** The bundle the system's open dialog gives an import; null: the person cancels. */
+  bundle: Bundle | null;
+}
+
+/** A bundle file as the fake reads it: what opens it, the cases it adds or updates, what Rust
+ *  would skip (the case list helper's). */
+export interface Bundle {
+  passphrase: string;
+  cases: CaseSummary[];
+  skipped: Skipped[];
 }
 
 export const PASSPHRASE = 'correct horse battery';
@@ -127,6 +143,8 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     hold: {},
     wizard: {},
     picked: PHOTO_CHECK,
+    savedAs: 'banka-20261121-1405.banka',
+    bundle: BUNDLE,
   };
   const wizardCase = (id: string): WizardCase => {
     const known = backend.wizard[id];
@@ -350,6 +368,33 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return caseView(String(args.id));
       }
       // --- End of the wizard helper's block. ---
+      // --- Case bundles (commands/bundles.rs; the case list helper's block): a weak passphrase is
+      // refused before the save dialog; a wrong one is a bad bundle, as Rust cannot tell it from
+      // a damaged file. ---
+      case 'cases_export': {
+        if ([...String(args.passphrase)].length < 8) throw { ...WEAK_PASSPHRASE, field: 'passphrase' };
+        unlocked();
+        const ids = args.ids as string[];
+        const missing = ids.find((id) => !backend.cases.some((c) => c.id === id));
+        if (missing) throw ipcError('no_case', `找不到案件 ${missing}`, `There is no case ${missing}`);
+        return backend.savedAs === null ? null : { count: ids.length, file_name: backend.savedAs };
+      }
+      case 'cases_import': {
+        unlocked();
+        const bundle = backend.bundle;
+        if (bundle === null) return null;
+        if (args.passphrase !== bundle.passphrase) throw BAD_BUNDLE;
+        const added: string[] = [];
+        const updated: string[] = [];
+        for (const c of bundle.cases) {
+          (backend.cases.some((k) => k.id === c.id) ? updated : added).push(c.id);
+          backend.cases = [...backend.cases.filter((k) => k.id !== c.id), c];
+        }
+        // Newest change first, as case_list orders them.
+        backend.cases.sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+        return { added, updated, skipped: bundle.skipped };
+      }
+      // --- End of the case bundles block. ---
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }
