@@ -504,10 +504,33 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     click(&client, "#elderly-toggle").await;
 
     // An employer opens its collective application, an employee confirms, the employer submits.
-    for walk in [&BJ_EMPLOYER_OPEN, &BJ_EMPLOYEE_CONFIRM, &BJ_EMPLOYER_SUBMIT] {
+    for walk in [&BJ_EMPLOYER_OPEN, &BJ_EMPLOYEE_CONFIRM] {
         start_case(&client, walk.flow).await;
         walk::walk(&client, walk, pictures.path(), Stop::WhenSent).await;
     }
+    start_case(&client, BJ_EMPLOYER_SUBMIT.flow).await;
+    let end = walk::walk(&client, &BJ_EMPLOYER_SUBMIT, pictures.path(), Stop::AtConfirm).await;
+    assert_eq!(end, End::Confirming);
+    // Before sending, the employees page shows all three employees and who has confirmed.
+    click(&client, "#cancel-submit").await;
+    click(&client, "nav.steps a[href='#step-employees']").await;
+    wait_for(&client, "#employee-roster").await;
+    let statuses: Vec<String> = client
+        .execute(
+            "return [...document.querySelectorAll('#employee-roster tbody tr')].map(r => r.dataset.status)",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(statuses, ["confirmed", "registered", "registered"], "the roster");
+    screenshot(&client, "flows/bj-employer-submit/20-roster").await;
+    let rest = Walk { name: "bj-employer-submit-sent", ..BJ_EMPLOYER_SUBMIT };
+    walk::walk(&client, &rest, pictures.path(), Stop::WhenSent).await;
 
     // Guangdong, in English.
     click(&client, "#lang-toggle").await;

@@ -409,6 +409,13 @@ export interface Messages {
   revisitBody: string;
   /** Elderly mode: which question of the step is shown. */
   questionOf: (n: number, total: number) => string;
+  // --- The employer's roster of employees (bj-employer-submit) ---
+  rosterCaption: string;
+  rosterName: string;
+  rosterStatus: string;
+  rosterStatuses: Record<'registered' | 'confirmed' | 'submitted', string>;
+  rosterSummary: (total: number, confirmed: number, waiting: number) => string;
+  rosterNoneConfirmed: string;
 }
 
 const zh: Messages = {
@@ -818,6 +825,18 @@ const zh: Messages = {
   revisitTitle: '请重新确认以下步骤',
   revisitBody: '您开始填写以后，申请表有了变化：以下步骤中有新的或改动过的问题，请重新查看您的回答。',
   questionOf: (n, total) => `第 ${n} 题，共 ${total} 题`,
+  // --- The employer's roster of employees (bj-employer-submit) ---
+  rosterCaption: '职工信息确认情况',
+  rosterName: '姓名',
+  rosterStatus: '状态',
+  rosterStatuses: {
+    registered: '待确认：职工尚未确认个人信息',
+    confirmed: '信息已确认，可以提交',
+    submitted: '已提交',
+  },
+  rosterSummary: (total, confirmed, waiting) => `共 ${total} 名职工：${confirmed} 名可以提交，${waiting} 名待确认。`,
+  rosterNoneConfirmed:
+    '还没有职工确认个人信息。请通知职工通过“单位集体申请：个人信息确认”确认后，再打开这份申请，名单会重新获取。',
 };
 
 const MONTHS_EN = [
@@ -1256,6 +1275,19 @@ const en: Messages = {
   revisitTitle: 'Check these steps again',
   revisitBody: 'The application form has changed since you started: these steps have new or changed questions. Look at your answers again.',
   questionOf: (n, total) => `Question ${n} of ${total}`,
+  // --- The employer's roster of employees (bj-employer-submit) ---
+  rosterCaption: 'Employees and their confirmation status',
+  rosterName: 'Name',
+  rosterStatus: 'Status',
+  rosterStatuses: {
+    registered: 'Waiting for the employee to confirm their details',
+    confirmed: 'Confirmed: can be submitted',
+    submitted: 'Submitted',
+  },
+  rosterSummary: (total, confirmed, waiting) =>
+    `${total} employees: ${confirmed} can be submitted, ${waiting} waiting to confirm.`,
+  rosterNoneConfirmed:
+    'No employee has confirmed their details yet. Ask them to confirm (Confirm your details for your employer’s collective application), then open this application again: the list is fetched again.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
