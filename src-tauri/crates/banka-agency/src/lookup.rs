@@ -28,8 +28,8 @@ pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
     })
 }
 
-/// The applicant's eligibility question, once the case has a usable number (otherwise the
-/// engine reports the number, and there is nobody to ask about yet). Returns the answer path
+/// The applicant's eligibility question, once the case has a name and a usable number
+/// (otherwise the engine reports what is missing, and there is nobody to ask about yet). Returns the answer path
 /// the number came from, too.
 pub fn eligibility_request(
     flow: &Flow,
@@ -49,12 +49,14 @@ pub fn eligibility_request(
         "applicant.social_security_number" => ValueKind::SocialSecurityNumber,
         _ => number_kind(flow, id_type)?,
     };
+    // The agency asks for the name with the number: without it there is nobody to ask about yet.
+    let name = text(answers, "applicant.name")?;
     let ctx = Context { today, beijing_address: false };
     let report = validate(kind, text(answers, id_path)?, &ctx);
     report.valid.then(|| {
         let request = EligibilityRequest {
             flow_id: flow.id.clone(),
-            name: text(answers, "applicant.name").unwrap_or_default().to_owned(),
+            name: name.to_owned(),
             id_type: id_type.to_owned(),
             id_number: report.normalized,
             city: text(answers, "card.city").map(str::to_owned),

@@ -43,6 +43,9 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
     // Only names the flow reads, so the case store takes them.
     assert!(found.iter().all(|(p, _)| guangdong.agency_inputs().contains(p)), "{found:?}");
 
+    // No name yet: nothing to ask (the agency would only answer "give the name").
+    let nameless = answers(&[("applicant.social_security_number", json!(demo::RESIDENT.id_number))]);
+    assert!(fetch(&client, guangdong, &nameless, today()).await.unwrap().is_empty());
     // No usable number yet: nothing to ask.
     let found = fetch(&client, guangdong, &answers(&[("applicant.social_security_number", json!("440106"))]), today())
         .await
