@@ -23,7 +23,7 @@ pub enum A {
     Date(&'static str),
     /// The radio or checkbox whose value is this JSON.
     Choose(&'static str),
-    /// The first `n` checkboxes, for lists the agency gave (branches, employees).
+    /// The first `n` checkboxes ticked, for lists the agency gave (branches, employees).
     FirstOptions(usize),
     /// The first radio, for lists the agency gave (an employer's banks).
     FirstRadio,
@@ -146,8 +146,10 @@ async fn answer(client: &Client, path: &str, a: A) {
             let boxes = client.find_all(Locator::Css(&format!("{group} input[type=checkbox]"))).await.unwrap();
             assert!(boxes.len() >= n, "{path}: {n} options offered, found {}", boxes.len());
             for b in boxes.into_iter().take(n) {
-                b.click().await.unwrap();
-                saved(client).await;
+                if !b.is_selected().await.unwrap() {
+                    b.click().await.unwrap();
+                    saved(client).await;
+                }
             }
         }
         A::FirstRadio => click(client, &format!("{group} input[type=radio]")).await,
