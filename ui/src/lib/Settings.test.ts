@@ -1,9 +1,10 @@
 // The settings screen, through the whole app: the agency endpoint and token, training mode, the
-// outbox, display settings, the operator's name and the data folder.
+// outbox, display settings, the operator's name, the data folder and changing the passphrase.
 import { fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
 import type { SenderState } from '../bindings/SenderState';
+import { MESSAGES, type Messages } from './i18n';
 import {
   AGENCY_ENDPOINT,
   AGENCY_SET,
@@ -12,6 +13,8 @@ import {
   LOCKED,
   OUTBOX_IDLE,
   TRAINING_URL,
+  WEAK_PASSPHRASE,
+  WRONG_PASSPHRASE,
 } from '../test/fixtures';
 import {
   PASSPHRASE,
@@ -74,7 +77,7 @@ describe('settings', () => {
     expect(container.querySelector('h1')?.textContent).toBe('设置');
     expect(document.activeElement).toBe(container.querySelector('h1'));
     expect(document.title).toBe('办卡 Banka · 设置');
-    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['机构接口', '发送队列', '显示', '本机']);
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['机构接口', '发送队列', '显示', '本机', '更改口令']);
 
     expect(backend.argsOf('agency_settings_get')).toEqual([{}]);
     expect(input('agency-endpoint').value).toBe(AGENCY_ENDPOINT);
@@ -533,5 +536,274 @@ describe('settings: display and this computer', () => {
     expect(input('agency-endpoint').value).toBe('https://typed.example.gov.cn');
     expect(input('agency-token').value).toBe('typed-token');
     expect(input('settings-operator').value).toBe('张经办');
+  });
+});
+
+describe('settings: change the passphrase', () => {
+  const NEW_PASSPHRASE = 'a new one to remember';
+  const CURRENT = 'passphrase-current';
+  const NEW = 'passphrase-new';
+  const CONFIRM = 'passphrase-confirm';
+
+  /** Fills in the three fields (left as they are when not given) and submits the form. */
+  async function change(fields: { current?: string; next?: string; confirm?: string }): Promise<void> {
+    if (fields.current !== undefined) await typeInto(CURRENT, fields.current);
+    if (fields.next !== undefined) await typeInto(NEW, fields.next);
+    if (fields.confirm !== undefined) await typeInto(CONFIRM, fields.confirm);
+    await fireEvent.click(byId('passphrase-change'));
+  }
+
+  /** Opens the settings and waits for the store's minimum (the new passphrase's hint). */
+  async function openPassphrase(options: BackendOptions = {}) {
+    const opened = await openSettings(options);
+    await waitFor(() => byId('passphrase-new-hint'));
+    return opened;
+  }
+
+  it('explains itself and asks for the current passphrase and the new one twice', async () => {
+    const { container } = await openPassphrase();
+    const section = byId('passphrase-heading').closest('section')!;
+    expect(section.getAttribute('aria-labelledby')).toBe('passphrase-heading');
+    expect(text('passphrase-heading')).toBe('更改口令');
+    expect(section.querySelector('.intro')?.textContent).toContain('所有资料仍然加密保存');
+    expect(section.querySelector('.intro')?.textContent).toContain('忘记的口令无法找回');
+    expect(section.querySelector('.intro')?.textContent).toContain('请把新口令写下来');
+
+    const fields: [string, string, string][] = [
+      [CURRENT, '现在的口令', 'current-password'],
+      [NEW, '新口令', 'new-password'],
+      [CONFIRM, '再输入一次新口令', 'new-password'],
+    ];
+    for (const [id, label, autocomplete] of fields) {
+      expect(document.querySelector(`label[for="${id}"]`)?.textContent).toBe(label);
+      expect(input(id).type).toBe('password');
+      expect(input(id).getAttribute('autocomplete')).toBe(autocomplete);
+      expect(input(id).value).toBe('');
+      expect(input(id).hasAttribute('aria-invalid')).toBe(false);
+    }
+    // The store's minimum comes from Rust (store_status), as on the unlock screen.
+    expect(text('passphrase-new-hint')).toBe(MESSAGES.zh.passphraseHintNew(8));
+    expect(byId(NEW).getAttribute('aria-describedby')).toBe('passphrase-new-hint');
+    expect(byId(CURRENT).hasAttribute('aria-describedby')).toBe(false);
+    expect(byId('passphrase-change').getAttribute('type')).toBe('submit');
+    expect(text('passphrase-change')).toBe('更改口令');
+    expect(byId('passphrase-message').getAttribute('role')).toBe('status');
+    expect(text('passphrase-message')).toBe('');
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(text('passphrase-heading')).toBe('Change the passphrase');
+    expect(section.querySelector('.intro')?.textContent).toContain('A forgotten passphrase cannot be recovered');
+    expect(document.querySelector(`label[for="${CONFIRM}"]`)?.textContent).toBe('Type the new passphrase again');
+    expect(text('passphrase-new-hint')).toBe(MESSAGES.en.passphraseHintNew(8));
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+  });
+
+  /** The messages that are plain text (not functions or lists). */
+  type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+  const UI_CHECKS: {
+    name: string;
+    fields: { current?: string; next?: string; confirm?: string };
+    errors: [string, TextKey][];
+  }[] = [
+    {
+      name: 'nothing typed',
+      fields: {},
+      errors: [
+        [CURRENT, 'errCurrentPassphraseMissing'],
+        [NEW, 'errNewPassphraseMissing'],
+      ],
+    },
+    { name: 'no current passphrase', fields: { next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE }, errors: [[CURRENT, 'errCurrentPassphraseMissing']] },
+    { name: 'no new passphrase', fields: { current: PASSPHRASE }, errors: [[NEW, 'errNewPassphraseMissing']] },
+    { name: 'the new one not typed again', fields: { current: PASSPHRASE, next: NEW_PASSPHRASE }, errors: [[CONFIRM, 'errNewConfirmMissing']] },
+    {
+      name: 'the two new ones differ',
+      fields: { current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: 'a new one to rememder' },
+      errors: [[CONFIRM, 'errNewConfirmMismatch']],
+    },
+    {
+      name: 'the new one the same as the current one',
+      fields: { current: PASSPHRASE, next: PASSPHRASE, confirm: PASSPHRASE },
+      errors: [[NEW, 'errNewPassphraseUnchanged']],
+    },
+  ];
+
+  for (const { name, fields, errors } of UI_CHECKS) {
+    it(`says what to correct without asking Rust: ${name}`, async () => {
+      const { backend, container } = await openPassphrase();
+      await change(fields);
+      const summary = await expectSummary(errors.map(([, key]) => MESSAGES.zh[key]));
+      expect([...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(errors.map(([id]) => `#${id}`));
+      for (const [id, key] of errors) expect(inlineError(id)).toBe(`错误：${MESSAGES.zh[key]}`);
+      for (const id of [CURRENT, NEW, CONFIRM].filter((f) => !errors.some(([e]) => e === f))) {
+        expect(byId(id).hasAttribute('aria-invalid')).toBe(false);
+      }
+      expect(backend.argsOf('store_change_passphrase')).toEqual([]);
+      // What was typed stays, to be corrected.
+      expect(input(CURRENT).value).toBe(fields.current ?? '');
+      expect(input(NEW).value).toBe(fields.next ?? '');
+      expect(text('passphrase-message')).toBe('');
+      await expectNoAxeViolations(container);
+
+      // Keyboard users go from the summary to the field.
+      await fireEvent.click(summary.querySelector('a')!);
+      expect(document.activeElement).toBe(byId(errors[0]![0]));
+
+      await fireEvent.click(byId('lang-toggle'));
+      expect([...byId('error-summary').querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual(
+        errors.map(([, key]) => MESSAGES.en[key]),
+      );
+      for (const [id, key] of errors) expect(inlineError(id)).toBe(`Error: ${MESSAGES.en[key]}`);
+      await expectNoAxeViolations(container);
+    });
+  }
+
+  it('shows a wrong current passphrase at its field, and clears it to be typed afresh', async () => {
+    const { backend, container } = await openPassphrase();
+    await change({ current: 'not the passphrase', next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    const summary = await expectSummary([WRONG_PASSPHRASE.message_zh]);
+    expect(summary.querySelector('a')?.getAttribute('href')).toBe(`#${CURRENT}`);
+    expect(inlineError(CURRENT)).toBe(`错误：${WRONG_PASSPHRASE.message_zh}`);
+    expect(byId(NEW).hasAttribute('aria-invalid')).toBe(false);
+    expect(backend.argsOf('store_change_passphrase')).toEqual([{ current: 'not the passphrase', new: NEW_PASSPHRASE }]);
+    expect(input(CURRENT).value).toBe('');
+    expect(input(NEW).value).toBe(NEW_PASSPHRASE);
+    expect(input(CONFIRM).value).toBe(NEW_PASSPHRASE);
+    expect(text('passphrase-message')).toBe('');
+    expect(byId<HTMLButtonElement>('passphrase-change').disabled).toBe(false);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(inlineError(CURRENT)).toBe(`Error: ${WRONG_PASSPHRASE.message_en}`);
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('elderly-toggle'));
+    await expectNoAxeViolations(container);
+
+    // Typed right, it is changed and the errors go.
+    await change({ current: PASSPHRASE });
+    await waitFor(() => expect(text('passphrase-message')).toBe(MESSAGES.en.passphraseChanged));
+    expect(document.getElementById('error-summary')).toBeNull();
+    expect(byId(CURRENT).hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('shows Rust’s strength rule at the new passphrase', async () => {
+    const { backend, container } = await openPassphrase();
+    await change({ current: PASSPHRASE, next: 'short', confirm: 'short' });
+    const summary = await expectSummary([WEAK_PASSPHRASE.message_zh]);
+    expect(summary.querySelector('a')?.getAttribute('href')).toBe(`#${NEW}`);
+    expect(inlineError(NEW)).toBe(`错误：${WEAK_PASSPHRASE.message_zh}`);
+    expect(byId(NEW).getAttribute('aria-describedby')).toBe('passphrase-new-hint passphrase-new-error');
+    expect(byId(CURRENT).hasAttribute('aria-invalid')).toBe(false);
+    expect(backend.argsOf('store_change_passphrase')).toEqual([{ current: PASSPHRASE, new: 'short' }]);
+    expect(input(CURRENT).value).toBe(PASSPHRASE);
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(summary.querySelector('a')!);
+    expect(document.activeElement).toBe(byId(NEW));
+    await fireEvent.click(byId('lang-toggle'));
+    expect(inlineError(NEW)).toBe(`Error: ${WEAK_PASSPHRASE.message_en}`);
+    await expectNoAxeViolations(container);
+  });
+
+  it('changes it, clears the fields and says so', async () => {
+    const { backend, container } = await openPassphrase();
+    // An earlier error is cleared by the change.
+    await change({});
+    await expectSummary([MESSAGES.zh.errCurrentPassphraseMissing, MESSAGES.zh.errNewPassphraseMissing]);
+
+    await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    await waitFor(() => expect(text('passphrase-message')).toBe('口令已更改。下次打开时请使用新口令。'));
+    expect(byId('passphrase-message').getAttribute('role')).toBe('status');
+    expect(backend.argsOf('store_change_passphrase')).toEqual([{ current: PASSPHRASE, new: NEW_PASSPHRASE }]);
+    for (const id of [CURRENT, NEW, CONFIRM]) {
+      expect(input(id).value).toBe('');
+      expect(byId(id).hasAttribute('aria-invalid')).toBe(false);
+    }
+    expect(document.getElementById('error-summary')).toBeNull();
+    await expectNoAxeViolations(container);
+
+    await fireEvent.click(byId('lang-toggle'));
+    expect(text('passphrase-message')).toBe('The passphrase has been changed. Use the new one next time Banka opens.');
+    await expectNoAxeViolations(container);
+
+    // The old one no longer opens it.
+    await change({ current: PASSPHRASE, next: 'yet another passphrase', confirm: 'yet another passphrase' });
+    await expectSummary([WRONG_PASSPHRASE.message_en]);
+    expect(text('passphrase-message')).toBe('');
+  });
+
+  it('is busy while Rust changes it', async () => {
+    const { backend, container } = await openPassphrase();
+    let release!: () => void;
+    backend.hold.store_change_passphrase = new Promise<void>((r) => (release = r));
+    await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    const button = byId<HTMLButtonElement>('passphrase-change');
+    await waitFor(() => expect(button.disabled).toBe(true));
+    expect(text('passphrase-message')).toBe('正在更改…');
+    expect(byId('passphrase-form').getAttribute('aria-busy')).toBe('true');
+    await expectNoAxeViolations(container);
+    // Submitting again (Enter in a field) asks nothing more.
+    await fireEvent.submit(byId('passphrase-form'));
+    expect(backend.argsOf('store_change_passphrase')).toHaveLength(1);
+
+    release();
+    await waitFor(() => expect(button.disabled).toBe(false));
+    expect(text('passphrase-message')).toBe('口令已更改。下次打开时请使用新口令。');
+    expect(byId('passphrase-form').getAttribute('aria-busy')).toBe('false');
+    expect(text('passphrase-change')).toBe('更改口令');
+  });
+
+  it('lists an error no field can fix without a link, and keeps what was typed', async () => {
+    const { backend } = await openPassphrase();
+    backend.fail.store_change_passphrase = DATABASE_ERROR;
+    await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    const summary = await expectSummary([DATABASE_ERROR.message_zh]);
+    expect(summary.querySelector('a')).toBeNull();
+    for (const id of [CURRENT, NEW, CONFIRM]) expect(byId(id).hasAttribute('aria-invalid')).toBe(false);
+    expect(input(CURRENT).value).toBe(PASSPHRASE);
+    expect(input(NEW).value).toBe(NEW_PASSPHRASE);
+  });
+
+  it('goes to the unlock screen when the store turns out locked', async () => {
+    const { backend, container } = await openPassphrase();
+    backend.store = 'locked';
+    await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    await waitFor(() => byId('unlock-passphrase'));
+    expect(container.querySelector('h1')?.textContent).toBe('输入口令解锁');
+    expect(document.activeElement).toBe(container.querySelector('h1'));
+    expect(document.getElementById('passphrase-current')).toBeNull();
+  });
+
+  it('shows and hides what was typed in all three fields', async () => {
+    await openPassphrase();
+    const show = byId('passphrase-show');
+    expect(show.getAttribute('aria-controls')).toBe(`${CURRENT} ${NEW} ${CONFIRM}`);
+    await fireEvent.click(show);
+    for (const id of [CURRENT, NEW, CONFIRM]) expect(input(id).type).toBe('text');
+    expect(show.textContent?.trim()).toBe('隐藏口令');
+    expect(show.nextElementSibling?.textContent?.trim()).toBe('口令已显示');
+    await fireEvent.click(show);
+    for (const id of [CURRENT, NEW, CONFIRM]) expect(input(id).type).toBe('password');
+    expect(show.nextElementSibling?.textContent?.trim()).toBe('口令已隐藏');
+
+    // Hidden again once changed.
+    await fireEvent.click(show);
+    await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    await waitFor(() => expect(text('passphrase-message')).toBe('口令已更改。下次打开时请使用新口令。'));
+    for (const id of [CURRENT, NEW, CONFIRM]) expect(input(id).type).toBe('password');
+  });
+
+  it('keeps what was typed across language and elderly switches', async () => {
+    await openPassphrase();
+    await typeInto(CURRENT, PASSPHRASE);
+    await typeInto(NEW, NEW_PASSPHRASE);
+    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('settings-elderly'));
+    expect(input(CURRENT).value).toBe(PASSPHRASE);
+    expect(input(NEW).value).toBe(NEW_PASSPHRASE);
   });
 });

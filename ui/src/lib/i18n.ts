@@ -271,6 +271,23 @@ export interface Messages {
   operatorSaved: string;
   dataDirLabel: string;
   dataDirHint: string;
+  // --- Change the passphrase in Settings (the settings helper's block; lib/ChangePassphrase). ---
+  changePassphraseHeading: string;
+  /** Everything stays encrypted; a forgotten passphrase cannot be recovered. */
+  changePassphraseIntro: string;
+  currentPassphraseLabel: string;
+  newPassphraseLabel: string;
+  newPassphraseConfirmLabel: string;
+  changePassphraseSubmit: string;
+  /** While Rust rewraps the key (Argon2: about a second). */
+  changingPassphrase: string;
+  passphraseChanged: string;
+  errCurrentPassphraseMissing: string;
+  errNewPassphraseMissing: string;
+  errNewPassphraseUnchanged: string;
+  errNewConfirmMissing: string;
+  errNewConfirmMismatch: string;
+  // --- End of the change-the-passphrase block. ---
 
   heading: string;
   intro: string;
@@ -654,6 +671,22 @@ const zh: Messages = {
   operatorSaved: '经办人姓名已保存。',
   dataDirLabel: '数据保存位置',
   dataDirHint: '加密的申领资料保存在这台电脑的这个文件夹里。',
+  // --- Change the passphrase in Settings (the settings helper's block). ---
+  changePassphraseHeading: '更改口令',
+  changePassphraseIntro:
+    '更改后，所有资料仍然加密保存，换掉的只是打开它们的口令。忘记的口令无法找回，请把新口令写下来，放在安全的地方。',
+  currentPassphraseLabel: '现在的口令',
+  newPassphraseLabel: '新口令',
+  newPassphraseConfirmLabel: '再输入一次新口令',
+  changePassphraseSubmit: '更改口令',
+  changingPassphrase: '正在更改…',
+  passphraseChanged: '口令已更改。下次打开时请使用新口令。',
+  errCurrentPassphraseMissing: '请输入现在的口令',
+  errNewPassphraseMissing: '请输入新口令',
+  errNewPassphraseUnchanged: '新口令和现在的口令一样，请换一个',
+  errNewConfirmMissing: '请再输入一次新口令，以免输错',
+  errNewConfirmMismatch: '两次输入的新口令不一样，请重新输入',
+  // --- End of the change-the-passphrase block. ---
 
   heading: '号码核验',
   intro: '选择号码的种类，然后输入号码。我们会马上告诉您号码是否有效，以及号码包含的信息。号码只在本机检查，不会发送到网上。',
@@ -1103,6 +1136,22 @@ const en: Messages = {
   operatorSaved: 'The operator’s name has been saved.',
   dataDirLabel: 'Where the data is stored',
   dataDirHint: 'The encrypted applications are kept in this folder on this computer.',
+  // --- Change the passphrase in Settings (the settings helper's block). ---
+  changePassphraseHeading: 'Change the passphrase',
+  changePassphraseIntro:
+    'Everything stays encrypted: only the passphrase that opens it changes. A forgotten passphrase cannot be recovered, so write the new one down and keep it somewhere safe.',
+  currentPassphraseLabel: 'Current passphrase',
+  newPassphraseLabel: 'New passphrase',
+  newPassphraseConfirmLabel: 'Type the new passphrase again',
+  changePassphraseSubmit: 'Change the passphrase',
+  changingPassphrase: 'Changing…',
+  passphraseChanged: 'The passphrase has been changed. Use the new one next time Banka opens.',
+  errCurrentPassphraseMissing: 'Enter the current passphrase',
+  errNewPassphraseMissing: 'Enter the new passphrase',
+  errNewPassphraseUnchanged: 'The new passphrase is the same as the current one. Choose a different one',
+  errNewConfirmMissing: 'Type the new passphrase again, so that a typing mistake is caught',
+  errNewConfirmMismatch: 'The two new passphrases are different. Type them again',
+  // --- End of the change-the-passphrase block. ---
 
   heading: 'Check a number',
   intro: 'Choose the kind of number, then type it. You will see at once whether the number is valid and what it tells us. Numbers are checked on this computer only and are never sent online.',

@@ -57,7 +57,6 @@ export function unlockStore(passphrase: string): Promise<StoreStatus> {
   return invoke<StoreStatus>('store_unlock', { passphrase });
 }
 
-/** The application flows Banka ships, for the "new application" chooser. */
 /**
  * Changes the store's passphrase (the store must be unlocked). Rejects with field `current` when
  * the current passphrase is wrong, `new` when the new one is too weak.
@@ -66,6 +65,7 @@ export async function changePassphrase(current: string, next: string): Promise<v
   await invoke<null>('store_change_passphrase', { current, new: next });
 }
 
+/** The application flows Banka ships, for the "new application" chooser. */
 export function listFlows(): Promise<FlowTitle[]> {
   return invoke<FlowTitle[]>('flow_list');
 }

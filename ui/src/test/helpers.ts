@@ -185,6 +185,8 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   const unlocked = () => {
     if (backend.store !== 'unlocked') throw LOCKED;
   };
+  // The passphrase as store_change_passphrase last set it (the settings helper's).
+  let currentPassphrase = passphrase;
 
   mockIPC(async (cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -395,6 +397,17 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return { added, updated, skipped: bundle.skipped };
       }
       // --- End of the case bundles block. ---
+      // --- Changing the passphrase (commands/cases.rs; the settings helper's block): as in
+      // banka_cases::keys::change_passphrase, the new one's strength is checked before the
+      // current one. (store_unlock still opens with the passphrase given at start.) ---
+      case 'store_change_passphrase': {
+        unlocked();
+        if ([...String(args.new)].length < 8) throw { ...WEAK_PASSPHRASE, field: 'new' };
+        if (args.current !== currentPassphrase) throw { ...WRONG_PASSPHRASE, field: 'current' };
+        currentPassphrase = String(args.new);
+        return null;
+      }
+      // --- End of the changing the passphrase block. ---
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }
