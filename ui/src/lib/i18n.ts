@@ -431,8 +431,18 @@ export interface Messages {
   rosterName: string;
   rosterStatus: string;
   rosterStatuses: Record<'registered' | 'confirmed' | 'submitted', string>;
-  rosterSummary: (total: number, confirmed: number, waiting: number) => string;
+  rosterSummary: (total: number, confirmed: number, waiting: number, submitted: number) => string;
   rosterNoneConfirmed: string;
+  /** The masked ID number column, when the agency gives one. */
+  rosterIdNumber: string;
+  /** A status the agency gave that has no words here. */
+  rosterStatusUnknown: string;
+  /** Everyone listed has already been submitted. */
+  rosterAllSubmitted: string;
+  /** The agency listed nobody. */
+  rosterEmpty: string;
+  /** There is no list from the agency on the case. */
+  rosterNoList: string;
 }
 
 const zh: Messages = {
@@ -867,9 +877,17 @@ const zh: Messages = {
     confirmed: '信息已确认，可以提交',
     submitted: '已提交',
   },
-  rosterSummary: (total, confirmed, waiting) => `共 ${total} 名职工：${confirmed} 名可以提交，${waiting} 名待确认。`,
+  rosterSummary: (total, confirmed, waiting, submitted) =>
+    `共 ${total} 名职工：${confirmed} 名可提交，${waiting} 名待确认${submitted > 0 ? `，${submitted} 名已提交` : ''}。`,
   rosterNoneConfirmed:
-    '还没有职工确认个人信息。请通知职工通过“单位集体申请：个人信息确认”确认后，再打开这份申请，名单会重新获取。',
+    '还没有职工确认个人信息，暂时不能提交。请通知职工通过“单位集体申请：个人信息确认”确认个人信息，然后再打开这份申请：名单会重新获取。',
+  rosterIdNumber: '证件号码',
+  rosterStatusUnknown: '状态不明，暂不能提交',
+  rosterAllSubmitted: '名单上的职工都已提交，没有需要提交的职工。',
+  rosterEmpty:
+    '经办机构没有列出本单位的职工。请核对上一步填写的单位统一社会信用代码；再次打开这份申请时，名单会重新获取。',
+  rosterNoList:
+    '还没有从经办机构取得本单位的职工名单。请在“设置”页的“机构接口”中填写接口地址和令牌（或开启培训模式），然后再打开这份申请。',
 };
 
 const MONTHS_EN = [
@@ -1333,10 +1351,17 @@ const en: Messages = {
     confirmed: 'Confirmed: can be submitted',
     submitted: 'Submitted',
   },
-  rosterSummary: (total, confirmed, waiting) =>
-    `${total} employees: ${confirmed} can be submitted, ${waiting} waiting to confirm.`,
+  rosterSummary: (total, confirmed, waiting, submitted) =>
+    `${total} ${total === 1 ? 'employee' : 'employees'}: ${confirmed} can be submitted, ${waiting} waiting to confirm${submitted > 0 ? `, ${submitted} already submitted` : ''}.`,
   rosterNoneConfirmed:
-    'No employee has confirmed their details yet. Ask them to confirm (Confirm your details for your employer’s collective application), then open this application again: the list is fetched again.',
+    'No employee has confirmed their details yet, so nobody can be submitted. Ask your employees to confirm them through “Confirm your details for your employer’s collective application”, then open this application again: the list is fetched again.',
+  rosterIdNumber: 'ID number',
+  rosterStatusUnknown: 'Status not known: cannot be submitted yet',
+  rosterAllSubmitted: 'Everyone on the list has already been submitted: there is nobody left to submit.',
+  rosterEmpty:
+    'The agency lists no employees for your organisation. Check the unified social credit code on the previous step; the list is fetched again when you open this application again.',
+  rosterNoList:
+    'The list of your organisation’s employees has not come from the agency yet. In Settings, under “Agency endpoint”, enter its address and token (or turn on training mode), then open this application again.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

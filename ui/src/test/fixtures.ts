@@ -628,3 +628,56 @@ export const BUNDLE = {
   ],
 };
 // --- End of the case bundles block. ---
+
+// --- The employer's roster (the roster helper's block): a bj-employer-submit-like step over the
+// small flow. `agency.employees` as banka-agency agency_data.rs from_employees stores it; the
+// engine offers only the confirmed ones for `submit.employees` (options_from … only confirmed). ---
+
+/** The agency's list: one confirmed, two waiting for the employee, one already submitted. */
+export const EMPLOYEES = [
+  { id: 'emp-0001', name: '孙立伟', status: 'confirmed' },
+  { id: 'emp-0002', name: '周敏', status: 'registered' },
+  { id: 'emp-0003', name: '吴昊', status: 'registered' },
+  { id: 'emp-0004', name: '郑十', status: 'submitted' },
+];
+
+/** The small flow's `view` with a "choose employees" step after the first: `submit.employees`,
+ *  a required multi-choice whose options are the confirmed employees of `agency.employees`. */
+export function withEmployees(view: CaseView, answers: Record<string, unknown>): CaseView {
+  const list = Array.isArray(answers['agency.employees']) ? (answers['agency.employees'] as Record<string, unknown>[]) : [];
+  const chosen = Array.isArray(answers['submit.employees']) ? (answers['submit.employees'] as string[]) : [];
+  const options = list
+    .filter((e) => e.status === 'confirmed')
+    .map((e) => ({ value: String(e.id), zh: String(e.name), en: String(e.name) }));
+  const field: FieldState = {
+    path: 'submit.employees',
+    step: 'employees',
+    label_zh: '信息已确认的职工',
+    label_en: 'employees who have confirmed their details',
+    input: 'multi-choice',
+    status: 'required',
+    value: chosen.length > 0 ? chosen : null,
+    defaulted: false,
+    options,
+  };
+  const ok = chosen.length > 0;
+  const basic = view.evaluation.steps[0]!;
+  const step: StepState = { id: 'employees', title_zh: '选择职工', title_en: 'Choose employees', kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
+  const later = view.evaluation.steps.slice(1).map((s) => ({ ...s, blocked: s.blocked || !ok }));
+  view.evaluation.steps = [basic, step, ...later];
+  view.evaluation.fields.push(field);
+  if (!ok) view.evaluation.errors.push(missingError('submit.employees', '信息已确认的职工', 'Employees who have confirmed their details'));
+  const names = (lang: 'zh' | 'en') =>
+    ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
+  view.evaluation.check_answers.splice(1, 0, {
+    step: 'employees',
+    title_zh: '选择职工',
+    title_en: 'Choose employees',
+    rows: [{ path: 'submit.employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en') }],
+  });
+  view.evaluation.flow = 'bj-employer-submit';
+  view.summary.flow_id = 'bj-employer-submit';
+  view.evaluation.ready = view.evaluation.errors.length === 0;
+  return view;
+}
+// --- End of the roster helper's block. ---

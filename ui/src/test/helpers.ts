@@ -37,6 +37,8 @@ import type { Upload } from '../bindings/Upload';
 // Case bundles: export and import (the case list helper's block).
 import { BAD_BUNDLE, BUNDLE } from './fixtures';
 import type { Skipped } from '../bindings/Skipped';
+// The employer's roster: a view the fake engine changes further (the roster helper's).
+import type { CaseView } from '../bindings/CaseView';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -71,6 +73,8 @@ export interface BackendOptions {
   photos?: string[];
   /** What the fake engine adds to the small flow (the wizard helper's). */
   wizardExtras?: WizardExtras;
+  /** Changes the small flow's view further, from the answers (the roster helper's: withEmployees). */
+  wizardView?: (view: CaseView, answers: Record<string, unknown>) => CaseView;
 }
 
 /** A case as the wizard's fake engine keeps it. */
@@ -164,7 +168,9 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   const caseView = (id: string) => {
     const c = wizardCase(id);
     const view = evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
-    return withExtras(view, c.answers, options.wizardExtras ?? {}, c.reason, c.check);
+    const extended = withExtras(view, c.answers, options.wizardExtras ?? {}, c.reason, c.check);
+    // The roster helper's: a further change to the view (withEmployees).
+    return options.wizardView ? options.wizardView(extended, c.answers) : extended;
   };
   /** Stores a picture for the card photo (the only document of the small flow) with its check
    *  (the wizard helper's). */

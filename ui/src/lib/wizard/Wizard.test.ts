@@ -1,13 +1,15 @@
 // The application wizard over the fake engine (test/fixtures evaluateWizard): steps, autosave,
 // errors on Continue, documents, check answers with Change links, and submitting; the steps' text,
 // SMS codes, the documents step's file dialog, marks, removal and cartoon photo, reopening a
-// rejected case, steps to revisit, and elderly mode's one question per page.
+// rejected case, steps to revisit, and elderly mode's one question per page; the employer's
+// roster of employees above the question that chooses them (bj-employer-submit).
 import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AgencySettings } from '../../bindings/AgencySettings';
 import type { CaseSummary } from '../../bindings/CaseSummary';
 import {
   AGENCY_UNSET,
+  EMPLOYEES,
   PHOTO_CHECK,
   STEP_TEXT,
   TRAINING_SMS_CODE,
@@ -16,6 +18,7 @@ import {
   validId,
   VALID_ID,
   type WizardExtras,
+  withEmployees,
 } from '../../test/fixtures';
 import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
 import { MESSAGES, type Lang } from '../i18n';
@@ -33,6 +36,8 @@ function openWizard(
     extras?: WizardExtras;
     agency?: AgencySettings;
     case?: Partial<CaseSummary>;
+    /** A bj-employer-submit-like step "choose employees" after the first (withEmployees). */
+    employer?: boolean;
   } = {},
 ) {
   const backend = mockBackend({
@@ -42,6 +47,7 @@ function openWizard(
     validate: () => validId,
     wizardExtras: options.extras,
     agency: options.agency,
+    wizardView: options.employer ? withEmployees : undefined,
   });
   const onBack = vi.fn();
   const view = render(Wizard, {
@@ -623,5 +629,169 @@ describe('elderly mode', () => {
     await fireEvent.click(byId('wizard-continue'));
     await waitFor(() => expect(text('question-counter')).toBe('第 2 题，共 5 题'));
     expect(document.querySelector('#step-text')).toBeNull();
+  });
+});
+
+describe('the employer’s roster of employees', () => {
+  /** As the demo agency lists them before anyone confirms but one (tests/e2e). */
+  const THREE = EMPLOYEES.slice(0, 3);
+  const employer = (employees: unknown, lang: Lang = 'zh', elderly = false) =>
+    openWizard({ employer: true, lang, elderly, answers: { ...FILLED, 'agency.employees': employees } });
+  const roster = () => byId('employee-roster');
+  const rows = () =>
+    [...roster().querySelectorAll<HTMLTableRowElement>('tbody tr')].map((r) => [
+      r.dataset.employee,
+      r.dataset.status,
+      [...r.cells].map((c) => c.textContent?.trim()),
+    ]);
+  const ZH = { registered: '待确认：职工尚未确认个人信息', confirmed: '信息已确认，可以提交', submitted: '已提交' };
+  const EN = {
+    registered: 'Waiting for the employee to confirm their details',
+    confirmed: 'Confirmed: can be submitted',
+    submitted: 'Submitted',
+  };
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`shows every employee and their status in words above the question (${lang})`, async () => {
+      const words = lang === 'zh' ? ZH : EN;
+      const { container } = employer(EMPLOYEES, lang);
+      await waitFor(() => expect(heading()).toBe(lang === 'zh' ? '选择职工' : 'Choose employees'));
+      expect(rows()).toEqual([
+        ['emp-0001', 'confirmed', ['孙立伟', words.confirmed]],
+        ['emp-0002', 'registered', ['周敏', words.registered]],
+        ['emp-0003', 'registered', ['吴昊', words.registered]],
+        ['emp-0004', 'submitted', ['郑十', words.submitted]],
+      ]);
+      const table = roster().querySelector('table')!;
+      expect(table.querySelector('caption')?.textContent).toBe(
+        lang === 'zh' ? '职工信息确认情况' : 'Employees and their confirmation status',
+      );
+      expect([...table.querySelectorAll('thead th')].map((th) => [th.getAttribute('scope'), th.textContent])).toEqual(
+        lang === 'zh' ? [['col', '姓名'], ['col', '状态']] : [['col', 'Name'], ['col', 'Status']],
+      );
+      expect(text('employee-roster-summary')).toBe(
+        lang === 'zh'
+          ? '共 4 名职工：1 名可提交，2 名待确认，1 名已提交。'
+          : '4 employees: 1 can be submitted, 2 waiting to confirm, 1 already submitted.',
+      );
+      expect(table.getAttribute('aria-describedby')).toBe('employee-roster-summary');
+      expect(document.querySelector('#employee-roster-none')).toBeNull();
+
+      // Above the question, which offers the confirmed employee only.
+      const question = container.querySelector<HTMLElement>('[data-field="submit.employees"]')!;
+      expect(roster().compareDocumentPosition(question) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(byId('wizard-form').contains(roster())).toBe(true);
+      expect(within(question).getAllByRole('checkbox').map((c) => c.nextElementSibling?.textContent)).toEqual(['孙立伟']);
+      await expectNoAxeViolations(container);
+    });
+
+    it(`counts the employees as the agency lists them (${lang})`, async () => {
+      employer(THREE, lang);
+      await waitFor(() => roster());
+      expect(text('employee-roster-summary')).toBe(
+        lang === 'zh' ? '共 3 名职工：1 名可提交，2 名待确认。' : '3 employees: 1 can be submitted, 2 waiting to confirm.',
+      );
+    });
+
+    it(`says what to do when nobody has confirmed yet (${lang})`, async () => {
+      const t = MESSAGES[lang];
+      const { container } = employer(
+        THREE.map((e) => ({ ...e, status: 'registered' })),
+        lang,
+      );
+      await waitFor(() => roster());
+      expect(text('employee-roster-summary')).toBe(
+        lang === 'zh' ? '共 3 名职工：0 名可提交，3 名待确认。' : '3 employees: 0 can be submitted, 3 waiting to confirm.',
+      );
+      const none = byId('employee-roster-none');
+      expect(none.textContent?.trim()).toBe(t.rosterNoneConfirmed);
+      // Where the employees confirm: the flow's own title.
+      expect(none.textContent).toContain(
+        lang === 'zh' ? '单位集体申请：个人信息确认' : 'Confirm your details for your employer’s collective application',
+      );
+      expect(none.textContent).toContain(lang === 'zh' ? '再打开这份申请' : 'open this application again');
+      expect(rows().map((r) => r[1])).toEqual(['registered', 'registered', 'registered']);
+      expect(container.querySelectorAll('[data-field="submit.employees"] input')).toHaveLength(0);
+
+      // Continue: the question is required, and the roster stays to say why.
+      await fireEvent.click(byId('wizard-continue'));
+      await waitFor(() => byId('error-summary'));
+      expect(byId('employee-roster-none')).toBeTruthy();
+      await expectNoAxeViolations(container);
+    });
+  }
+
+  it('adds the masked ID numbers when the agency gives them, and reads the option shape', async () => {
+    const { container } = employer([
+      { id: 'e1', name: '孙七', id_number_masked: '1101**********002X', status: 'confirmed' },
+      { value: 'e2', label: '周八', status: 'registered' },
+    ]);
+    await waitFor(() => roster());
+    expect([...roster().querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['姓名', '证件号码', '状态']);
+    expect(rows()).toEqual([
+      ['e1', 'confirmed', ['孙七', '1101**********002X', ZH.confirmed]],
+      ['e2', 'registered', ['周八', '', ZH.registered]],
+    ]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('still lists an employee whose status it has no words for, as not submittable', async () => {
+    employer([...THREE, { id: 'e9', name: '王九', status: 'unconfirmed' }, { name: 'no id' }, 'nonsense'], 'en');
+    await waitFor(() => roster());
+    expect(rows().at(-1)).toEqual(['e9', 'unconfirmed', ['王九', 'Status not known: cannot be submitted yet']]);
+    expect(rows()).toHaveLength(4);
+    expect(text('employee-roster-summary')).toBe('4 employees: 1 can be submitted, 2 waiting to confirm.');
+  });
+
+  it('says when everyone has been submitted already', async () => {
+    employer(THREE.map((e) => ({ ...e, status: 'submitted' })));
+    await waitFor(() => roster());
+    expect(text('employee-roster-none')).toBe(MESSAGES.zh.rosterAllSubmitted);
+    expect(text('employee-roster-summary')).toBe('共 3 名职工：0 名可提交，0 名待确认，3 名已提交。');
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`says when the agency listed nobody, or no list came from it (${lang})`, async () => {
+      const t = MESSAGES[lang];
+      const first = employer([], lang);
+      await waitFor(() => roster());
+      expect(text('employee-roster-summary')).toBe(t.rosterEmpty);
+      expect(roster().querySelector('table')).toBeNull();
+      await expectNoAxeViolations(first.container);
+      first.unmount();
+
+      const second = employer(undefined, lang);
+      await waitFor(() => roster());
+      expect(text('employee-roster-summary')).toBe(t.rosterNoList);
+      expect(roster().querySelector('table')).toBeNull();
+      await expectNoAxeViolations(second.container);
+    });
+  }
+
+  it('is only on the step that chooses the employees, and stays as one is chosen', async () => {
+    const { backend } = employer(EMPLOYEES);
+    await waitFor(() => roster());
+    await fireEvent.click(byId('f-submit-employees'));
+    await waitFor(() =>
+      expect(backend.argsOf('case_answer').at(-1)).toEqual({ id: 'c1', path: 'submit.employees', value: ['emp-0001'] }),
+    );
+    await waitFor(() => expect(stepItems()[1]!.classList.contains('complete')).toBe(true));
+    expect(rows()).toHaveLength(4);
+
+    await fireEvent.click(byId('wizard-back'));
+    await waitFor(() => expect(heading()).toBe('基本信息'));
+    expect(document.querySelector('#employee-roster')).toBeNull();
+    await fireEvent.click(byId('wizard-continue'));
+    await waitFor(() => expect(heading()).toBe('选择职工'));
+    expect(rows()).toHaveLength(4);
+  });
+
+  it('is shown in elderly mode too, with the question', async () => {
+    const { container } = employer(THREE, 'zh', true);
+    await waitFor(() => expect(heading()).toBe('选择职工'));
+    expect(container.querySelector('.wizard')?.getAttribute('data-elderly')).toBe('true');
+    expect(rows()).toHaveLength(3);
+    expect(formFields()).toEqual(['submit.employees']);
+    await expectNoAxeViolations(container);
   });
 });
