@@ -20,6 +20,11 @@ revisit: Array<string>,
  */
 next_flow: string | null, 
 /**
+ * The agency's refusals among `errors` (not eligible, already applied, one person one
+ * card): what the person is told when the case cannot go on as it is.
+ */
+refusals: Array<FieldError>, 
+/**
  * What the check-answers page shows, section by section.
  */
 check_answers: Array<Section>, 

@@ -17,4 +17,8 @@ options?: Array<OptionState>,
 /**
  * For code lists: which list the value comes from (the picker offers it).
  */
-list?: CodeList, reason_zh?: string, reason_en?: string, };
+list?: CodeList, 
+/**
+ * For an SMS verification code: the mobile number field it is sent to.
+ */
+sms_to?: string, reason_zh?: string, reason_en?: string, };

@@ -327,6 +327,7 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
       warnings: [],
       revisit: [],
       next_flow: null,
+      refusals: [],
       check_answers: [
         {
           step: 'basic-info',
@@ -515,7 +516,7 @@ export const STEP_TEXT = {
 
 const SMS_FIELDS: FieldState[] = [
   { path: 'applicant.mobile', step: 'basic-info', label_zh: '手机号码', label_en: 'Mobile number', input: 'mobile', status: 'optional', value: null, defaulted: false },
-  { path: 'applicant.sms_code', step: 'basic-info', label_zh: '短信验证码', label_en: 'SMS code', input: 'text', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.sms_code', step: 'basic-info', label_zh: '短信验证码', label_en: 'SMS code', input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
 ];
 
 const CARTOON_FIELD: FieldState = {

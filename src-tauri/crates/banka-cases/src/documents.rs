@@ -90,9 +90,6 @@ impl Store {
         }
         let now = Utc::now();
         let (size, at, checks_text) = (bytes.len() as i64, millis(now), checks.as_ref().map(Value::to_string));
-        sqlx::query!("INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", sha, bytes)
-            .execute(&mut *tx)
-            .await?;
         let twin = sqlx::query_scalar!(
             "SELECT kind FROM documents WHERE case_id = ? AND sha256 = ? AND kind != ?",
             id,
@@ -104,6 +101,9 @@ impl Store {
         if let Some(other) = twin.as_deref().and_then(DocumentKind::from_name) {
             return Err(Error::SamePicture { other });
         }
+        sqlx::query!("INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", sha, bytes)
+            .execute(&mut *tx)
+            .await?;
         let old = sqlx::query!("SELECT sha256, file_name FROM documents WHERE case_id = ? AND kind = ?", id, kind)
             .fetch_optional(&mut *tx)
             .await?

@@ -93,6 +93,8 @@ pub struct Field {
     pub list: Option<CodeList>,
     /// For `document-number`: the field holding the document type (`applicant.id_type`).
     pub id_type_field: Option<String>,
+    /// For an SMS verification code: the mobile number field the code is sent to.
+    pub sms_to: Option<String>,
     /// The value until the user gives another.
     pub default: Option<Value>,
     pub locked: Option<Lock>,

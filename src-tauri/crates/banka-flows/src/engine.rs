@@ -46,6 +46,9 @@ pub struct Evaluation {
     pub revisit: Vec<String>,
     /// Where the agency's answer sends the user instead (e.g. `gd-card-cleanup`).
     pub next_flow: Option<String>,
+    /// The agency's refusals among `errors` (not eligible, already applied, one person one
+    /// card): what the person is told when the case cannot go on as it is.
+    pub refusals: Vec<FieldError>,
     /// What the check-answers page shows, section by section.
     pub check_answers: Vec<Section>,
     /// What would be sent to the agency: the value of every field that is part of the case
@@ -108,6 +111,10 @@ pub struct FieldState {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub list: Option<CodeList>,
+    /// For an SMS verification code: the mobile number field it is sent to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub sms_to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reason_zh: Option<String>,
@@ -195,7 +202,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         }
     }
 
-    let next_flow = apply_rules(flow, &fields, &effective, situation, &mut issues);
+    let (next_flow, refusals) = apply_rules(flow, &fields, &effective, situation, &mut issues);
     let (required_documents, missing_documents) = check_documents(flow, &visible_steps, &effective, &mut issues);
     let steps = step_states(flow, &visible_steps, &fields, &issues);
 
@@ -234,26 +241,29 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         warnings: issues.warnings,
         revisit,
         next_flow,
+        refusals,
         check_answers,
         answers_to_submit,
         ready,
     }
 }
 
-/// Applies the flow's cross-field rules; returns the flow an agency refusal sends the user to.
+/// Applies the flow's cross-field rules; returns the flow an agency refusal sends the user to,
+/// and the refusals' errors.
 fn apply_rules(
     flow: &Flow,
     fields: &[FieldState],
     effective: &Effective,
     situation: &Situation,
     issues: &mut Issues,
-) -> Option<String> {
+) -> (Option<String>, Vec<FieldError>) {
     // Only visible answers count (normalised); their own errors are reported already.
     let visible_value = |path: &str| {
         fields.iter().any(|s| s.path == path && s.status != Status::Hidden).then(|| effective.get(path)).flatten()
     };
     let date_of = |path: &str| visible_value(path).and_then(as_date);
     let mut next_flow = None;
+    let mut refusals = Vec::new();
     for rule in &flow.rules {
         let (field, problem) = match rule {
             Rule::AgencyRefusal { field, when, refusal, next_flow: next } if when.holds(effective) => {
@@ -296,9 +306,12 @@ fn apply_rules(
         };
         if let Some(def) = flow.field(field) {
             issues.error(field, problem, &label_of(def));
+            if matches!(rule, Rule::AgencyRefusal { .. }) {
+                refusals.extend(issues.errors.last().cloned());
+            }
         }
     }
-    next_flow
+    (next_flow, refusals)
 }
 
 /// The documents this case needs (their step visible, their condition holding) and which of
@@ -606,6 +619,7 @@ fn hidden(field: &Field) -> FieldState {
         defaulted: false,
         options: Vec::new(),
         list: field.list,
+        sms_to: field.sms_to.clone(),
         reason_zh: None,
         reason_en: None,
     }

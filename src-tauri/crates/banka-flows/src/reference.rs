@@ -94,6 +94,9 @@ fn notes(field: &Field) -> String {
             serde_json::to_value(list).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
         ));
     }
+    if let Some(to) = &field.sms_to {
+        notes.push(format!("SMS code sent to `{to}`"));
+    }
     if let Some(default) = &field.default {
         notes.push(format!("default {default}"));
     }

@@ -140,6 +140,9 @@ fn check_field(field: &Field, earlier: &[&Field], problems: &mut Vec<String>) {
         }
         _ => {}
     }
+    if field.sms_to.as_ref().is_some_and(|to| !earlier.iter().any(|f| &f.path == to && f.input == Input::Mobile)) {
+        problems.push(format!("{place}: `sms_to` must name an earlier mobile number field"));
+    }
     if field.path == "collection.method"
         && !field.options.iter().all(|o| o.value.as_str().is_some_and(|v| COLLECTION_METHODS.contains(&v)))
     {

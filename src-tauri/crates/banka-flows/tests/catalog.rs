@@ -113,3 +113,18 @@ fn each_flow_names_the_agency_data_it_reads() {
         assert!(flow.agency_inputs().iter().all(|p| p.starts_with("agency.") && p.len() > 7), "{}", flow.id);
     }
 }
+
+#[test]
+fn an_sms_code_is_sent_to_an_earlier_mobile_number() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "x.sms_code", type = "text", sms_to = "x.mobile", label_zh = "x", label_en = "x" },
+    { path = "x.mobile", type = "mobile", label_zh = "m", label_en = "m" },
+    { path = "y.sms_code", type = "text", sms_to = "x.mobile", label_zh = "y", label_en = "y" },
+  ] },
+]"#,
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].contains("x.sms_code") && p[0].contains("sms_to"), "{p:?}");
+}

@@ -272,6 +272,9 @@ fn seed_004_1_3_2_one_person_one_card_sends_the_user_to_the_clean_up() {
         assert_eq!(codes, code.into_iter().collect::<Vec<_>>(), "{answer}");
         assert_eq!(e.next_flow.as_deref(), next, "{answer}");
         assert_eq!(e.ready, code.is_none(), "{answer}");
+        // The refusal, and only it, is what the person is told instead of going on.
+        let refusals: Vec<&str> = e.refusals.iter().map(|r| r.finding.code.as_str()).collect();
+        assert_eq!(refusals, code.into_iter().collect::<Vec<_>>(), "{answer}");
     }
     // Offline, before the agency has answered, the draft can still be finished.
     let offline = with(&mainland(), json!({"agency.eligibility": null, "agency.has_system_photo": null}));

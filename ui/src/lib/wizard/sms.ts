@@ -1,20 +1,12 @@
-// SMS verification codes. A field whose path ends in `sms_code` holds the code sent to the mobile
-// number of its own group (`proxy.sms_code` → `proxy.mobile`, `collection.recipient_sms_code` →
-// `collection.recipient_mobile`), or else to the applicant's (`applicant.mobile`).
+// SMS verification codes: a field with `sms_to` (from the flow) holds the code sent to the mobile
+// number of that field.
 import type { FieldState } from '../../bindings/FieldState';
 import type { IpcError } from '../ipc';
 
-const CODE = 'sms_code';
-
-export function isSmsCode(path: string): boolean {
-  return path.endsWith(CODE);
-}
-
-/** The mobile number (as saved) that the code of `path` goes to; null while none is given. */
-export function smsMobile(path: string, fields: readonly FieldState[]): string | null {
-  const shown = (p: string) => fields.find((f) => f.path === p && f.status !== 'hidden');
-  const field = shown(`${path.slice(0, -CODE.length)}mobile`) ?? shown('applicant.mobile');
-  const value = field?.value;
+/** The mobile number (as saved) that `field`'s code is sent to (the flow's `sms_to`); null while
+ *  none is given or the field is no SMS code. */
+export function smsMobile(field: FieldState, fields: readonly FieldState[]): string | null {
+  const value = fields.find((f) => f.path === field.sms_to && f.status !== 'hidden')?.value;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 

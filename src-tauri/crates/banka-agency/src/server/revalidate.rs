@@ -18,13 +18,6 @@ use crate::answers::{list, text};
 use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
 use crate::lookup::{eligibility_request, APPLICANT_FLOWS};
 
-/// Each SMS code field and the mobile number it was sent to.
-const SMS_FIELDS: [(&str, &str); 3] = [
-    ("applicant.sms_code", "applicant.mobile"),
-    ("proxy.sms_code", "proxy.mobile"),
-    ("collection.recipient_sms_code", "collection.recipient_mobile"),
-];
-
 /// A case that passed: what to store, and whom its effects are for.
 pub struct Accepted {
     pub answers: Answers,
@@ -105,7 +98,8 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
         .map(|e| problem(&e.field, &e.finding.code, &e.finding.message_zh, &e.finding.message_en))
         .collect();
     let submitted = &evaluation.answers_to_submit;
-    for (code_path, mobile_path) in SMS_FIELDS {
+    // Each SMS code field and the mobile number it was sent to, as the flow says.
+    for (code_path, mobile_path) in flow.fields().filter_map(|(_, f)| Some((f.path.as_str(), f.sms_to.as_deref()?))) {
         let (Some(code), Some(mobile)) = (text(submitted, code_path), text(submitted, mobile_path)) else { continue };
         if !state.sms.accepts(mobile, code) {
             found.push(problem(
