@@ -12,6 +12,7 @@ import {
   LOCKED,
   WEAK_PASSPHRASE,
   WRONG_PASSPHRASE,
+  ipcError,
   summary,
 } from '../test/fixtures';
 import {
@@ -305,7 +306,7 @@ describe('new application', () => {
 
     // No choice yet: an error, linked to the first choice.
     await fireEvent.click(byId('new-case-start'));
-    const summaryBox = await waitFor(() => byId('error-summary'));
+    const summaryBox = await waitFor(() => byId('new-case-errors'));
     await waitFor(() => expect(document.activeElement).toBe(summaryBox));
     expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#new-flow-bj-individual');
     expect(byId('new-flow-error').textContent).toContain('请选择要办理的事项');
@@ -372,7 +373,7 @@ describe('new application', () => {
     await fireEvent.click(byId('new-case'));
     await fireEvent.click(document.querySelector<HTMLInputElement>('input[name="new-flow"][value="bj-retiree"]')!);
     await fireEvent.click(byId('new-case-start'));
-    const summaryBox = await waitFor(() => byId('error-summary'));
+    const summaryBox = await waitFor(() => byId('new-case-errors'));
     expect(summaryBox.textContent).toContain(DATABASE_ERROR.message_zh);
     expect(rowIds()).toHaveLength(3);
   });
@@ -492,6 +493,130 @@ describe('delete', () => {
     await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
     await expectNoAxeViolations(container);
   });
+  describe('according to the case’s status', () => {
+    /** Rust's refusal while the outbox is sending the case (banka-cases Error::BeingSent). */
+    const BEING_SENT = ipcError(
+      'being_sent',
+      '这件申请正在发送给经办机构，现在不能删除。请等发送结束（几秒到几分钟）后再试。',
+      'This application is being sent to the agency and cannot be deleted now. Try again once sending has finished (seconds to minutes).',
+    );
+    const sending = summary({ id: 'c-sending', status: 'sending', applicant_name: '赵六', updated_at: '2026-11-21T07:00:00Z' });
+    const queued = summary({ id: 'c-queued', status: 'queued', applicant_name: '钱七', updated_at: '2026-11-21T06:30:00Z' });
+    const referenced = summary({
+      id: 'c-referenced',
+      status: 'accepted',
+      agency_reference: 'BJ2026112100042',
+      applicant_name: '孙八',
+      updated_at: '2026-11-21T06:10:00Z',
+    });
+    /** Sending, queued and accepted-with-a-reference cases, then the usual three. */
+    const STATUS_CASES = [sending, queued, referenced, ...CASES];
+
+    const QUEUED_ZH = '这件申请还没有交给经办机构，删除后就不会再发送。';
+    const QUEUED_EN = 'This application has not reached the agency yet; once deleted it will not be sent.';
+    const SENT_ZH = '删除只清除本机上的资料，不会撤回已交给经办机构的申请。';
+    const SENT_EN = 'Deleting only removes it from this computer; the application the agency has is not withdrawn.';
+
+    async function askToDelete(id: string) {
+      await fireEvent.click(deleteButton(id));
+      return waitFor(() => byId('delete-dialog'));
+    }
+
+    it('offers no delete button for a case being sent, and one for every other status', async () => {
+      const { container } = await openList(STATUS_CASES);
+      expect(rowIds()).toEqual(['c-sending', 'c-queued', 'c-referenced', 'c-zhang', 'c-li', 'c-blank']);
+      expect(row('c-sending').querySelector('button.delete-case')).toBeNull();
+      for (const id of ['c-queued', 'c-referenced', 'c-zhang', 'c-li', 'c-blank']) {
+        expect(row(id).querySelector('button.delete-case')).not.toBeNull();
+      }
+      await expectNoAxeViolations(container);
+    });
+
+    for (const lang of ['zh', 'en'] as const) {
+      it(`says a queued case will not be sent once deleted (${lang})`, async () => {
+        const { container } = await openList(STATUS_CASES);
+        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        const dialog = await askToDelete('c-queued');
+        expect(byId('delete-consequence').textContent).toBe(lang === 'zh' ? QUEUED_ZH : QUEUED_EN);
+        expect(dialog.getAttribute('aria-describedby')).toBe('delete-warning delete-consequence');
+        await expectNoAxeViolations(container);
+      });
+
+      it(`says deleting a submitted case does not withdraw it, with its reference number (${lang})`, async () => {
+        const submitted = summary({ ...CASES[0]!, agency_reference: 'BJ2026112100017' });
+        const { container } = await openList([submitted, ...CASES.slice(1)]);
+        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        const dialog = await askToDelete('c-zhang');
+        expect(byId('delete-warning').textContent).toBe(
+          lang === 'zh'
+            ? '删除后无法恢复，申请人的资料和照片会从本机彻底清除。'
+            : 'This cannot be undone: the applicant’s details and photos are removed from this computer for good.',
+        );
+        expect(byId('delete-consequence').textContent).toBe(
+          lang === 'zh'
+            ? `${SENT_ZH}受理编号：BJ2026112100017，如需查询请先记下。`
+            : `${SENT_EN} Its reference number is BJ2026112100017: note it down first if you may need it.`,
+        );
+        expect(dialog.getAttribute('aria-describedby')).toBe('delete-warning delete-consequence');
+        await expectNoAxeViolations(container);
+        await fireEvent.click(byId('elderly-toggle'));
+        await expectNoAxeViolations(container);
+      });
+    }
+
+    it('names no reference number when the agency has given none, and follows the language', async () => {
+      await openList(STATUS_CASES);
+      await askToDelete('c-zhang');
+      expect(byId('delete-consequence').textContent).toBe(SENT_ZH);
+      await fireEvent.click(byId('lang-toggle'));
+      expect(byId('delete-consequence').textContent).toBe(SENT_EN);
+      await fireEvent.click(byId('cancel-delete'));
+      await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+
+      // Any status past the agency's door says the same; a reference is named whichever it is.
+      await askToDelete('c-li');
+      expect(byId('delete-consequence').textContent).toBe(SENT_EN);
+      await fireEvent.click(byId('cancel-delete'));
+      await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+      await askToDelete('c-referenced');
+      expect(byId('delete-consequence').textContent).toContain('Its reference number is BJ2026112100042');
+    });
+
+    it('adds nothing for a draft, which is only on this computer', async () => {
+      const { container } = await openList(STATUS_CASES);
+      const dialog = await askToDelete('c-blank');
+      expect(byId('delete-warning').textContent).toBe('删除后无法恢复，申请人的资料和照片会从本机彻底清除。');
+      expect(document.getElementById('delete-consequence')).toBeNull();
+      expect(dialog.getAttribute('aria-describedby')).toBe('delete-warning');
+      await expectNoAxeViolations(container);
+    });
+
+    for (const lang of ['zh', 'en'] as const) {
+      it(`shows Rust’s refusal while the case is being sent, and keeps the case (${lang})`, async () => {
+        const { backend, container } = await openList(STATUS_CASES);
+        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        // Listed as queued, but the outbox took it up meanwhile: Rust refuses.
+        backend.fail.case_delete = BEING_SENT;
+        await askToDelete('c-queued');
+        await fireEvent.click(byId('confirm-delete'));
+        const error = await waitFor(() => byId('delete-error'));
+        expect(error.getAttribute('role')).toBe('alert');
+        expect(error.textContent).toBe(lang === 'zh' ? BEING_SENT.message_zh : BEING_SENT.message_en);
+        expect(byId('delete-dialog').hasAttribute('open')).toBe(true);
+        await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
+        expect(backend.argsOf('case_delete')).toEqual([{ id: 'c-queued' }]);
+        expect(rowIds()).toContain('c-queued');
+        expect(backend.cases.map((c) => c.id)).toContain('c-queued');
+        expect(byId('case-message').textContent?.trim()).toBe('');
+        await expectNoAxeViolations(container);
+
+        await fireEvent.click(byId('cancel-delete'));
+        await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
+        expect(rowIds()).toEqual(['c-sending', 'c-queued', 'c-referenced', 'c-zhang', 'c-li', 'c-blank']);
+        expect(document.activeElement).toBe(deleteButton('c-queued'));
+      });
+    }
+  });
 });
 
 describe('export and import', () => {
@@ -569,7 +694,7 @@ describe('export and import', () => {
       const { backend, container } = await openList();
       if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
       await fireEvent.click(byId('export-selected'));
-      const summaryBox = await waitFor(() => byId('error-summary'));
+      const summaryBox = await waitFor(() => byId('selection-errors'));
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));
       const message = lang === 'zh' ? '请先选择要导出的申请' : 'Select the applications to export first';
       const link = summaryBox.querySelector('a')!;
@@ -585,16 +710,58 @@ describe('export and import', () => {
       await fireEvent.click(link);
       expect(document.activeElement).toBe(selectAll());
       await fireEvent.click(selectBox('c-li'));
-      expect(document.getElementById('error-summary')).toBeNull();
+      expect(document.getElementById('selection-errors')).toBeNull();
       expect(document.getElementById('selection-error')).toBeNull();
       expect(selectAll().hasAttribute('aria-invalid')).toBe(false);
     });
   }
 
+  it('gives each error summary on the page its own id, each linking to its own field', async () => {
+    const { container } = await openList();
+    /** Every id in the document that more than one element has. */
+    const duplicateIds = () => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+    };
+    const linkIn = (id: string) => byId(id).querySelector('a')!;
+
+    // Nothing selected, then the new-case panel asked to start with no choice: two summaries at once.
+    await fireEvent.click(byId('export-selected'));
+    await waitFor(() => byId('selection-errors'));
+    await fireEvent.click(byId('new-case'));
+    await fireEvent.click(byId('new-case-start'));
+    await waitFor(() => byId('new-case-errors'));
+    expect(byId('selection-errors').isConnected).toBe(true);
+    expect(document.querySelectorAll('.error-summary')).toHaveLength(2);
+    expect(document.getElementById('error-summary')).toBeNull();
+    expect(duplicateIds()).toEqual([]);
+    expect(linkIn('selection-errors').getAttribute('href')).toBe('#select-all');
+    expect(linkIn('new-case-errors').getAttribute('href')).toBe('#new-flow-bj-individual');
+    await fireEvent.click(linkIn('selection-errors'));
+    expect(document.activeElement).toBe(selectAll());
+    await fireEvent.click(linkIn('new-case-errors'));
+    expect(document.activeElement).toBe(byId('new-flow-bj-individual'));
+    await expectNoAxeViolations(container);
+
+    // The import dialog's own summary beside the new-case panel's (opening it clears the selection's).
+    await fireEvent.click(byId('import-bundle'));
+    await waitFor(() => byId('import-dialog'));
+    await fireEvent.click(byId('confirm-import'));
+    await waitFor(() => byId('bundle-errors'));
+    expect(document.getElementById('selection-errors')).toBeNull();
+    expect(byId('new-case-errors').isConnected).toBe(true);
+    expect(byId('bundle-errors').closest('dialog')).toBe(byId('import-dialog'));
+    expect(duplicateIds()).toEqual([]);
+    expect(linkIn('bundle-errors').getAttribute('href')).toBe('#bundle-passphrase');
+    await fireEvent.click(linkIn('bundle-errors'));
+    expect(document.activeElement).toBe(byId('bundle-passphrase'));
+    await expectNoAxeViolations(container);
+  });
+
   it('links the error to the search when no case is listed', async () => {
     await openList([]);
     await fireEvent.click(byId('export-selected'));
-    const summaryBox = await waitFor(() => byId('error-summary'));
+    const summaryBox = await waitFor(() => byId('selection-errors'));
     expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#case-search');
   });
 
@@ -622,7 +789,7 @@ describe('export and import', () => {
     await expectNoAxeViolations(container);
 
     await fireEvent.click(byId('confirm-export'));
-    let summaryBox = await waitFor(() => byId('error-summary'));
+    let summaryBox = await waitFor(() => byId('bundle-errors'));
     expect(summaryBox.closest('dialog')).toBe(dialog);
     await waitFor(() => expect(document.activeElement).toBe(summaryBox));
     expect(byId('bundle-passphrase-error').textContent).toContain('请输入案件包口令');
@@ -630,7 +797,7 @@ describe('export and import', () => {
     await typePassphrases(PASSPHRASE, 'a long bundle passfrase');
     await fireEvent.click(byId('confirm-export'));
     await waitFor(() => expect(byId('bundle-passphrase-confirm-error').textContent).toContain('两次输入的口令不一样'));
-    summaryBox = byId('error-summary');
+    summaryBox = byId('bundle-errors');
     await waitFor(() => expect(document.activeElement).toBe(summaryBox));
     expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase-confirm');
     const confirm = byId('bundle-passphrase-confirm');
@@ -660,7 +827,7 @@ describe('export and import', () => {
       const error = await waitFor(() => byId('bundle-passphrase-error'));
       const message = lang === 'zh' ? WEAK_PASSPHRASE.message_zh : WEAK_PASSPHRASE.message_en;
       expect(error.textContent).toContain(message);
-      const summaryBox = byId('error-summary');
+      const summaryBox = byId('bundle-errors');
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));
       expect(summaryBox.querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase');
       expect(summaryBox.querySelector('a')?.textContent).toBe(message);
@@ -808,8 +975,8 @@ describe('export and import', () => {
       await typeInto('bundle-passphrase', 'not the passphrase');
       await fireEvent.click(byId('confirm-import'));
       const pick = (e: { message_zh: string; message_en: string }) => (lang === 'zh' ? e.message_zh : e.message_en);
-      await waitFor(() => expect(byId('error-summary').textContent).toContain(pick(BAD_BUNDLE)));
-      const summaryBox = byId('error-summary');
+      await waitFor(() => expect(byId('bundle-errors').textContent).toContain(pick(BAD_BUNDLE)));
+      const summaryBox = byId('bundle-errors');
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));
       expect(summaryBox.querySelector('a')).toBeNull();
       expect(byId('bundle-passphrase').hasAttribute('aria-invalid')).toBe(false);
@@ -826,7 +993,7 @@ describe('export and import', () => {
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toBe('bundle-passphrase-error');
       expect(input.value).toBe('');
-      expect(byId('error-summary').querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase');
+      expect(byId('bundle-errors').querySelector('a')?.getAttribute('href')).toBe('#bundle-passphrase');
       await expectNoAxeViolations(container);
 
       await fireEvent.keyDown(byId('import-dialog'), { key: 'Escape' });

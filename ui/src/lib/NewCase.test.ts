@@ -97,7 +97,7 @@ describe('start screen', () => {
   it('asks for a choice, linking the error to the first situation', async () => {
     const { backend, container } = await openStart();
     await fireEvent.click(byId('new-case-start'));
-    const box = await waitFor(() => byId('error-summary'));
+    const box = await waitFor(() => byId('new-case-errors'));
     expect(box.querySelector('a')?.getAttribute('href')).toBe('#new-flow-bj-individual');
     expect(byId('new-flow-error').textContent).toContain('请选择要办理的事项');
     expect(backend.argsOf('case_new')).toEqual([]);

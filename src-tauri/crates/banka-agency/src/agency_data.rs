@@ -52,8 +52,13 @@ pub fn from_collective(c: &Collective) -> AgencyAnswers {
     ]
 }
 
+/// The roster the employer's submit page shows: who, their masked ID number and how far along.
 pub fn from_employees(e: &Employees) -> AgencyAnswers {
-    let list = e.employees.iter().map(|e| json!({"id": e.id, "name": e.name, "status": e.status})).collect();
+    let list = e
+        .employees
+        .iter()
+        .map(|e| json!({"id": e.id, "name": e.name, "id_number_masked": e.id_number_masked, "status": e.status}))
+        .collect();
     vec![at("employees", Value::Array(list))]
 }
 
@@ -65,4 +70,28 @@ pub fn from_cards(c: &Cards) -> AgencyAnswers {
         .map(|card| json!({"value": card.id, "label": format!("{} {} {}", card.city_name, card.bank, card.card_number_masked)}))
         .collect();
     vec![at("cards", Value::Array(list))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Employee, EmployeeStatus};
+
+    #[test]
+    fn the_roster_keeps_the_masked_id_number_and_never_the_whole_one() {
+        let employees = Employees {
+            employees: vec![Employee {
+                id: "e1".into(),
+                name: "张三".into(),
+                id_number_masked: "1101**********002X".into(),
+                status: EmployeeStatus::Registered,
+            }],
+        };
+        let answers = from_employees(&employees);
+        assert_eq!(answers[0].0, "agency.employees");
+        assert_eq!(
+            answers[0].1,
+            json!([{"id": "e1", "name": "张三", "id_number_masked": "1101**********002X", "status": "registered"}])
+        );
+    }
 }

@@ -29,6 +29,8 @@ pub enum Error {
     NotReady { errors: usize },
     #[error("a reason is needed")]
     ReasonRequired,
+    #[error("the case is being sent")]
+    BeingSent,
     #[error("bad bundle: {0}")]
     BadBundle(String),
     #[error("bad document: {0}")]
@@ -78,6 +80,7 @@ impl Error {
             Error::BadTransition { .. } => "bad_transition",
             Error::NotReady { .. } => "not_ready",
             Error::ReasonRequired => "reason_required",
+            Error::BeingSent => "being_sent",
             Error::BadBundle(_) => "bad_bundle",
             Error::BadDocument(_) => "bad_document",
             Error::SamePicture { .. } => "same_picture",
@@ -131,6 +134,10 @@ impl Error {
             Error::ReasonRequired => (
                 "退回已定稿的案件时须说明原因。".into(),
                 "Reopening a finalized case needs a reason.".into(),
+            ),
+            Error::BeingSent => (
+                "这件申请正在发送给经办机构，现在不能删除。请等发送结束（几秒到几分钟）后再试。".into(),
+                "This application is being sent to the agency and cannot be deleted now. Try again once sending has finished (seconds to minutes).".into(),
             ),
             Error::BadBundle(why) => (
                 format!("案件包无法导入：{why}。未导入任何内容，请向对方重新索取文件。"),

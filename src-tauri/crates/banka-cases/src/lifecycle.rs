@@ -179,11 +179,17 @@ impl Store {
 
     /// Deletes the case, its answers, its trail, and every document no other case uses. The
     /// rows are overwritten on disk (secure_delete) and the WAL is truncated, so no copy of the
-    /// personal data stays behind.
+    /// personal data stays behind. A case being sent stays: the agency may be receiving it, and
+    /// its reference number must have somewhere to land.
     pub async fn delete_case(&self, id: &str) -> Result<()> {
-        let done = sqlx::query!("DELETE FROM cases WHERE id = ?", id).execute(&self.pool).await?;
+        let sending = Status::Sending.name();
+        let done =
+            sqlx::query!("DELETE FROM cases WHERE id = ? AND status <> ?", id, sending).execute(&self.pool).await?;
         if done.rows_affected() == 0 {
-            return Err(Error::NoCase(id.to_owned()));
+            return Err(match self.summary(id).await {
+                Ok(_) => Error::BeingSent,
+                Err(e) => e,
+            });
         }
         // The WAL still holds the pages as they were before the delete: fold it in and empty it.
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;

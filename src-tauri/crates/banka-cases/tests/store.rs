@@ -148,6 +148,26 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
 }
 
 #[tokio::test]
+async fn a_case_being_sent_cannot_be_deleted_until_the_sending_is_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path()).await;
+    let id = complete_case(&store).await;
+    store.finalize(&id, &operator(), today()).await.unwrap();
+    for s in [Status::Queued, Status::Sending] {
+        store.set_status(&id, s, &Actor::Resident, None).await.unwrap();
+    }
+    let refused = store.delete_case(&id).await.unwrap_err();
+    assert!(matches!(refused, Error::BeingSent), "{refused:?}");
+    assert_eq!(refused.explain().code, "being_sent");
+    assert_eq!(store.summary(&id).await.unwrap().status, Status::Sending);
+
+    // Sent: the local copy may go (the application at the agency stays).
+    store.set_status(&id, Status::Submitted, &Actor::Resident, None).await.unwrap();
+    store.delete_case(&id).await.unwrap();
+    assert!(matches!(store.case(&id).await, Err(Error::NoCase(_))));
+}
+
+#[tokio::test]
 async fn deleting_a_case_removes_its_answers_trail_and_photos() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path()).await;
