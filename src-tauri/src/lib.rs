@@ -5,7 +5,7 @@ mod commands;
 mod error;
 
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
-pub use commands::bundles::Exported;
+pub use commands::bundles::{Exported, EXPORT_TITLE, IMPORT_TITLE};
 pub use commands::cases::{StoreState, StoreStatus};
 pub use commands::documents::{PhotoCheck, PhotoProblem, Upload, PICK_TITLE};
 pub use commands::flows::FlowTitle;

@@ -2,14 +2,16 @@
 //! window (click, type, wait, look), as the end-to-end tests use it.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// tauri-driver for the length of a test; killed (with its WebKitWebDriver) on drop, and its
-/// profile (the app's data and the webview's storage) removed.
+/// tauri-driver for the length of a test; killed with its process group (its WebKitWebDriver
+/// too, which would otherwise outlive it) on drop, and its profile (the app's data and the
+/// webview's storage) removed.
 pub struct Driver {
     child: Child,
     port: u16,
@@ -18,6 +20,8 @@ pub struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
@@ -39,6 +43,7 @@ pub fn start_driver() -> Driver {
         .env("XDG_CONFIG_HOME", profile.join("config"))
         .env("XDG_CACHE_HOME", profile.join("cache"))
         .stdout(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
     let driver = Driver { child, port, profile };

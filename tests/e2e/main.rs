@@ -9,6 +9,7 @@
 mod driver;
 mod walk;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use driver::*;
@@ -419,6 +420,104 @@ const GD_CARD_CLEANUP: Walk = Walk {
 
 const PASSPHRASE: &str = "center machine 7";
 
+/// Answers a system file dialog (GTK's, opened by rfd) as a person would: the dialog titled
+/// `title` takes a whole path typed into its location field, then Enter.
+async fn choose_in_native_dialog(title: &str, path: &Path, screenshot_as: &str, client: &fantoccini::Client) {
+    let dialog = native_window(title).await;
+    screenshot(client, screenshot_as).await;
+    xdotool(&["windowfocus", "--sync", &dialog]);
+    // In an open dialog Ctrl+L shows the location field; in a save dialog the name field has
+    // focus already and takes a whole path the same way.
+    // The field opens a moment after the key: each step waits for the dialog to keep up.
+    for keys in [["key", "--clearmodifiers", "ctrl+l"], ["key", "--clearmodifiers", "ctrl+a"]] {
+        xdotool(&keys);
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    xdotool(&["type", "--delay", "20", path.to_str().expect("a UTF-8 path")]);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    xdotool(&["key", "--clearmodifiers", "Return"]);
+}
+
+async fn result_text(client: &fantoccini::Client, contains: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = wait_for(client, "#bundle-result").await.text().await.unwrap();
+        if text.contains(contains) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "#bundle-result never said {contains:?}: {text:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_case_goes_out_in_a_bundle_and_back_through_the_system_dialogs_and_the_passphrase_changes() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    let folder = tempfile::tempdir().unwrap();
+    let bundle = folder.path().join("handover.banka");
+    unlock_new_store(&client).await;
+
+    // A draft with a name.
+    start_case(&client, "bj-individual").await;
+    click(&client, "#f-notice-agreed").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    click(&client, "#wizard-continue").await;
+    fill(&client, "#f-applicant-name", "Zhao Handover").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    click(&client, "#back-to-list").await;
+    wait_for(&client, "#case-table tbody tr[data-case-id]").await;
+
+    // Export: chosen in the list, a bundle passphrase twice, the file named in the system's dialog.
+    click(&client, "input.select-case").await;
+    click(&client, "#export-selected").await;
+    fill(&client, "#bundle-passphrase", "handover phrase 1").await;
+    fill(&client, "#bundle-passphrase-confirm", "handover phrase 1").await;
+    click(&client, "#confirm-export").await;
+    choose_in_native_dialog(banka_app::EXPORT_TITLE, &bundle, "30-export-save-dialog", &client).await;
+    result_text(&client, "handover.banka").await;
+    screenshot(&client, "31-exported").await;
+    let sealed = std::fs::read(&bundle).expect("the bundle was written where the dialog said");
+    assert!(!sealed.windows(7).any(|w| w == b"Handove"), "the bundle is sealed, not plain text");
+
+    // The case is deleted here, then comes back from the bundle.
+    click(&client, "#case-table tbody tr[data-case-id] button.delete-case").await;
+    click(&client, "#confirm-delete").await;
+    wait_for(&client, "#case-empty").await;
+    click(&client, "#import-bundle").await;
+    fill(&client, "#bundle-passphrase", "handover phrase 1").await;
+    click(&client, "#confirm-import").await;
+    choose_in_native_dialog(banka_app::IMPORT_TITLE, &bundle, "32-import-open-dialog", &client).await;
+    result_text(&client, "新增 1 份").await;
+    let row = wait_for(&client, "#case-table tbody tr[data-case-id]").await.text().await.unwrap();
+    assert!(row.contains("Zhao Handover"), "the imported case is listed: {row}");
+    screenshot(&client, "33-imported").await;
+
+    // The store's passphrase changes in Settings; after a restart only the new one opens it.
+    click(&client, "#nav-settings").await;
+    fill(&client, "#passphrase-current", PASSPHRASE).await;
+    fill(&client, "#passphrase-new", "a newer passphrase 2").await;
+    fill(&client, "#passphrase-confirm", "a newer passphrase 2").await;
+    click(&client, "#passphrase-change").await;
+    client
+        .wait()
+        .for_element(Locator::XPath("//p[@id='passphrase-message'][contains(., '口令已更改')]"))
+        .await
+        .expect("the change is announced");
+    screenshot(&client, "34-passphrase-changed").await;
+    client.close().await.unwrap();
+
+    let client = open_app(&driver).await;
+    fill(&client, "#unlock-passphrase", PASSPHRASE).await;
+    click(&client, "#unlock-submit").await;
+    wait_for(&client, "#error-summary a[href='#unlock-passphrase']").await;
+    fill(&client, "#unlock-passphrase", "a newer passphrase 2").await;
+    click(&client, "#unlock-submit").await;
+    let row = wait_for(&client, "#case-table tbody tr[data-case-id]").await.text().await.unwrap();
+    assert!(row.contains("Zhao Handover"), "{row}");
+    client.close().await.unwrap();
+}
+
 fn xdotool(args: &[&str]) -> String {
     let out = std::process::Command::new("xdotool").args(args).output().expect("xdotool on PATH");
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
@@ -528,6 +627,17 @@ async fn every_flow_end_to_end_against_the_training_agency() {
         .map(|s| s.as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(statuses, ["confirmed", "registered", "registered"], "the roster");
+    // Each employee's ID number as the agency gives it: masked, never whole.
+    let ids = client
+        .execute(
+            "return [...document.querySelectorAll('#employee-roster tbody td.id-number')].map(c => c.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ids: Vec<&str> = ids.as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
+    assert_eq!(ids.len(), 3, "an ID number column: {ids:?}");
+    assert!(ids.iter().all(|id| id.len() == 18 && id[4..14].chars().all(|c| c == '*')), "masked: {ids:?}");
     screenshot(&client, "flows/bj-employer-submit/20-roster").await;
     let rest = Walk { name: "bj-employer-submit-sent", ..BJ_EMPLOYER_SUBMIT };
     walk::walk(&client, &rest, pictures.path(), Stop::WhenSent).await;

@@ -12,6 +12,11 @@ use crate::IpcError;
 /// Bundles are files people recognise by their ending.
 const EXTENSION: &str = "banka";
 
+/// The system dialogs' titles say what the file is for (in both languages: the dialog is the
+/// system's, drawn before the page's language could reach it).
+pub const EXPORT_TITLE: &str = "导出案件包 Export cases";
+pub const IMPORT_TITLE: &str = "导入案件包 Import cases";
+
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Exported {
@@ -34,6 +39,7 @@ pub async fn cases_export<R: Runtime>(
     let default_name = format!("banka-{}.{EXTENSION}", chrono::Local::now().format("%Y%m%d-%H%M"));
     let Some(file) = rfd::AsyncFileDialog::new()
         .set_parent(&window)
+        .set_title(EXPORT_TITLE)
         .set_file_name(default_name)
         .add_filter("Banka", &[EXTENSION])
         .save_file()
@@ -56,8 +62,12 @@ pub async fn cases_import<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Option<ImportReport>, IpcError> {
     let store = cases.unlocked().await?;
-    let Some(file) =
-        rfd::AsyncFileDialog::new().set_parent(&window).add_filter("Banka", &[EXTENSION]).pick_file().await
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title(IMPORT_TITLE)
+        .add_filter("Banka", &[EXTENSION])
+        .pick_file()
+        .await
     else {
         return Ok(None);
     };
