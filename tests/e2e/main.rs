@@ -420,6 +420,82 @@ const GD_CARD_CLEANUP: Walk = Walk {
 
 const PASSPHRASE: &str = "center machine 7";
 
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+/// The element that has focus, as a CSS-like name (`tag#id`).
+async fn focused(client: &fantoccini::Client) -> String {
+    let name = client
+        .execute("const e = document.activeElement; return e ? `${e.tagName.toLowerCase()}#${e.id}` : ''", vec![])
+        .await
+        .unwrap();
+    name.as_str().unwrap_or_default().to_owned()
+}
+
+/// Presses keys on whatever has focus, as a keyboard does.
+async fn press(client: &fantoccini::Client, keys: &str) {
+    client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+/// Tab, as often as it takes (at most 60 times), until `id` has focus.
+async fn tab_to(client: &fantoccini::Client, id: &str) {
+    for _ in 0..60 {
+        if focused(client).await.ends_with(&format!("#{id}")) {
+            return;
+        }
+        press(client, TAB).await;
+    }
+    panic!("Tab never reached #{id} (focus is on {})", focused(client).await);
+}
+
+#[tokio::test]
+async fn a_person_with_only_a_keyboard_starts_an_application_and_fixes_what_the_summary_names() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    wait_for(&client, "#unlock-passphrase").await;
+    // Tab to each field, type, Enter submits.
+    tab_to(&client, "unlock-passphrase").await;
+    press(&client, PASSPHRASE).await;
+    tab_to(&client, "unlock-confirm").await;
+    press(&client, PASSPHRASE).await;
+    press(&client, ENTER).await;
+    wait_for(&client, "#case-search").await;
+
+    // New application: the situations are radios, chosen with the arrow keys.
+    tab_to(&client, "new-case").await;
+    press(&client, ENTER).await;
+    wait_for(&client, "#new-case-panel").await;
+    tab_to(&client, "new-flow-bj-individual").await;
+    press(&client, " ").await;
+    tab_to(&client, "new-case-start").await;
+    press(&client, ENTER).await;
+    wait_for(&client, "#wizard-continue").await;
+
+    // Continue without agreeing: focus moves to the error summary, whose link leads to the box.
+    tab_to(&client, "wizard-continue").await;
+    press(&client, ENTER).await;
+    wait_for(&client, "#error-summary").await;
+    assert_eq!(focused(&client).await, "div#error-summary", "focus on the summary");
+    press(&client, TAB).await;
+    press(&client, ENTER).await;
+    assert_eq!(focused(&client).await, "input#f-notice-agreed", "the link puts focus on the field to fix");
+    press(&client, " ").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    tab_to(&client, "wizard-continue").await;
+    press(&client, ENTER).await;
+
+    // The next page: focus on its heading, and its first question answered by typing.
+    client.wait().for_element(Locator::Css("#f-applicant-name")).await.expect("the second page");
+    assert_eq!(focused(&client).await, "h1#wizard-heading", "focus on the new page's heading");
+    tab_to(&client, "f-applicant-name").await;
+    press(&client, "Keyboard Person").await;
+    wait_for(&client, "#save-status[data-state='saved']").await;
+    screenshot(&client, "40-keyboard-only").await;
+    let name = client.find(Locator::Css("#f-applicant-name")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(name.as_deref(), Some("Keyboard Person"));
+    client.close().await.unwrap();
+}
+
 /// Answers a system file dialog (GTK's, opened by rfd) as a person would: the dialog titled
 /// `title` takes a whole path typed into its location field, then Enter.
 async fn choose_in_native_dialog(title: &str, path: &Path, screenshot_as: &str, client: &fantoccini::Client) {
@@ -666,6 +742,15 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     click(&client, "#nav-cases").await;
     wait_for(&client, "#case-table").await;
     screenshot(&client, "flows/99-every-case-sent").await;
+    // The clean-up is listed under the name of the person whose application was refused.
+    let cleanup = client
+        .execute(
+            "return [...document.querySelectorAll('#case-table tbody tr')].map(r => r.textContent).find(t => t.includes('一人一卡清理'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(cleanup.as_str().is_some_and(|row| row.contains("陈志强")), "the clean-up's row: {cleanup}");
     client.close().await.unwrap();
 }
 

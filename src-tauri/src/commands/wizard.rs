@@ -124,7 +124,20 @@ pub async fn case_follow<R: Runtime>(
     let person = banka_agency::api::PersonRequest { name: request.name, id_number: request.id_number };
     let cards = agency.client().await?.cards(&person).await.map_err(from_client)?;
     let created = store.new_case(&next, &actor(&app)).await?;
-    save_from_agency(&store, &created.id, banka_agency::agency_data::from_cards(&cards)).await
+    let mut found = banka_agency::agency_data::from_cards(&cards);
+    found.extend(carried_applicant(&next, &from.answers));
+    save_from_agency(&store, &created.id, found).await
+}
+
+/// The applicant's answers that the next flow asks for too (who the clean-up is for): the
+/// person is the same, so they are not asked again. Agreements are never carried.
+fn carried_applicant(next: &str, answers: &BTreeMap<String, Value>) -> Vec<(String, Value)> {
+    let Some(flow) = catalog::get(next) else { return Vec::new() };
+    answers
+        .iter()
+        .filter(|(path, _)| path.starts_with("applicant.") && flow.field(path).is_some())
+        .map(|(path, value)| (path.clone(), value.clone()))
+        .collect()
 }
 
 fn flow_of(case: &CaseSummary) -> Result<&'static banka_flows::Flow, IpcError> {

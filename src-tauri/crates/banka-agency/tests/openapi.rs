@@ -1078,7 +1078,7 @@ async fn cleaning_up_cards_lets_the_person_apply() {
     let cards = api.post("/v1/cards", person.clone()).await.expect(200);
     let card_ids: Vec<Value> = cards.json["cards"].as_array().expect("cards").iter().map(|c| c["id"].clone()).collect();
     let agency = agency_data::from_cards(&serde_json::from_value(cards.json).expect("Cards"));
-    let cleanup = json!({"notice.agreed": true, "cleanup.cards": card_ids, "cleanup.confirmed": true});
+    let cleanup = json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "cleanup.cards": card_ids, "cleanup.confirmed": true});
     let cleanup = submit_answers("gd-card-cleanup", cleanup, agency, &json!({}));
     api.put_case(&new_case_id(), submission("gd-card-cleanup", 1, cleanup, json!({}))).await.expect(201);
     assert_eq!(api.post("/v1/cards", person).await.expect(200).json, json!({"cards": []}));

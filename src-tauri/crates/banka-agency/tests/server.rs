@@ -689,7 +689,7 @@ async fn cleaning_up_cards_lets_the_person_apply() {
     let ids: Vec<Value> = cards["cards"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
     let cleanup = submission(
         "gd-card-cleanup",
-        json!({"notice.agreed": true, "cleanup.cards": ids, "cleanup.confirmed": true}),
+        json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "cleanup.cards": ids, "cleanup.confirmed": true}),
         &[],
     );
     s.submit("cleanup-1", &cleanup).await;

@@ -12,6 +12,7 @@ const FLOW: &str = "gd-card-cleanup";
 fn two_cards() -> Answers {
     answers(json!({
         "notice.agreed": true,
+        "applicant.name": "陈志强",
         "agency.cards": ["6217001234567890123", "6228481234567890456"],
         "cleanup.confirmed": true,
     }))
@@ -62,6 +63,20 @@ fn seed_004_1_3_9_and_1_3_11_the_guide_and_the_clean_up_must_be_agreed() {
             assert!(!e.ready);
         }
     }
+}
+
+#[test]
+fn the_applicant_carried_over_from_the_refused_application_is_locked_and_shown() {
+    // A clean-up started on its own (the CLI) asks for the name.
+    let unnamed = eval(FLOW, &with(&two_cards(), json!({"applicant.name": null})));
+    assert_eq!(status(&unnamed, "applicant.name"), "required");
+    assert_eq!(error_codes(&unnamed, "applicant.name"), ["required"]);
+    let e = eval(FLOW, &two_cards());
+    assert!(e.ready, "{:#?}", e.errors);
+    assert_eq!(status(&e, "applicant.name"), "locked");
+    assert_eq!(value(&e, "applicant.name"), Some(json!("陈志强")));
+    let cards = e.check_answers.iter().find(|s| s.step == "cards").expect("a section for the cards");
+    assert!(cards.rows.iter().any(|r| r.path == "applicant.name" && r.answer_zh == "陈志强"));
 }
 
 #[test]
