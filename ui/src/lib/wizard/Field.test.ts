@@ -114,6 +114,31 @@ describe('region cascade', () => {
   });
 });
 
+describe('a locked list', () => {
+  it('names each item by its option, one per line, not as data', async () => {
+    const cards = field({
+      path: 'cleanup.cards',
+      input: 'multi-choice',
+      status: 'locked',
+      value: ['c1', 'c2'],
+      reason_zh: '所有可清理的社保卡默认全部选中',
+      options: [
+        { value: 'c1', zh: '深圳市 中国银行 6217********0123', en: 'Shenzhen, Bank of China, 6217********0123' },
+        { value: 'c2', zh: '佛山市 中国工商银行 6228********0456', en: 'Foshan, ICBC, 6228********0456' },
+      ],
+    });
+    const { container } = renderField({ field: cards });
+    const list = byId('f-cleanup-cards');
+    expect(list.tagName).toBe('UL');
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '深圳市 中国银行 6217********0123',
+      '佛山市 中国工商银行 6228********0456',
+    ]);
+    expect(container.textContent).not.toContain('["c1"');
+    await expectNoAxeViolations(container);
+  });
+});
+
 describe('branch picker', () => {
   const branch = field({ path: 'bank.branch', input: 'branch', list: 'beijing_districts', label_zh: '办卡网点', label_en: 'Bank branch' });
   const bank = field({ path: 'bank.name', input: 'text', label_zh: '发卡行名称', label_en: 'Card-issuing bank' });

@@ -7,6 +7,7 @@ import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AgencySettings } from '../../bindings/AgencySettings';
 import type { CaseSummary } from '../../bindings/CaseSummary';
+import type { CaseView } from '../../bindings/CaseView';
 import {
   AGENCY_UNSET,
   EMPLOYEES,
@@ -38,6 +39,8 @@ function openWizard(
     case?: Partial<CaseSummary>;
     /** A bj-employer-submit-like step "choose employees" after the first (withEmployees). */
     employer?: boolean;
+    /** Any other change to the view the engine sends. */
+    wizardView?: (view: CaseView, answers: Record<string, unknown>) => CaseView;
   } = {},
 ) {
   const backend = mockBackend({
@@ -47,7 +50,7 @@ function openWizard(
     validate: () => validId,
     wizardExtras: options.extras,
     agency: options.agency,
-    wizardView: options.employer ? withEmployees : undefined,
+    wizardView: options.employer ? withEmployees : options.wizardView,
   });
   const onBack = vi.fn();
   const view = render(Wizard, {
@@ -155,6 +158,25 @@ describe('wizard', () => {
     await fireEvent.click(byId('wizard-continue'));
     const box = await waitFor(() => byId('error-summary'));
     expect(box.querySelector('a')?.getAttribute('href')).toBe('#doc-card_photo');
+  });
+
+  it('offers no Change link for an answer the engine has locked', async () => {
+    const lockGender = (view: CaseView): CaseView => ({
+      ...view,
+      evaluation: {
+        ...view.evaluation,
+        fields: view.evaluation.fields.map((f) =>
+          f.path === 'applicant.gender' ? { ...f, status: 'locked', reason_zh: '来自证件', reason_en: 'From the ID' } : f,
+        ),
+      },
+    });
+    const { container } = openWizard({ answers: FILLED, photo: true, wizardView: lockGender });
+    await waitFor(() => expect(heading()).toBe('核对您的信息'));
+    const row = (path: string) => container.querySelector<HTMLElement>(`.summary-row[data-path="${path}"]`)!;
+    expect(row('applicant.gender').querySelector('.answer')?.textContent).toBe('女');
+    expect(row('applicant.gender').querySelector('a')).toBeNull();
+    expect(row('applicant.name').querySelector('a')?.textContent).toBe('修改姓名');
+    await expectNoAxeViolations(container);
   });
 
   for (const lang of ['zh', 'en'] as const) {
