@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-  webkit2gtk-driver xvfb xauth imagemagick xdotool fonts-noto-cjk sqlite3
+  webkit2gtk-driver xvfb xauth imagemagick xdotool fonts-noto-cjk fontconfig sqlite3
 )
 missing=()
 for p in "${packages[@]}"; do

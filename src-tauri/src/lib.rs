@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod webview_env;
 
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
 pub use commands::bundles::{Exported, EXPORT_TITLE, IMPORT_TITLE};
@@ -58,6 +59,11 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             agency::agency_sms_send,
             agency::agency_sms_verify,
         ])
+}
+
+/// Before anything starts: the environment the WebKit processes inherit (see `webview_env`).
+pub fn prepare_webview_env() {
+    webview_env::prepare(&banka_cases::default_data_dir());
 }
 
 pub fn run() {

@@ -41,7 +41,7 @@ const count = () => byId('case-count').textContent?.trim();
 describe('case list', () => {
   it('shows the cases with masked numbers, flow titles, statuses and local times', async () => {
     const { backend, container } = await openList();
-    expect(backend.argsOf('case_list')).toEqual([{ query: {} }]);
+    expect(backend.argsOf('case_list')).toEqual([{ query: { limit: 20 } }]);
     expect(container.querySelector('h1')?.textContent).toBe('申领案件');
     expect(document.title).toBe('办卡 Banka · 申领案件');
     expect(count()).toBe('共 3 件');
@@ -141,12 +141,12 @@ describe('case list', () => {
     await typeInto('case-search', '002X');
     await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
     // One request for the three keystrokes.
-    expect(backend.argsOf('case_list')).toEqual([{ query: {} }, { query: { text: '002X' } }]);
+    expect(backend.argsOf('case_list')).toEqual([{ query: { limit: 20 } }, { query: { limit: 20, text: '002X' } }]);
     expect(count()).toBe('共 1 件');
 
     await typeInto('case-search', '李');
     await waitFor(() => expect(rowIds()).toEqual(['c-li']));
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '李' } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, text: '李' } });
   });
 
   it('searches at once on submit, and keeps the typed text across a language switch', async () => {
@@ -155,7 +155,7 @@ describe('case list', () => {
     input.value = '  张三 ';
     await fireEvent.input(input);
     await fireEvent.submit(input.closest('form')!);
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张三' } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, text: '张三' } });
     await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
     // The pending search was folded into the submit: no second request follows.
     await new Promise((r) => setTimeout(r, 300));
@@ -172,18 +172,18 @@ describe('case list', () => {
     const select = byId<HTMLSelectElement>('case-status-filter');
     select.value = 'rejected';
     await fireEvent.change(select);
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { status: 'rejected' } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, status: 'rejected' } });
     await waitFor(() => expect(rowIds()).toEqual(['c-li']));
 
     await typeInto('case-search', '张');
-    await waitFor(() => expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张', status: 'rejected' } }));
+    await waitFor(() => expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, text: '张', status: 'rejected' } }));
     await waitFor(() => expect(byId('case-empty').textContent).toContain('没有找到符合条件的案件'));
     expect(document.getElementById('case-table')).toBeNull();
     expect(count()).toBe('共 0 件');
 
     select.value = '';
     await fireEvent.change(select);
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '张' } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, text: '张' } });
     await waitFor(() => expect(rowIds()).toEqual(['c-zhang']));
   });
 
@@ -198,7 +198,7 @@ describe('case list', () => {
 
     await fireEvent.click(byId('load-more'));
     await waitFor(() => expect(rowIds()).toHaveLength(6));
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { offset: 3 } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, offset: 3 } });
     expect(count()).toBe('共 7 件，已显示 6 件');
     await fireEvent.click(byId('lang-toggle'));
     expect(count()).toBe('7 applications, 6 shown');
@@ -206,7 +206,7 @@ describe('case list', () => {
 
     await fireEvent.click(byId('load-more'));
     await waitFor(() => expect(rowIds()).toHaveLength(7));
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { offset: 6 } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, offset: 6 } });
     expect(document.getElementById('load-more')).toBeNull();
     // The button went away: focus moved to the first case that came in.
     expect(document.activeElement).toBe(row('c-6').querySelector('th'));
@@ -219,7 +219,7 @@ describe('case list', () => {
     await waitFor(() => expect(count()).toBe('共 4 件，已显示 2 件'));
     await fireEvent.click(byId('load-more'));
     await waitFor(() => expect(rowIds()).toEqual(['c-0', 'c-1', 'c-2', 'c-3']));
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { text: '王', offset: 2 } });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, text: '王', offset: 2 } });
   });
 
   it('says when there are no cases at all', async () => {
@@ -350,7 +350,7 @@ describe('new application', () => {
     await fireEvent.click(byId('back-to-list'));
     await waitFor(() => expect(rowIds()).toEqual(['new-1', 'c-zhang', 'c-li', 'c-blank']));
     expect(byId<HTMLInputElement>('case-search').value).toBe('');
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: {} });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20 } });
   });
 
   it('opens a case from its row in the wizard', async () => {
@@ -931,7 +931,7 @@ describe('export and import', () => {
     expect(backend.argsOf('cases_import')).toEqual([{ passphrase: BUNDLE_PASSPHRASE }]);
     // The whole list again: the new case and the newer copy are in it.
     expect(rowIds()).toEqual(['c-li', 'c-zhang', 'c-blank', 'c-wang']);
-    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: {} });
+    expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20 } });
     expect(byId<HTMLInputElement>('case-search').value).toBe('');
     expect(row('c-li').dataset.status).toBe('submitted');
     expect(cells('c-wang')[0]).toBe('王晓明');

@@ -61,7 +61,8 @@ export interface BackendOptions {
   passphrase?: string;
   cases?: CaseSummary[];
   flows?: FlowTitle[];
-  /** Rust's page size (DEFAULT_PAGE is 50). */
+  /** The most cases Rust gives per page: its page size without a limit (DEFAULT_PAGE, 50), its
+   *  cap with one; tests make it small to page through a few cases. */
   pageSize?: number;
   /** What agency_settings_get answers at start (nothing set unless given). */
   agency?: AgencySettings;
@@ -239,7 +240,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
             (q.flow === undefined || c.flow_id === q.flow),
         );
         const offset = q.offset ?? 0;
-        const page: Page = { total: matches.length, cases: matches.slice(offset, offset + (q.limit ?? pageSize)) };
+        const page: Page = { total: matches.length, cases: matches.slice(offset, offset + Math.min(q.limit ?? pageSize, pageSize)) };
         return page;
       }
       case 'case_new': {
