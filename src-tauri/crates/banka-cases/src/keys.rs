@@ -122,21 +122,25 @@ pub fn key_file_exists(dir: &Path) -> bool {
 
 /// Makes a new database key and writes it wrapped under the passphrase (atomically: a crash
 /// leaves either no key file or a whole one).
-pub fn create(dir: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<Key> {
+/// A new database key, wrapped under `passphrase` in a new key file; `None` when another start
+/// made the key file first (its key is the store's: unlock it instead).
+pub fn create(dir: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<Option<Key>> {
     passphrase.check_strength()?;
     let key: Key = Zeroizing::new(random_bytes());
-    write(dir, &key, passphrase, params)?;
-    Ok(key)
+    let made = crate::files::write_new(&dir.join(KEY_FILE), &wrapped(&key, passphrase, params)?)?;
+    Ok(made.then_some(key))
 }
 
 /// Rewraps the database key under a new passphrase.
 pub fn change_passphrase(dir: &Path, old: &Passphrase, new: &Passphrase) -> Result<()> {
     new.check_strength()?;
     let key = unlock(dir, old)?;
-    write(dir, &key, new, KdfParams::default())
+    crate::files::write_atomically(&dir.join(KEY_FILE), &wrapped(&key, new, KdfParams::default())?)?;
+    Ok(())
 }
 
-fn write(dir: &Path, key: &Key, passphrase: &Passphrase, params: KdfParams) -> Result<()> {
+/// The key file's contents: the key sealed under a key derived from the passphrase.
+fn wrapped(key: &Key, passphrase: &Passphrase, params: KdfParams) -> Result<Vec<u8>> {
     let salt: [u8; 16] = random_bytes();
     let kek = derive(passphrase, &salt, params)?;
     let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
@@ -144,9 +148,7 @@ fn write(dir: &Path, key: &Key, passphrase: &Passphrase, params: KdfParams) -> R
         .encrypt(&nonce, key.as_ref())
         .map_err(|_| Error::KeyFile("encryption failed".into()))?;
     let file = KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
-    let text = serde_json::to_vec_pretty(&file).expect("a key file serializes");
-    crate::files::write_atomically(&dir.join(KEY_FILE), &text)?;
-    Ok(())
+    Ok(serde_json::to_vec_pretty(&file).expect("a key file serializes"))
 }
 
 /// The database key, if the passphrase is right.
@@ -172,7 +174,9 @@ mod tests {
     #[test]
     fn the_right_passphrase_unlocks_the_same_key_and_a_wrong_one_does_not() {
         let dir = tempfile::tempdir().unwrap();
-        let key = create(dir.path(), &Passphrase::new("correct horse"), KdfParams::MINIMUM).unwrap();
+        let key = create(dir.path(), &Passphrase::new("correct horse"), KdfParams::MINIMUM).unwrap().unwrap();
+        // A second key file is never written over the first.
+        assert!(create(dir.path(), &Passphrase::new("correct horse"), KdfParams::MINIMUM).unwrap().is_none());
         assert_eq!(*unlock(dir.path(), &Passphrase::new("correct horse")).unwrap(), *key);
         assert!(matches!(unlock(dir.path(), &Passphrase::new("correct horsE")), Err(Error::WrongPassphrase)));
         let text = std::fs::read_to_string(dir.path().join(KEY_FILE)).unwrap();
@@ -182,7 +186,7 @@ mod tests {
     #[test]
     fn changing_the_passphrase_keeps_the_key() {
         let dir = tempfile::tempdir().unwrap();
-        let key = create(dir.path(), &Passphrase::new("first passphrase"), KdfParams::MINIMUM).unwrap();
+        let key = create(dir.path(), &Passphrase::new("first passphrase"), KdfParams::MINIMUM).unwrap().unwrap();
         change_passphrase(dir.path(), &Passphrase::new("first passphrase"), &Passphrase::new("second one!")).unwrap();
         assert!(matches!(unlock(dir.path(), &Passphrase::new("first passphrase")), Err(Error::WrongPassphrase)));
         assert_eq!(*unlock(dir.path(), &Passphrase::new("second one!")).unwrap(), *key);

@@ -50,8 +50,11 @@ impl Store {
         }
         std::fs::create_dir_all(dir)?;
         restrict_permissions(dir)?;
-        let key = keys::create(dir, passphrase, params)?;
-        Store::connect(dir, &key).await
+        match keys::create(dir, passphrase, params)? {
+            Some(key) => Store::connect(dir, &key).await,
+            // Another start (the CLI, a second window) made the store a moment ago.
+            None => Store::open(dir, passphrase).await,
+        }
     }
 
     /// Opens the store in `dir`: a wrong passphrase is `Error::WrongPassphrase`.
@@ -68,7 +71,16 @@ impl Store {
             .max_connections(4)
             .connect_with(connect_options(&dir.join(DATABASE_FILE), key))
             .await?;
-        MIGRATOR.run(&pool).await?;
+        // Two starts on a new database migrate it at the same moment: SQLite lets one writer
+        // through and the other's migration fails. Run again: what the winner applied is skipped.
+        let mut tries = 0;
+        while let Err(e) = MIGRATOR.run(&pool).await {
+            tries += 1;
+            if tries == 5 {
+                return Err(e.into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50 * tries)).await;
+        }
         Ok(Store { pool, dir: dir.to_owned() })
     }
 
@@ -184,7 +196,8 @@ mod tests {
     #[tokio::test]
     async fn a_store_from_the_first_schema_upgrades_and_its_cases_become_searchable() {
         let dir = tempfile::tempdir().unwrap();
-        let key = keys::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap();
+        let key =
+            keys::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap().expect("a new key file");
         let first = Migrator { migrations: MIGRATOR.migrations[..1].to_vec().into(), ..Migrator::DEFAULT };
         let pool = SqlitePool::connect_with(connect_options(&dir.path().join(DATABASE_FILE), &key)).await.unwrap();
         first.run(&pool).await.unwrap();

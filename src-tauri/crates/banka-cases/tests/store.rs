@@ -212,3 +212,57 @@ async fn the_list_finds_cases_by_name_id_tail_phone_status_flow_and_date_with_nu
     let page = store.search(&Query { limit: Some(1), ..Query::default() }).await.unwrap();
     assert_eq!((page.total, page.cases.len(), page.cases[0].id.as_str()), (2, 1, other.as_str()), "newest first");
 }
+
+/// The app and the CLI (or two windows) starting on a new data folder at the same moment: one
+/// key is made, both use it, and nothing is locked away under a key that was overwritten.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_first_starts_at_once_make_one_store() {
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let starts: Vec<_> = (0..4)
+            .map(|_| {
+                let dir = dir.path().to_owned();
+                tokio::spawn(async move {
+                    Store::create(&dir, &Passphrase::new(PASSPHRASE), banka_cases::KdfParams::default()).await
+                })
+            })
+            .collect();
+        let mut stores = Vec::new();
+        for start in starts {
+            stores.push(start.await.unwrap().expect("every start opens the one store"));
+        }
+        let case = stores[0].new_case("bj-individual", &operator()).await.unwrap();
+        for store in &stores {
+            assert!(store.case(&case.id).await.is_ok(), "each start sees the same store");
+        }
+        for store in stores {
+            store.close().await;
+        }
+        let reopened = Store::open(dir.path(), &Passphrase::new(PASSPHRASE)).await.expect("the key on disk opens it");
+        assert!(reopened.case(&case.id).await.is_ok());
+    }
+}
+
+/// Two first starts with different passphrases: the first one's is the store's; the other is
+/// told the passphrase is wrong, and the store is unharmed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_first_start_with_another_passphrase_is_refused_not_destructive() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = |p: &'static str| {
+        let dir = dir.path().to_owned();
+        tokio::spawn(async move { Store::create(&dir, &Passphrase::new(p), banka_cases::KdfParams::default()).await })
+    };
+    let (a, b) = (start("first passphrase 1"), start("second passphrase 2"));
+    let (a, b) = (a.await.unwrap(), b.await.unwrap());
+    let (winner, refused) = match (&a, &b) {
+        (Ok(_), Err(e)) => ("first passphrase 1", e),
+        (Err(e), Ok(_)) => ("second passphrase 2", e),
+        _ => panic!("exactly one start makes the store: {:?} / {:?}", a.is_ok(), b.is_ok()),
+    };
+    assert!(matches!(refused, Error::WrongPassphrase), "{refused:?}");
+    let store = a.or(b).unwrap();
+    let case = store.new_case("bj-individual", &operator()).await.unwrap();
+    store.close().await;
+    let reopened = Store::open(dir.path(), &Passphrase::new(winner)).await.expect("the winner's passphrase opens it");
+    assert!(reopened.case(&case.id).await.is_ok());
+}
