@@ -3,15 +3,16 @@
 
 use banka_agency::api::{Bank, Branch, Directory, SmsSent, SmsVerified};
 use banka_app::{
-    AgencyChange, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState, PhotoCheck,
-    PhotoProblem, RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
+    AgencyChange, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState, RegionChoices,
+    SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Skipped, Status};
-use banka_flows::definition::{CodeList, Input, StepKind};
-use banka_flows::engine::{FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
+use banka_flows::definition::{CodeList, Input, Question, StepKind, Words};
+use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::Evaluation;
+use banka_photos::{PhotoCheck, PhotoProblem};
 use banka_rules::finding::{Finding, Severity};
 use banka_rules::id_number::{Gender, IdDocument};
 use banka_rules::{ValidationReport, ValueKind};
@@ -54,6 +55,9 @@ fn typescript_bindings_are_current() {
     check::<DocumentInfo>(&mut stale);
     check::<Evaluation>(&mut stale);
     check::<StepState>(&mut stale);
+    check::<AskState>(&mut stale);
+    check::<Question>(&mut stale);
+    check::<Words>(&mut stale);
     check::<StepKind>(&mut stale);
     check::<FieldState>(&mut stale);
     check::<FieldStatus>(&mut stale);

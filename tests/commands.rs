@@ -271,17 +271,27 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     }
     assert_eq!(view["answers"]["applicant.id_number"], "11010519491231002x", "saved as typed");
     assert_eq!(view["evaluation"]["ready"], false, "documents are still missing");
+    // 资格校验 is a gate: due, and waited for, until the agency is asked.
+    assert_eq!(view["evaluation"]["agency"][0], json!({"ask": "eligibility", "step": "eligibility", "due": true}));
+    assert_eq!(view["evaluation"]["waiting"][0]["code"], "agency_pending", "{}", view["evaluation"]["waiting"]);
+    let view = invoke(&main, "case_ask_agency", json!({"id": id})).unwrap();
+    assert_eq!(view["answers"]["agency.eligibility"], "eligible", "{}", view["answers"]);
+    assert_eq!(view["evaluation"]["agency"][0]["due"], false);
+    assert_eq!(view["evaluation"]["waiting"], json!([]));
     let missing = view["evaluation"]["missing_documents"].as_array().unwrap().clone();
     assert!(!missing.is_empty());
     let err = invoke(&main, "case_submit", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "not_ready", "{err}");
 
-    // A different picture for each document, as a person would upload.
-    let pictures: [&[u8]; 3] = [
-        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-ok.jpg"),
-        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-backdrop.jpg"),
-        include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-phone.jpg"),
-    ];
+    // A different picture for each document, as a person would upload: the card photo, and a
+    // phone photo for each side of the ID card (a picture of 358×441 is too small to read as a
+    // document, which the agency refuses); the back made another file by a JPEG comment.
+    let phone: &[u8] = include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-phone.jpg");
+    let mut back = phone[..2].to_vec();
+    back.extend([0xFF, 0xFE, 0x00, 0x06, b'b', b'a', b'c', b'k']);
+    back.extend(&phone[2..]);
+    let pictures: [&[u8]; 3] =
+        [include_bytes!("../src-tauri/crates/banka-photos/tests/images/portrait-ok.jpg"), phone, &back];
     let photo = pictures[0];
     for (kind, picture) in missing.iter().zip(pictures) {
         let added = upload(&main, &id, kind.as_str().unwrap(), picture).unwrap();

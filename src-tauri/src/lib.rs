@@ -8,7 +8,7 @@ mod webview_env;
 pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
 pub use commands::bundles::{Exported, EXPORT_TITLE, IMPORT_TITLE};
 pub use commands::cases::{StoreState, StoreStatus};
-pub use commands::documents::{PhotoCheck, PhotoProblem, Upload, PICK_TITLE};
+pub use commands::documents::{Upload, PICK_TITLE};
 pub use commands::flows::FlowTitle;
 pub use commands::pickers::RegionChoices;
 pub use commands::settings::{Lang, Settings};
@@ -51,6 +51,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             documents::document_pick,
             documents::document_fix,
             documents::document_remove,
+            documents::document_accept,
             documents::document_preview,
             documents::document_default_child_photo,
             agency::agency_settings_get,

@@ -5,46 +5,13 @@
 
 use banka_cases::{DocumentInfo, Store};
 use banka_flows::vocabulary::DocumentKind;
-use banka_photos::{Change, FixOptions, Marks, Report};
+use banka_photos::{Change, FixOptions, PhotoCheck, Report};
 use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::cases::{actor, CaseStore};
 use crate::IpcError;
-
-/// One finding about a picture, in both languages, and whether the fix can mend it.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct PhotoProblem {
-    pub code: String,
-    pub message_zh: String,
-    pub message_en: String,
-    pub fixable: bool,
-}
-
-/// What the check found, with the places to draw on the picture (its upright pixels).
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct PhotoCheck {
-    pub ok: bool,
-    pub problems: Vec<PhotoProblem>,
-    pub width: u32,
-    pub height: u32,
-    pub marks: Marks,
-}
-
-impl From<&Report> for PhotoCheck {
-    fn from(r: &Report) -> Self {
-        let problems = r
-            .problems
-            .iter()
-            .map(|p| {
-                let (zh, en) = p.message();
-                PhotoProblem { code: p.code().into(), message_zh: zh, message_en: en, fixable: p.fixable() }
-            })
-            .collect();
-        PhotoCheck { ok: r.ok, problems, width: r.width, height: r.height, marks: r.marks.clone() }
-    }
-}
 
 /// A stored upload and its check; after a fix, what was done (in both languages).
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -167,6 +134,18 @@ pub async fn document_remove<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<(), IpcError> {
     Ok(cases.unlocked().await?.detach_document(&id, kind_of(&kind)?.name(), &actor(&app)).await?)
+}
+
+/// Uses the document as it is despite the check's advisory findings ("use it anyway"),
+/// recorded in the trail; what the agency would refuse cannot be accepted.
+#[tauri::command]
+pub async fn document_accept<R: Runtime>(
+    id: String,
+    kind: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+) -> Result<DocumentInfo, IpcError> {
+    Ok(cases.unlocked().await?.accept_document(&id, kind_of(&kind)?.name(), &actor(&app)).await?)
 }
 
 /// The stored picture's bytes, for the preview (raw, not JSON).

@@ -10,6 +10,8 @@ pub struct FlowTitle {
     pub title_en: String,
     /// The flow opens in elderly mode (the retiree flow).
     pub elderly: bool,
+    /// The channel's second confirmation and success page, in its words.
+    pub words: banka_flows::definition::Words,
 }
 
 #[tauri::command]
@@ -21,6 +23,7 @@ pub fn flow_list() -> Vec<FlowTitle> {
             title_zh: f.title_zh.clone(),
             title_en: f.title_en.clone(),
             elderly: f.elderly,
+            words: f.words.clone(),
         })
         .collect()
 }

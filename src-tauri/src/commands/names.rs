@@ -25,6 +25,7 @@
     "document_pick",
     "document_fix",
     "document_remove",
+    "document_accept",
     "document_preview",
     "document_default_child_photo",
     "agency_settings_get",

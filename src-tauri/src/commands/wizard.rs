@@ -54,8 +54,9 @@ pub async fn case_answer<R: Runtime>(
     view(&store, &id).await
 }
 
-/// Asks the agency what the case's flow reads from it (eligibility, an employer's banks or
-/// employees) and saves the answers into the draft.
+/// Asks the agency the questions of the case's flow that are due (eligibility once the
+/// applicant is known, an employer's banks or employees, a person's cards) and saves the answers
+/// into the draft, each with what it was asked about.
 #[tauri::command]
 pub async fn case_ask_agency(
     id: String,
@@ -63,12 +64,20 @@ pub async fn case_ask_agency(
     agency: State<'_, Agency>,
 ) -> Result<CaseView, IpcError> {
     let store = cases.unlocked().await?;
-    let case = store.case(&id).await?;
     let client = agency.client().await?;
-    let found = banka_agency::lookup::fetch(&client, flow_of(&case.summary)?, &case.answers, today())
+    ask_due(&store, &client, &id).await
+}
+
+async fn ask_due(store: &Store, client: &banka_agency::client::Client, id: &str) -> Result<CaseView, IpcError> {
+    let shown = view(store, id).await?;
+    let due: Vec<_> = shown.evaluation.agency.iter().filter(|a| a.due).map(|a| a.ask).collect();
+    if due.is_empty() {
+        return Ok(shown);
+    }
+    let found = banka_agency::lookup::fetch(client, flow_of(&shown.summary)?, &shown.answers, &due, today())
         .await
         .map_err(from_client)?;
-    save_from_agency(&store, &id, found).await
+    save_from_agency(store, id, found).await
 }
 
 /// Finalizes a draft whose every check passes and puts it in the outbox; the sender sends it
@@ -103,8 +112,9 @@ pub async fn case_reopen<R: Runtime>(
     view(&store, &id).await
 }
 
-/// Starts the flow the agency sent this case to (G1/G2 → the G3 clean-up), with the cards of
-/// the case's applicant, and returns the new case.
+/// Starts the flow the agency sent this case to (G1/G2 → the G3 clean-up) for the case's
+/// applicant, asks the agency what the new case needs (the person's cards) when it can, and
+/// returns it.
 #[tauri::command]
 pub async fn case_follow<R: Runtime>(
     id: String,
@@ -117,27 +127,38 @@ pub async fn case_follow<R: Runtime>(
     let next = from.evaluation.next_flow.clone().ok_or_else(|| {
         IpcError::new("no_next_flow", "这个申请无需转到其他事项。", "This application does not lead to another one.")
     })?;
-    let request = banka_agency::lookup::eligibility_request(flow_of(&from.summary)?, &from.answers, today());
-    let (request, _) = request.ok_or_else(|| {
+    let person = banka_agency::lookup::person(flow_of(&from.summary)?, &from.answers, today()).ok_or_else(|| {
         IpcError::new("no_applicant", "请先填写申请人的证件号码。", "Enter the applicant's ID number first.")
     })?;
-    let person = banka_agency::api::PersonRequest { name: request.name, id_number: request.id_number };
-    let cards = agency.client().await?.cards(&person).await.map_err(from_client)?;
     let created = store.new_case(&next, &actor(&app)).await?;
-    let mut found = banka_agency::agency_data::from_cards(&cards);
-    found.extend(carried_applicant(&next, &from.answers));
-    save_from_agency(&store, &created.id, found).await
+    let carried = carried_applicant(&next, &from.answers, &person.id_number);
+    store.set_answers(&created.id, carried.into_iter().collect(), &Actor::System, today()).await?;
+    // The new case is there either way; one the agency cannot be asked about now waits, and the
+    // wizard asks again when it opens.
+    match agency.client().await {
+        Ok(client) => match ask_due(&store, &client, &created.id).await {
+            Ok(shown) => Ok(shown),
+            Err(_) => view(&store, &created.id).await,
+        },
+        Err(_) => view(&store, &created.id).await,
+    }
 }
 
 /// The applicant's answers that the next flow asks for too (who the clean-up is for): the
-/// person is the same, so they are not asked again. Agreements are never carried.
-fn carried_applicant(next: &str, answers: &BTreeMap<String, Value>) -> Vec<(String, Value)> {
+/// person is the same, so they are not asked again; their number is the one the agency was
+/// asked about. Agreements are never carried.
+fn carried_applicant(next: &str, answers: &BTreeMap<String, Value>, number: &str) -> Vec<(String, Value)> {
     let Some(flow) = catalog::get(next) else { return Vec::new() };
-    answers
+    let mut carried: Vec<(String, Value)> = answers
         .iter()
         .filter(|(path, _)| path.starts_with("applicant.") && flow.field(path).is_some())
         .map(|(path, value)| (path.clone(), value.clone()))
-        .collect()
+        .collect();
+    if flow.field("applicant.social_security_number").is_some() {
+        carried.retain(|(path, _)| path != "applicant.social_security_number");
+        carried.push(("applicant.social_security_number".into(), Value::String(number.to_owned())));
+    }
+    carried
 }
 
 fn flow_of(case: &CaseSummary) -> Result<&'static banka_flows::Flow, IpcError> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { FlowTitle } from '../bindings/FlowTitle';
-import { ALL_FLOWS, CASES, FLOWS, summary } from '../test/fixtures';
+import { ALL_FLOWS, CASES, FLOWS, WORDS, summary } from '../test/fixtures';
 import { byId, expectNoAxeViolations, localTime, mockBackend, waitForCases } from '../test/helpers';
 
 async function openStart(options: { flows?: FlowTitle[]; cases?: CaseSummary[] } = {}) {
@@ -84,7 +84,7 @@ describe('start screen', () => {
   });
 
   it('offers only the flows the engine ships; one no situation describes comes last, by its title', async () => {
-    const other: FlowTitle = { id: 'sh-individual', title_zh: '上海本人申领', title_en: 'Apply in Shanghai', elderly: false };
+    const other: FlowTitle = { id: 'sh-individual', title_zh: '上海本人申领', title_en: 'Apply in Shanghai', elderly: false, words: WORDS };
     const { container } = await openStart({ flows: [...FLOWS, other] });
     expect(places()).toEqual([
       ['北京市', ['为本人申请', '为孩子代办（18岁以下）', '我已退休（长者版）']],

@@ -389,6 +389,16 @@ export interface Messages {
   uploadMissing: string;
   photoOk: string;
   photoProblems: string;
+  /** Problems the agency would refuse the picture for: they block the case. */
+  photoRefused: string;
+  /** Findings worth a look that the person may accept. */
+  photoAdvisory: string;
+  useAnyway: string;
+  usedAnyway: string;
+  /** The eligibility gate, while the agency has not answered. */
+  agencyWaitingTitle: string;
+  agencyWaitingBody: string;
+  agencyAskNow: string;
   fixButton: string;
   fixedChanges: string;
   previewAlt: (kind: string) => string;
@@ -842,6 +852,13 @@ const zh: Messages = {
   uploadMissing: '还没有上传',
   photoOk: '检查通过。',
   photoProblems: '照片有以下问题：',
+  photoRefused: '经办机构不会受理这张图片，须修正或重新上传：',
+  photoAdvisory: '以下问题建议处理，也可以仍然使用这张图片：',
+  useAnyway: '仍然使用这张图片',
+  usedAnyway: '您已选择仍然使用这张图片（已记录）。',
+  agencyWaitingTitle: '等待经办机构答复',
+  agencyWaitingBody: '草稿已保存，您可以继续填写。联网后会自动向经办机构查询；经办机构确认可以申领后，才能提交申请。',
+  agencyAskNow: '现在查询',
   fixButton: '一键修正',
   fixedChanges: '已修正：',
   previewAlt: (kind) => `已上传的${kind}`,
@@ -1324,6 +1341,13 @@ const en: Messages = {
   uploadMissing: 'Not uploaded yet',
   photoOk: 'The check passed.',
   photoProblems: 'The picture has these problems:',
+  photoRefused: 'The agency would not accept this picture. Fix it or upload another:',
+  photoAdvisory: 'Worth fixing, but you may use the picture anyway:',
+  useAnyway: 'Use this picture anyway',
+  usedAnyway: 'You chose to use this picture anyway (recorded).',
+  agencyWaitingTitle: 'Waiting for the agency',
+  agencyWaitingBody: 'Your draft is saved and you can go on. The agency is asked as soon as it can be reached; the application can be sent once the agency says the person may apply.',
+  agencyAskNow: 'Ask now',
   fixButton: 'Fix it',
   fixedChanges: 'Fixed: ',
   previewAlt: (kind) => `The uploaded ${kind}`,

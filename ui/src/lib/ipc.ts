@@ -10,6 +10,7 @@ import type { CaseView } from '../bindings/CaseView';
 import type { CodeItem } from '../bindings/CodeItem';
 import type { CodeList } from '../bindings/CodeList';
 import type { Directory } from '../bindings/Directory';
+import type { DocumentInfo } from '../bindings/DocumentInfo';
 import type { DocumentKind } from '../bindings/DocumentKind';
 import type { Exported } from '../bindings/Exported';
 import type { ImportReport } from '../bindings/ImportReport';
@@ -127,7 +128,7 @@ export function saveAnswer(id: string, path: string, value: JsonValue | null): P
   return invoke<CaseView>('case_answer', { id, path, value });
 }
 
-/** Asks the agency what the case's flow reads from it (eligibility, banks, employees) and saves it. */
+/** Asks the agency the flow's questions that are due (`evaluation.agency`) and saves the answers. */
 export function askAgency(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_ask_agency', { id });
 }
@@ -187,6 +188,11 @@ export function fixDocument(id: string, kind: DocumentKind): Promise<Upload> {
 
 export async function removeDocument(id: string, kind: DocumentKind): Promise<void> {
   await invoke<null>('document_remove', { id, kind });
+}
+
+/** Uses the picture as it is despite the check's advisory findings (recorded in the trail). */
+export function acceptDocument(id: string, kind: DocumentKind): Promise<DocumentInfo> {
+  return invoke<DocumentInfo>('document_accept', { id, kind });
 }
 
 /** The stored picture, for a preview (`URL.createObjectURL(new Blob([bytes]))`). */

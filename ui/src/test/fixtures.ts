@@ -133,10 +133,18 @@ export function lengthError(value: string): ValidationReport {
 
 // --- The case store: flows, cases and errors shaped like the Rust side's (commands/cases.rs). ---
 
+/** The channel's words at the end (seed 001's, for every flow here). */
+export const WORDS: FlowTitle['words'] = {
+  confirm_zh: '是否确认提交个人申领？',
+  confirm_en: 'Do you want to submit your application?',
+  done_zh: '您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。',
+  done_en: 'You have applied for your card. Follow its progress under My applications.',
+};
+
 export const FLOWS: FlowTitle[] = [
-  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false },
-  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false },
-  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true },
+  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false, words: WORDS },
+  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false, words: WORDS },
+  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true, words: WORDS },
 ];
 
 /** A case summary with everything given a plain default. */
@@ -328,6 +336,9 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
       revisit: [],
       next_flow: null,
       refusals: [],
+      waiting: [],
+      // The agency is never reached in these tests: eligibility stays due once the step is done.
+      agency: [{ ask: 'eligibility', step: 'basic-info', due: basicOk }],
       check_answers: [
         {
           step: 'basic-info',
@@ -368,17 +379,18 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
 /** Every flow the engine ships (FLOWS holds the first three). */
 export const ALL_FLOWS: FlowTitle[] = [
   ...FLOWS,
-  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false },
-  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false },
+  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false, words: WORDS },
+  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false, words: WORDS },
   {
     id: 'bj-employee-confirm',
     title_zh: '单位集体申请：个人信息确认',
     title_en: 'Confirm your details for your employer’s collective application',
     elderly: false,
+    words: WORDS,
   },
-  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false },
-  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false },
-  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false },
+  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false, words: WORDS },
+  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false, words: WORDS },
+  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false, words: WORDS },
 ];
 
 /** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */
@@ -533,12 +545,13 @@ const CARTOON_FIELD: FieldState = {
 /** The code the practice agency gives back. */
 export const TRAINING_SMS_CODE = '246810';
 
-/** A card photo with glare, its face too small: every kind of mark but a document's. */
+/** A card photo the wrong size (the agency refuses it) with glare (advisory), its face too small:
+ *  every kind of mark but a document's. Refused problems first, as the page lists them. */
 export const PHOTO_CHECK: PhotoCheck = {
   ok: false,
   problems: [
-    { code: 'glare', message_zh: '照片有反光。', message_en: 'The photo has glare.', fixable: false },
-    { code: 'size', message_zh: '照片尺寸不是358×441像素。', message_en: 'The photo is not 358×441 pixels.', fixable: true },
+    { code: 'size', message_zh: '照片尺寸不是358×441像素。', message_en: 'The photo is not 358×441 pixels.', fixable: true, blocks: true },
+    { code: 'glare', message_zh: '照片有反光。', message_en: 'The photo has glare.', fixable: false, blocks: false },
   ],
   width: 600,
   height: 800,

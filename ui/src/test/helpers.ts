@@ -350,6 +350,12 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       case 'document_default_child_photo':
         unlocked();
         return stored(String(args.id), 'card_photo', 'default-child.jpg', { ...PHOTO_FIXED, marks: { ...PHOTO_FIXED.marks, face: null } });
+      case 'document_accept': {
+        unlocked();
+        const c = wizardCase(String(args.id));
+        c.check = { ...c.check!, accepted: true } as PhotoCheck;
+        return { kind: String(args.kind), sha256: 'cd', file_name: 'picked.jpg', size: 10, width: 358, height: 441, checks: c.check, added_at: '2026-11-20T01:00:00Z' };
+      }
       case 'document_remove': {
         unlocked();
         const c = wizardCase(String(args.id));

@@ -31,6 +31,9 @@ pub fn from_eligibility(a: &EligibilityAnswer) -> AgencyAnswers {
     if let Some(c) = &a.collective {
         out.extend(from_collective(c));
     }
+    if let Some(r) = &a.relationship {
+        out.push(at("relationship", json!(r)));
+    }
     out
 }
 

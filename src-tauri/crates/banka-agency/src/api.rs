@@ -68,6 +68,10 @@ pub struct EligibilityRequest {
     pub city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_uscc: Option<String>,
+    /// Beijing minors (B2): the proxy's citizen ID number, whose relationship to the child the
+    /// agency states from its records ("您与被代办人的关系是XX，请确认").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_id_number: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +84,12 @@ pub enum Eligibility {
     OnePersonOneCard,
     /// No insurance record that allows an application.
     NotEligible,
+    /// The name is not the one registered for the number.
+    NameMismatch,
+    /// `bj-employee-confirm`: the employer has not opened a collective application.
+    EntityNotOpen,
+    /// `bj-employee-confirm`: the employer's collective application does not list the person.
+    NotOnEntityList,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +111,9 @@ pub struct EligibilityAnswer {
     /// `bj-employee-confirm`: the employer's collective application (collection, banks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collective: Option<Collective>,
+    /// Beijing minors: the proxy's relationship to the child (`father`, `mother`, `guardian`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

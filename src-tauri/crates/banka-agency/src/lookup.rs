@@ -1,21 +1,19 @@
-//! What a case needs to hear from the agency before it can be finished, by flow: the
-//! eligibility answer for an applicant, the province's banks for an employer opening a
-//! collective application, an entity's employees. The app asks
-//! through the client; the reference server computes the same from its own records.
+//! The questions a flow asks the agency (its `agency` list: eligibility, the province's banks,
+//! an employer's employees, a person's cards), turned into requests from a case's answers and
+//! their answers into `agency.` case data. The app asks through the client; the reference
+//! server builds the same eligibility request when it re-validates a submitted case.
 
-use banka_flows::definition::{Flow, Jurisdiction};
+use banka_flows::definition::{Flow, Jurisdiction, Question};
+use banka_flows::engine::asked_about;
 use banka_flows::Answers;
 use banka_rules::{validate, Context, ValueKind};
 use chrono::NaiveDate;
+use serde_json::json;
 
-use crate::agency_data::{from_directory, from_eligibility, from_employees, AgencyAnswers};
+use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees, AgencyAnswers};
 use crate::answers::text;
-use crate::api::EligibilityRequest;
+use crate::api::{EligibilityRequest, PersonRequest};
 use crate::client::{Client, Error};
-
-/// Flows about one applicant, whom the agency checks (资格校验).
-pub const APPLICANT_FLOWS: [&str; 6] =
-    ["bj-individual", "bj-minor", "bj-retiree", "bj-employee-confirm", "gd-individual", "gd-minor"];
 
 /// The kind of number an ID type is checked as in `flow`.
 pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
@@ -28,69 +26,106 @@ pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
     })
 }
 
-/// The applicant's eligibility question, once the case has a name and a usable number
-/// (otherwise the engine reports what is missing, and there is nobody to ask about yet). Returns the answer path
-/// the number came from, too.
+/// The applicant's eligibility question, if the flow asks it and the case has a name and a
+/// usable number (otherwise the engine reports what is missing, and there is nobody to ask
+/// about yet). Returns the answer path the number came from, too.
 pub fn eligibility_request(
     flow: &Flow,
     answers: &Answers,
     today: NaiveDate,
 ) -> Option<(EligibilityRequest, &'static str)> {
-    if !APPLICANT_FLOWS.contains(&flow.id.as_str()) {
-        return None;
-    }
-    // A Guangdong mainland applicant is checked by social security number.
-    let id_path = ["applicant.social_security_number", "applicant.id_number"]
-        .into_iter()
-        .find(|p| text(answers, p).is_some())
-        .unwrap_or("applicant.id_number");
-    let id_type = text(answers, "applicant.id_type").unwrap_or("resident_id");
+    flow.asks(Question::Eligibility)?;
+    let (id_number, id_path) = person_number(flow, answers, today)?;
+    let request = EligibilityRequest {
+        flow_id: flow.id.clone(),
+        name: text(answers, "applicant.name")?.to_owned(),
+        id_type: text(answers, "applicant.id_type").unwrap_or("resident_id").to_owned(),
+        id_number,
+        city: text(answers, "card.city").map(str::to_owned),
+        entity_uscc: text(answers, "entity.uscc").map(str::to_owned),
+        proxy_id_number: usable(ValueKind::IdNumber, text(answers, "proxy.id_number"), today),
+    };
+    Some((request, id_path))
+}
+
+/// The applicant's number, normalised, and where it came from. A Guangdong mainland applicant
+/// is known by their social security number.
+fn person_number(flow: &Flow, answers: &Answers, today: NaiveDate) -> Option<(String, &'static str)> {
+    let id_path =
+        ["applicant.social_security_number", "applicant.id_number"].into_iter().find(|p| text(answers, p).is_some())?;
     let kind = match id_path {
         "applicant.social_security_number" => ValueKind::SocialSecurityNumber,
-        _ => number_kind(flow, id_type)?,
+        _ => number_kind(flow, text(answers, "applicant.id_type").unwrap_or("resident_id"))?,
     };
-    // The agency asks for the name with the number: without it there is nobody to ask about yet.
-    let name = text(answers, "applicant.name")?;
-    let ctx = Context { today, beijing_address: false };
-    let report = validate(kind, text(answers, id_path)?, &ctx);
-    report.valid.then(|| {
-        let request = EligibilityRequest {
-            flow_id: flow.id.clone(),
-            name: name.to_owned(),
-            id_type: id_type.to_owned(),
-            id_number: report.normalized,
-            city: text(answers, "card.city").map(str::to_owned),
-            entity_uscc: text(answers, "entity.uscc").filter(|_| flow.id == "bj-employee-confirm").map(str::to_owned),
-        };
-        (request, id_path)
-    })
+    Some((usable(kind, text(answers, id_path), today)?, id_path))
 }
 
-/// Asks the agency what `flow` reads under `agency.` for these answers. Nothing to ask yet
-/// (no usable number, no entity) is an empty list; only the names the flow reads are kept.
-/// The clean-up flow's cards are the person's
-/// of the case that led there, asked for when it starts (`Client::cards`).
-pub async fn fetch(client: &Client, flow: &Flow, answers: &Answers, today: NaiveDate) -> Result<AgencyAnswers, Error> {
-    let mut found = ask(client, flow, answers, today).await?;
-    // Only what the flow reads: a case takes no other `agency.` answers.
+fn usable(kind: ValueKind, value: Option<&str>, today: NaiveDate) -> Option<String> {
+    let report = validate(kind, value?, &Context { today, beijing_address: false });
+    report.valid.then_some(report.normalized)
+}
+
+/// The person a case is about, as the agency's person requests name them.
+pub fn person(flow: &Flow, answers: &Answers, today: NaiveDate) -> Option<PersonRequest> {
+    let (id_number, _) = person_number(flow, answers, today)?;
+    Some(PersonRequest { name: text(answers, "applicant.name")?.to_owned(), id_number })
+}
+
+/// Asks the agency the flow's questions that are due for these answers (`due`, from the
+/// engine's evaluation), and returns the answers to save: only the names the flow reads, each
+/// question with its record (what it was asked about and which answers it gave), so a change to
+/// those answers makes it due again. Nothing to ask about yet is an empty list.
+pub async fn fetch(
+    client: &Client,
+    flow: &Flow,
+    answers: &Answers,
+    due: &[Question],
+    today: NaiveDate,
+) -> Result<AgencyAnswers, Error> {
     let reads = flow.agency_inputs();
-    found.retain(|(path, _)| reads.contains(path));
-    Ok(found)
+    let mut out = AgencyAnswers::new();
+    for ask in flow.agency.iter().filter(|a| due.contains(&a.ask)) {
+        let Some(mut found) = ask_one(client, ask.ask, flow, answers, today).await? else { continue };
+        found.retain(|(path, _)| reads.contains(path));
+        let gave: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
+        let record = json!({"about": asked_about(flow, ask, answers), "gave": gave});
+        out.extend(found.clone());
+        out.push((ask.ask.record_path(), record));
+    }
+    Ok(out)
 }
 
-async fn ask(client: &Client, flow: &Flow, answers: &Answers, today: NaiveDate) -> Result<AgencyAnswers, Error> {
-    if let Some((request, _)) = eligibility_request(flow, answers, today) {
-        return Ok(from_eligibility(&client.eligibility(&request).await?));
-    }
-    Ok(match flow.id.as_str() {
-        "bj-employer-open" => from_directory(&client.banks(BEIJING, None).await?),
-        "bj-employer-submit" => match text(answers, "entity.uscc") {
-            Some(uscc) => from_employees(&client.employees(uscc).await?),
-            None => Vec::new(),
+async fn ask_one(
+    client: &Client,
+    question: Question,
+    flow: &Flow,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<Option<AgencyAnswers>, Error> {
+    Ok(match question {
+        Question::Eligibility => match eligibility_request(flow, answers, today) {
+            Some((request, _)) => Some(from_eligibility(&client.eligibility(&request).await?)),
+            None => None,
         },
-        _ => Vec::new(),
+        Question::Banks => Some(from_directory(&client.banks(province(flow), None).await?)),
+        Question::Employees => match text(answers, "entity.uscc") {
+            Some(uscc) => Some(from_employees(&client.employees(uscc).await?)),
+            None => None,
+        },
+        Question::Cards => match person(flow, answers, today) {
+            Some(person) => Some(from_cards(&client.cards(&person).await?)),
+            None => None,
+        },
     })
 }
 
-/// The province code the directory answers with every branch of Beijing.
+/// The province code the directory answers with every branch of the flow's province.
+fn province(flow: &Flow) -> &'static str {
+    match flow.jurisdiction {
+        Jurisdiction::Beijing => BEIJING,
+        Jurisdiction::Guangdong => GUANGDONG,
+    }
+}
+
 pub const BEIJING: &str = "110000";
+pub const GUANGDONG: &str = "440000";

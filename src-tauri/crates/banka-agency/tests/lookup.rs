@@ -5,14 +5,27 @@ mod common;
 
 use std::time::Duration;
 
-use banka_agency::lookup::fetch;
+use banka_agency::client::Client;
+use banka_agency::lookup;
 use banka_agency::server::demo;
+use banka_flows::definition::Flow;
 use banka_flows::{catalog, Answers};
 use common::{client, server, today};
 use serde_json::{json, Value};
 
 fn answers(pairs: &[(&str, Value)]) -> Answers {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+}
+
+/// Every question of the flow, as if all were due.
+async fn fetch(
+    client: &Client,
+    flow: &Flow,
+    answers: &Answers,
+    today: chrono::NaiveDate,
+) -> Result<Vec<(String, Value)>, banka_agency::client::Error> {
+    let all: Vec<_> = flow.agency.iter().map(|a| a.ask).collect();
+    lookup::fetch(client, flow, answers, &all, today).await
 }
 
 fn get<'a>(found: &'a [(String, Value)], path: &str) -> Option<&'a Value> {
@@ -28,9 +41,15 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
         answers(&[("applicant.name", json!(p.name)), ("applicant.id_number", json!(p.id_number))])
     };
 
-    // B1 reads nothing from the agency: nothing is asked.
-    let found = fetch(&client, catalog::get("bj-individual").unwrap(), &person(demo::RESIDENT), today()).await.unwrap();
-    assert!(found.is_empty(), "{found:?}");
+    // B1 asks for eligibility (a gate), and records what it asked about.
+    let individual = catalog::get("bj-individual").unwrap();
+    let found = fetch(&client, individual, &person(demo::RESIDENT), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.eligibility"), Some(&json!("eligible")));
+    let record = get(&found, "agency.asked.eligibility").unwrap();
+    assert_eq!(record["about"]["applicant.id_number"], json!(demo::RESIDENT.id_number));
+    assert!(record["gave"].as_array().unwrap().contains(&json!("agency.eligibility")), "{record}");
+    let found = fetch(&client, individual, &person(demo::ALREADY_APPLIED), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.eligibility"), Some(&json!("already_applied")));
 
     let guangdong = catalog::get("gd-individual").unwrap();
     let gd = |p: demo::DemoPerson| {

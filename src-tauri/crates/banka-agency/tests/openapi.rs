@@ -731,7 +731,7 @@ async fn the_server_answers_as_documented() {
         .post("/v1/eligibility", merge(eligibility("bj-individual", &demo::RESIDENT), json!({"name": "王小明"})))
         .await
         .expect(200);
-    assert_eq!(a.json["eligibility"], "not_eligible", "a name that is not the number's");
+    assert_eq!(a.json["eligibility"], "name_mismatch", "a name that is not the number's");
     let a = api
         .post(
             "/v1/eligibility",
@@ -739,7 +739,7 @@ async fn the_server_answers_as_documented() {
         )
         .await
         .expect(200);
-    assert_eq!(a.json["eligibility"], "not_eligible", "the employer has not opened its collective application");
+    assert_eq!(a.json["eligibility"], "entity_not_open", "the employer has not opened its collective application");
     let mut wrong = demo::RESIDENT.id_number.to_owned();
     wrong.replace_range(17.., if wrong.ends_with('0') { "1" } else { "0" });
     let a = api
@@ -1078,7 +1078,7 @@ async fn cleaning_up_cards_lets_the_person_apply() {
     let cards = api.post("/v1/cards", person.clone()).await.expect(200);
     let card_ids: Vec<Value> = cards.json["cards"].as_array().expect("cards").iter().map(|c| c["id"].clone()).collect();
     let agency = agency_data::from_cards(&serde_json::from_value(cards.json).expect("Cards"));
-    let cleanup = json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "cleanup.cards": card_ids, "cleanup.confirmed": true});
+    let cleanup = json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "applicant.social_security_number": demo::TWO_CARDS.id_number, "cleanup.cards": card_ids, "cleanup.confirmed": true});
     let cleanup = submit_answers("gd-card-cleanup", cleanup, agency, &json!({}));
     api.put_case(&new_case_id(), submission("gd-card-cleanup", 1, cleanup, json!({}))).await.expect(201);
     assert_eq!(api.post("/v1/cards", person).await.expect(200).json, json!({"cards": []}));

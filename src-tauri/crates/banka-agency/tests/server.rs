@@ -237,7 +237,7 @@ async fn eligibility_answers_each_sample_person() {
     assert_eq!(answer["eligibility"], "not_eligible");
     let impostor = demo::DemoPerson { name: "张三", ..demo::RESIDENT };
     let answer = s.eligibility("bj-individual", impostor, json!({})).await;
-    assert_eq!(answer["eligibility"], "not_eligible");
+    assert_eq!(answer["eligibility"], "name_mismatch");
     assert!(answer["reason_zh"].as_str().unwrap().contains("姓名"), "{answer}");
 
     let answer = s.eligibility("gd-individual", demo::TWO_CARDS, json!({"city": "4401"})).await;
@@ -261,7 +261,13 @@ async fn eligibility_answers_each_sample_person() {
 
     let answer =
         s.eligibility("bj-employee-confirm", demo::EMPLOYEES[0], json!({"entity_uscc": demo::ENTITY_USCC})).await;
-    assert_eq!(answer["eligibility"], "not_eligible", "the collective is not open yet: {answer}");
+    assert_eq!(answer["eligibility"], "entity_not_open", "the collective is not open yet: {answer}");
+
+    // A minor's proxy: the agency states the relationship (seed 000), here by the proxy's gender.
+    let answer = s.eligibility("bj-minor", stranger, json!({"proxy_id_number": demo::RESIDENT.id_number})).await;
+    assert_eq!(answer["relationship"], "father", "{answer}");
+    let answer = s.eligibility("bj-minor", stranger, json!({"proxy_id_number": demo::RETIREE.id_number})).await;
+    assert_eq!(answer["relationship"], "mother", "{answer}");
 
     let request = |flow: &str, number: &str, extra: Value| {
         let mut body = json!({"flow_id": flow, "name": "王晓明", "id_type": "resident_id", "id_number": number});
@@ -689,7 +695,7 @@ async fn cleaning_up_cards_lets_the_person_apply() {
     let ids: Vec<Value> = cards["cards"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
     let cleanup = submission(
         "gd-card-cleanup",
-        json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "cleanup.cards": ids, "cleanup.confirmed": true}),
+        json!({"notice.agreed": true, "applicant.name": demo::TWO_CARDS.name, "applicant.social_security_number": demo::TWO_CARDS.id_number, "cleanup.cards": ids, "cleanup.confirmed": true}),
         &[],
     );
     s.submit("cleanup-1", &cleanup).await;

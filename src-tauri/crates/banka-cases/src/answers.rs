@@ -2,7 +2,7 @@
 //! acknowledged only once that transaction has committed (synchronous=FULL: on disk).
 
 use banka_flows::definition::{Flow, Input};
-use banka_flows::engine::FieldError;
+use banka_flows::engine::{FieldError, Status as FieldStatus};
 use banka_flows::{catalog, Answers};
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
@@ -46,6 +46,18 @@ impl Store {
 
     /// Saves several answers at once (a file of answers): all or none.
     pub async fn set_answers(&self, id: &str, answers: Answers, actor: &Actor, today: NaiveDate) -> Result<Vec<Saved>> {
+        // A locked answer (the agency's data, a confirmed relationship) stays as it is.
+        let before = self.evaluate(id, today).await?;
+        for (path, value) in &answers {
+            let locked = before.fields.iter().find(|f| &f.path == path && f.status == FieldStatus::Locked);
+            if let Some(f) = locked.filter(|f| f.value.as_ref() != Some(value)) {
+                return Err(Error::Locked {
+                    field: path.clone(),
+                    reason_zh: f.reason_zh.clone().unwrap_or_default(),
+                    reason_en: f.reason_en.clone().unwrap_or_default(),
+                });
+            }
+        }
         let mut tx = self.write().await?;
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {

@@ -225,6 +225,8 @@ pub enum Action {
     Cleared,
     DocumentAdded,
     DocumentRemoved,
+    /// The person chose to use a picture despite the check's advisory findings.
+    DocumentAccepted,
     Status,
     Reopened,
     Imported,
@@ -238,6 +240,7 @@ impl Action {
             Action::Cleared => "cleared",
             Action::DocumentAdded => "document_added",
             Action::DocumentRemoved => "document_removed",
+            Action::DocumentAccepted => "document_accepted",
             Action::Status => "status",
             Action::Reopened => "reopened",
             Action::Imported => "imported",
@@ -246,7 +249,7 @@ impl Action {
 
     pub(crate) fn from_name(name: &str) -> Option<Action> {
         use Action::*;
-        [Created, Answered, Cleared, DocumentAdded, DocumentRemoved, Status, Reopened, Imported]
+        [Created, Answered, Cleared, DocumentAdded, DocumentRemoved, DocumentAccepted, Status, Reopened, Imported]
             .into_iter()
             .find(|a| a.name() == name)
     }

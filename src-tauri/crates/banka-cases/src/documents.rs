@@ -172,6 +172,46 @@ impl Store {
         Ok(())
     }
 
+    /// Records that the person uses the case's document of `kind` as it is, despite the check's
+    /// advisory findings (a little dark, a little blur); what the agency would refuse cannot be
+    /// accepted. The findings stay with the document and the choice goes into the trail.
+    pub async fn accept_document(&self, id: &str, kind: &str, actor: &Actor) -> Result<DocumentInfo> {
+        let mut tx = self.write().await?;
+        let head = head(&mut tx, id).await?;
+        if head.status != Status::Draft {
+            return Err(Error::NotEditable { status: head.status.name().into() });
+        }
+        let checks = sqlx::query_scalar!("SELECT checks FROM documents WHERE case_id = ? AND kind = ?", id, kind)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::BadDocument(format!("案件没有 {kind} / the case has no {kind}")))?;
+        let mut checks: Value = checks.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_else(|| json!({}));
+        let findings = crate::checks::Findings::of(&checks);
+        if !findings.refused.is_empty() {
+            return Err(Error::BadDocument(
+                "经办机构不会受理这张图片，请修正或重新上传 / the agency would refuse this picture: fix it or upload another"
+                    .into(),
+            ));
+        }
+        checks["accepted"] = Value::Bool(true);
+        let text = checks.to_string();
+        sqlx::query!("UPDATE documents SET checks = ? WHERE case_id = ? AND kind = ?", text, id, kind)
+            .execute(&mut *tx)
+            .await?;
+        let codes: Vec<&str> = findings.advisory.iter().map(|f| f.code.as_str()).collect();
+        let change = Change {
+            field: Some(kind),
+            new_value: Some(&json!({"accepted": codes})),
+            ..Change::of(Action::DocumentAccepted)
+        };
+        let now = Utc::now();
+        audit::record(&mut tx, id, now, actor, change).await?;
+        touch(&mut tx, id, now).await?;
+        tx.commit().await?;
+        let mut conn = self.pool.acquire().await?;
+        list(&mut conn, id).await?.into_iter().find(|d| d.kind == kind).ok_or_else(|| Error::NoCase(id.to_owned()))
+    }
+
     /// The bytes of the case's document of `kind`.
     pub async fn document_bytes(&self, id: &str, kind: &str) -> Result<Vec<u8>> {
         sqlx::query_scalar!(

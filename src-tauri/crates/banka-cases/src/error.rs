@@ -23,6 +23,9 @@ pub enum Error {
     BadValue { field: String, message_zh: String, message_en: String },
     #[error("case is {status}, not a draft")]
     NotEditable { status: String },
+    /// The field is locked (the agency's data, or an answer confirmed): its reason says why.
+    #[error("{field} is locked")]
+    Locked { field: String, reason_zh: String, reason_en: String },
     #[error("case cannot go from {from} to {to}")]
     BadTransition { from: String, to: String },
     #[error("case is not ready")]
@@ -77,6 +80,7 @@ impl Error {
             Error::UnknownField { .. } => "unknown_field",
             Error::BadValue { .. } => "bad_value",
             Error::NotEditable { .. } => "not_editable",
+            Error::Locked { .. } => "locked_field",
             Error::BadTransition { .. } => "bad_transition",
             Error::NotReady { .. } => "not_ready",
             Error::ReasonRequired => "reason_required",
@@ -122,6 +126,10 @@ impl Error {
             Error::NotEditable { status } => (
                 format!("案件状态为 {status}，不能修改。如需修改，请先退回草稿并说明原因。"),
                 format!("The case is {status} and cannot be changed. Reopen it as a draft, with a reason, first."),
+            ),
+            Error::Locked { reason_zh, reason_en, .. } => (
+                format!("这一项不能修改：{reason_zh}"),
+                format!("This answer cannot be changed: {reason_en}"),
             ),
             Error::BadTransition { from, to } => (
                 format!("案件不能从 {from} 变为 {to}。"),
@@ -169,7 +177,7 @@ impl Error {
         };
         let field = match self {
             Error::UnknownField { path, .. } => Some(path.clone()),
-            Error::BadValue { field, .. } => Some(field.clone()),
+            Error::BadValue { field, .. } | Error::Locked { field, .. } => Some(field.clone()),
             _ => None,
         };
         Explained { code: self.code(), message_zh: zh, message_en: en, field }

@@ -10,6 +10,7 @@ mod answers;
 pub mod audit;
 mod bundle;
 pub mod case;
+mod checks;
 mod documents;
 pub mod error;
 pub mod files;

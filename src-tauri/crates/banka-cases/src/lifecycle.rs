@@ -122,9 +122,12 @@ impl Store {
         let head = head(&mut conn, id).await?;
         let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
         let mut answers = answers(&mut conn, id).await?;
-        // The engine sees uploads as answers under `documents.<kind>`.
+        // The engine sees uploads as answers under `documents.<kind>`, with their check's findings.
         for doc in crate::documents::list(&mut conn, id).await? {
-            answers.insert(format!("documents.{}", doc.kind), Value::String(doc.sha256));
+            let path = format!("documents.{}", doc.kind);
+            let findings = doc.checks.as_ref().map(crate::checks::Findings::of).unwrap_or_default();
+            answers.extend(findings.as_answers(&path));
+            answers.insert(path, Value::String(doc.sha256));
         }
         let started_version = (head.flow_version != flow.version).then_some(head.flow_version);
         Ok(evaluate(flow, &answers, &Situation { today, started_version }))

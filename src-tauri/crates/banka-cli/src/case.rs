@@ -2,13 +2,15 @@
 //! checks the app uses. Prints JSON on stdout; a refusal prints `{"error": …}` there and one
 //! bilingual line on stderr.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banka_cases::{audit, Actor, Error, Explained, KdfParams, Page, Passphrase, Query, Status, Store};
 use banka_flows::definition::Input;
+use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, Answers};
+use banka_photos::{Change, FixOptions, PhotoCheck};
 use chrono::NaiveDate;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
@@ -98,7 +100,28 @@ enum CaseCommand {
         #[command(flatten)]
         on: On,
     },
-    /// Finalize a draft whose every check passes (draft → ready).
+    /// Store a picture as the draft's document of a kind, checked as the window checks uploads.
+    ///
+    /// Prints {document, check, blocked}; exit 0 when stored with no problem the agency would
+    /// refuse, 1 when stored with one (blocked: true) or refused.
+    Attach {
+        id: String,
+        /// The document kind (card_photo, id_card_front, …).
+        #[arg(value_parser = PossibleValuesParser::new(DocumentKind::ALL.map(DocumentKind::name)))]
+        kind: String,
+        /// The picture (JPEG or PNG; up to 30 MB).
+        file: PathBuf,
+        /// Store the fixed picture instead (upright, cropped, sized, brightened, JPEG, no metadata).
+        #[arg(long)]
+        fix: bool,
+    },
+    /// Remove the draft's document of a kind.
+    Detach {
+        id: String,
+        #[arg(value_parser = PossibleValuesParser::new(DocumentKind::ALL.map(DocumentKind::name)))]
+        kind: String,
+    },
+    /// Finalize a draft whose every check passes (draft → ready); a refusal lists every problem.
     Finalize {
         id: String,
         #[command(flatten)]
@@ -141,6 +164,8 @@ enum CaseCommand {
 pub(crate) enum Failure {
     /// Refused, not found, not unlocked: exit 1 with the explanation.
     Refused(Explained),
+    /// Refused for these problems (`{field, code, message_zh, message_en}` each): exit 1.
+    Problems(Explained, Vec<Value>),
     /// The command line is wrong: exit 2, as clap does.
     Usage(String),
 }
@@ -175,6 +200,17 @@ pub(crate) fn finish(command: impl std::future::Future<Output = Outcome>) -> Exi
             eprintln!("banka: {e}");
             ExitCode::from(1)
         }
+        Err(Failure::Problems(e, problems)) => {
+            eprintln!("banka: {e}");
+            for p in &problems {
+                let text = |key: &str| p[key].as_str().unwrap_or_default().to_owned();
+                eprintln!("  {}: {} / {}", text("field"), text("message_zh"), text("message_en"));
+            }
+            let mut error = serde_json::to_value(e).expect("an explanation serialises");
+            error["problems"] = Value::Array(problems);
+            crate::print_json(&json!({ "error": error }));
+            ExitCode::from(1)
+        }
         Err(Failure::Usage(message)) => crate::usage_error(&message),
     }
 }
@@ -183,12 +219,15 @@ async fn dispatch(args: CaseArgs) -> Outcome {
     let data = args.data.unwrap_or_else(banka_cases::default_data_dir);
     let actor = actor(args.operator);
     let command = args.command;
-    // What can be refused without the key is refused before asking for it.
+    // What can be refused without the key is refused before asking for it; a picture is read
+    // and checked (or fixed) before too.
+    let mut picture = None;
     match &command {
         CaseCommand::New { flow, .. } if catalog::get(flow).is_none() => {
             return Err(Error::UnknownFlow(flow.clone()).into())
         }
         CaseCommand::Delete { id, yes } => confirm_delete(id, *yes)?,
+        CaseCommand::Attach { kind, file, fix, .. } => picture = Some(Picture::read(kind_named(kind), file, *fix)?),
         _ => {}
     }
     if !Store::exists(&data) {
@@ -197,7 +236,10 @@ async fn dispatch(args: CaseArgs) -> Outcome {
         }
     }
     let (store, passphrase) = unlock(&data).await?;
-    let outcome = execute(&store, &passphrase, &actor, command).await;
+    let outcome = match (command, picture) {
+        (CaseCommand::Attach { id, .. }, Some(picture)) => attach(&store, &id, picture, &actor).await,
+        (command, _) => execute(&store, &passphrase, &actor, command).await,
+    };
     store.close().await;
     outcome
 }
@@ -221,6 +263,8 @@ fn without_store(command: &CaseCommand) -> Option<Outcome> {
         | CaseCommand::Set { id, .. }
         | CaseCommand::Finalize { id, .. }
         | CaseCommand::Reopen { id, .. }
+        | CaseCommand::Attach { id, .. }
+        | CaseCommand::Detach { id, .. }
         | CaseCommand::Delete { id, .. } => no_case(id),
     }
 }
@@ -240,7 +284,17 @@ async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command:
             let fine = saved.errors.is_empty();
             report(saved, fine)
         }
-        CaseCommand::Finalize { id, on } => report(store.finalize(&id, actor, on.date()).await?, true),
+        CaseCommand::Finalize { id, on } => match store.finalize(&id, actor, on.date()).await {
+            Err(Error::NotReady { .. }) => Err(not_ready(store, &id, on.date()).await?),
+            finalized => report(finalized?, true),
+        },
+        CaseCommand::Attach { .. } => unreachable!("dispatch reads the picture and attaches it"),
+        CaseCommand::Detach { id, kind } => {
+            let kind = kind_named(&kind).name();
+            let had = store.case(&id).await?.documents.iter().any(|d| d.kind == kind);
+            store.detach_document(&id, kind, actor).await?;
+            report(json!({ "case": id, "detached": kind, "removed": had }), true)
+        }
         CaseCommand::Reopen { id, reason } => report(store.reopen(&id, actor, &reason).await?, true),
         CaseCommand::Export { ids, out } => {
             store.export(&ids, &out, &bundle_passphrase(passphrase), KdfParams::default()).await?;
@@ -279,9 +333,118 @@ async fn show(store: &Store, id: &str, today: NaiveDate) -> Outcome {
     shown["evaluation"] = json!({
         "ready": evaluation.ready,
         "errors": evaluation.errors,
+        "waiting": evaluation.waiting,
         "missing_documents": evaluation.missing_documents,
     });
     report(shown, true)
+}
+
+/// Why finalizing was refused: every error of the evaluation and every answer still awaited from
+/// the agency (资格校验), with its field, in both languages.
+async fn not_ready(store: &Store, id: &str, today: NaiveDate) -> Result<Failure, Failure> {
+    let evaluation = store.evaluate(id, today).await?;
+    let problems: Vec<Value> = evaluation
+        .errors
+        .iter()
+        .chain(&evaluation.waiting)
+        .map(|e| {
+            let f = &e.finding;
+            json!({"field": e.field, "code": f.code, "message_zh": f.message_zh, "message_en": f.message_en})
+        })
+        .collect();
+    Ok(Failure::Problems(Error::NotReady { errors: problems.len().max(1) }.explain(), problems))
+}
+
+fn kind_named(kind: &str) -> DocumentKind {
+    DocumentKind::from_name(kind).expect("clap checked the kind")
+}
+
+/// A picture to attach: read from its file, checked (or fixed first, with --fix).
+struct Picture {
+    kind: DocumentKind,
+    file_name: String,
+    bytes: Vec<u8>,
+    check: PhotoCheck,
+    /// What --fix did.
+    changes: Option<Vec<Change>>,
+}
+
+impl Picture {
+    fn read(kind: DocumentKind, file: &Path, fix: bool) -> Result<Picture, Failure> {
+        let bytes = read_bounded(file, kind)?;
+        let name = file.file_name().map_or_else(|| kind.name().into(), |n| n.to_string_lossy().into_owned());
+        if !fix {
+            let check = PhotoCheck::from(&banka_photos::check(kind, &bytes));
+            return Ok(Picture { kind, file_name: name, bytes, check, changes: None });
+        }
+        match banka_photos::fix(kind, &bytes, FixOptions::default()) {
+            Ok(fixed) => {
+                let stem = file.file_stem().map_or_else(|| kind.name().into(), |n| n.to_string_lossy().into_owned());
+                Ok(Picture {
+                    kind,
+                    file_name: format!("{stem}-fixed.jpg"),
+                    check: PhotoCheck::from(&fixed.report),
+                    bytes: fixed.bytes,
+                    changes: Some(fixed.changes),
+                })
+            }
+            // Not a picture Banka can read: nothing to fix, nothing stored.
+            Err(report) => {
+                let problem = report.problems.first().unwrap_or(&banka_photos::Problem::Unreadable);
+                let (message_zh, message_en) = problem.message();
+                Err(Failure::Refused(Explained {
+                    code: problem.code(),
+                    message_zh: format!("{}：{message_zh}", file.display()),
+                    message_en: format!("{}: {message_en}", file.display()),
+                    field: Some(format!("documents.{}", kind.name())),
+                }))
+            }
+        }
+    }
+}
+
+/// The file's bytes, reading no more than the store takes (and one byte to know it is more):
+/// a file that cannot be opened is a usage error, one over the limit a refusal.
+fn read_bounded(file: &Path, kind: DocumentKind) -> Result<Vec<u8>, Failure> {
+    let limit = banka_cases::MAX_DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| Failure::Usage(format!("无法读取文件 / cannot read {}: {e}", file.display())))?;
+    if bytes.len() > limit {
+        let mb = limit >> 20;
+        return Err(Failure::Refused(Explained {
+            code: "file_too_large",
+            message_zh: format!("{} 超过 {mb} MB，未保存。请换一张较小的图片。", file.display()),
+            message_en: format!("{} is over {mb} MB and was not stored. Choose a smaller picture.", file.display()),
+            field: Some(format!("documents.{}", kind.name())),
+        }));
+    }
+    Ok(bytes)
+}
+
+/// Stores the checked picture with its check, as the window's upload does.
+async fn attach(store: &Store, id: &str, picture: Picture, actor: &Actor) -> Outcome {
+    let Picture { kind, file_name, bytes, check, changes } = picture;
+    let checks = serde_json::to_value(&check).expect("a check serialises");
+    let document = store.attach_document(id, kind.name(), &file_name, &bytes, Some(checks), actor).await?;
+    let blocking: Vec<&str> = check.problems.iter().filter(|p| p.blocks).map(|p| p.code.as_str()).collect();
+    let mut shown = json!({ "document": document, "check": check, "blocked": !blocking.is_empty() });
+    if let Some(changes) = changes {
+        shown["changes"] = serde_json::to_value(changes).expect("changes serialise");
+    }
+    if !blocking.is_empty() {
+        let codes = blocking.join(", ");
+        let zh = format!("已保存，但机构会拒收这张图片（{codes}）：请按提示换一张，或用 --fix 修正。");
+        let en = format!(
+            "Stored, but the agency would refuse this picture ({codes}): replace it as the check says, or use --fix."
+        );
+        eprintln!("banka: {zh} / {en}");
+        shown["message_zh"] = zh.into();
+        shown["message_en"] = en.into();
+    }
+    let fine = blocking.is_empty();
+    report(shown, fine)
 }
 
 /// `--answers FILE.json`, read while parsing the command line so a bad file is a usage error.

@@ -47,7 +47,8 @@ enum Command {
     /// The application flows (wizards): list, show a definition, evaluate answers.
     #[command(subcommand)]
     Flow(FlowCommand),
-    /// Cases in the encrypted store: new, list, show, set, finalize, reopen, export, import, delete.
+    /// Cases in the encrypted store: new, list, show, set, attach, detach, finalize, reopen, export,
+    /// import, delete.
     ///
     /// The store's passphrase comes from $BANKA_PASSPHRASE, else it is asked for on the terminal.
     /// When stdin is not a terminal nothing is asked: without $BANKA_PASSPHRASE the command

@@ -186,3 +186,163 @@ fn an_empty_folder_has_no_cases_and_an_unknown_flow_is_refused() {
     assert_eq!(out.status.code(), Some(2), "a missing answers file is a usage error");
     assert!(!data.exists());
 }
+
+fn images() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../banka-photos/tests/images"))
+}
+
+fn codes(check: &Value) -> Vec<&str> {
+    check["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect()
+}
+
+/// The good portrait saved again at low quality: under the card photo's 20 KB.
+fn too_small_photo(dir: &Path) -> std::path::PathBuf {
+    let portrait = image::open(images().join("portrait-ok.jpg")).unwrap().to_rgb8();
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 15).encode_image(&portrait).unwrap();
+    assert!(bytes.len() < 20 * 1024);
+    let path = dir.join("small.jpg");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn pictures_are_attached_checked_and_detached() {
+    let here = tempfile::tempdir().unwrap();
+    let data = here.path().join("data");
+    let id = new_case(&data);
+    let ok = images().join("portrait-ok.jpg");
+
+    let out = banka(&data, &["attach", &id, "card_photo", ok.to_str().unwrap(), "--operator", "李娟"]);
+    assert_eq!(out.status.code(), Some(0), "{}", json(&out));
+    let attached = json(&out);
+    assert_eq!(attached["blocked"], false);
+    assert_eq!((attached["check"]["ok"].clone(), codes(&attached["check"])), (json!(true), vec![]));
+    assert_eq!(attached["check"]["width"], 358);
+    let document = &attached["document"];
+    assert_eq!(
+        (document["kind"].as_str(), document["file_name"].as_str()),
+        (Some("card_photo"), Some("portrait-ok.jpg"))
+    );
+    assert_eq!(document["size"].as_u64(), Some(std::fs::metadata(&ok).unwrap().len()));
+    assert_eq!(document["checks"], attached["check"], "the check is stored with the document");
+    let shown = json(&banka(&data, &["show", &id, "--on", ON]));
+    assert_eq!(shown["documents"][0]["sha256"], document["sha256"]);
+    let last = shown["audit"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["actor"], json!({"kind": "operator", "name": "李娟"}));
+    let missing = shown["evaluation"]["missing_documents"].as_array().unwrap();
+    assert!(!missing.contains(&json!("card_photo")), "{missing:?}");
+
+    // Stored, but the agency would refuse it: exit 1, and the output says why.
+    let small = too_small_photo(here.path());
+    let out = banka(&data, &["attach", &id, "card_photo", small.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", json(&out));
+    let attached = json(&out);
+    assert_eq!(attached["blocked"], true);
+    assert!(attached["message_en"].as_str().unwrap().contains("file_too_small"), "{attached}");
+    assert!(attached["message_zh"].as_str().unwrap().contains("拒收"));
+    assert!(stderr(&out).contains("file_too_small"), "{}", stderr(&out));
+    let problem = attached["check"]["problems"].as_array().unwrap().iter().find(|p| p["code"] == "file_too_small");
+    let problem = problem.unwrap_or_else(|| panic!("{attached}"));
+    assert_eq!((problem["blocks"].clone(), problem["fixable"].clone()), (json!(true), json!(true)));
+    assert!(problem["message_zh"].as_str().unwrap().contains("20 KB"));
+    assert!(problem["message_en"].as_str().unwrap().contains("20 KB"));
+    let shown = json(&banka(&data, &["show", &id]));
+    assert_eq!(shown["documents"][0]["file_name"], "small.jpg", "it replaced the good one");
+    assert_eq!(shown["documents"][0]["checks"]["problems"], attached["check"]["problems"]);
+
+    // --fix stores the fixed picture, as the window's fix does.
+    let out = banka(&data, &["attach", &id, "card_photo", small.to_str().unwrap(), "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", json(&out));
+    let fixed = json(&out);
+    assert_eq!(fixed["blocked"], false);
+    assert!(!codes(&fixed["check"]).contains(&"file_too_small"));
+    assert_eq!(fixed["document"]["file_name"], "small-fixed.jpg");
+    assert!(fixed["changes"].as_array().unwrap().iter().any(|c| c["code"] == "encoded"), "{fixed}");
+
+    let out = banka(&data, &["detach", &id, "card_photo"]);
+    assert_eq!(
+        (out.status.code(), json(&out)),
+        (Some(0), json!({"case": id, "detached": "card_photo", "removed": true}))
+    );
+    let shown = json(&banka(&data, &["show", &id, "--on", ON]));
+    assert_eq!(shown["documents"], json!([]));
+    assert!(shown["evaluation"]["missing_documents"].as_array().unwrap().contains(&json!("card_photo")));
+    let out = banka(&data, &["detach", &id, "card_photo"]);
+    assert_eq!((out.status.code(), json(&out)["removed"].clone()), (Some(0), json!(false)));
+}
+
+#[test]
+fn attach_refuses_unknown_kinds_missing_files_and_endless_ones() {
+    let here = tempfile::tempdir().unwrap();
+    let data = here.path().join("data");
+    let id = new_case(&data);
+    let ok = images().join("portrait-ok.jpg");
+
+    let out = banka(&data, &["attach", &id, "passport", ok.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("card_photo") && stderr(&out).contains("id_card_front"), "{}", stderr(&out));
+    assert_eq!(banka(&data, &["detach", &id, "passport"]).status.code(), Some(2));
+
+    let missing = here.path().join("missing.jpg");
+    let out = banka(&data, &["attach", &id, "card_photo", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.jpg"), "{}", stderr(&out));
+
+    // Read up to the store's limit and no further.
+    if Path::new("/dev/zero").exists() {
+        let out = banka(&data, &["attach", &id, "card_photo", "/dev/zero"]);
+        assert_eq!(out.status.code(), Some(1));
+        let error = &json(&out)["error"];
+        assert_eq!(
+            (error["code"].as_str(), error["field"].as_str()),
+            (Some("file_too_large"), Some("documents.card_photo"))
+        );
+        assert!(error["message_en"].as_str().unwrap().contains("/dev/zero"), "{error}");
+        assert!(error["message_zh"].as_str().unwrap().contains("30 MB"), "{error}");
+    }
+
+    // A kind this flow does not take, and a file that is no picture.
+    let out = banka(&data, &["attach", &id, "birth_certificate", ok.to_str().unwrap()]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("bad_document")));
+    let junk = here.path().join("junk.jpg");
+    std::fs::write(&junk, "not a picture").unwrap();
+    let out = banka(&data, &["attach", &id, "card_photo", junk.to_str().unwrap(), "--fix"]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("unreadable")));
+    assert_eq!(json(&banka(&data, &["show", &id]))["documents"], json!([]), "nothing was stored");
+
+    let elsewhere = here.path().join("elsewhere");
+    let out = banka(&elsewhere, &["attach", &id, "card_photo", ok.to_str().unwrap()]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("no_case")));
+}
+
+#[test]
+fn finalize_names_every_problem_in_both_languages() {
+    let here = tempfile::tempdir().unwrap();
+    let data = here.path().join("data");
+    let id = new_case(&data);
+    let ok = images().join("portrait-ok.jpg");
+    assert_eq!(banka(&data, &["attach", &id, "card_photo", ok.to_str().unwrap()]).status.code(), Some(0));
+
+    let out = banka(&data, &["finalize", &id, "--on", ON]);
+    assert_eq!(out.status.code(), Some(1));
+    let error = &json(&out)["error"];
+    assert_eq!(error["code"], "not_ready");
+    let problems = error["problems"].as_array().unwrap();
+    assert!(error["message_en"].as_str().unwrap().contains(&problems.len().to_string()), "{error}");
+    for p in problems {
+        for key in ["field", "code", "message_zh", "message_en"] {
+            assert!(!p[key].as_str().unwrap_or_default().is_empty(), "{key} of {p}");
+        }
+    }
+    let find =
+        |field: &str| problems.iter().find(|p| p["field"] == field).unwrap_or_else(|| panic!("{field}: {error}"));
+    assert_eq!(find("applicant.id_number")["code"], "required");
+    let front = find("documents.id_card_front");
+    assert_eq!(front["code"], "document_missing");
+    assert!(front["message_zh"].as_str().unwrap().contains("身份证"));
+    assert!(front["message_en"].as_str().unwrap().contains("ID card"));
+    assert!(problems.iter().all(|p| p["field"] != "documents.card_photo"), "the photo is there");
+    assert!(stderr(&out).contains("applicant.id_number: 请填写证件号码。 / Enter the ID number."), "{}", stderr(&out));
+    assert_eq!(json(&banka(&data, &["show", &id]))["status"], "draft");
+}

@@ -23,15 +23,35 @@ pub struct Flow {
     /// The flow opens in elderly mode (长者版: large text, one question per page).
     #[serde(default)]
     pub elderly: bool,
+    /// The channel's own words at the end: the second confirmation before sending
+    /// (二次确认, e.g. "是否确认提交个人申领") and the success page.
+    pub words: Words,
     pub steps: Vec<Step>,
     #[serde(default)]
     pub documents: Vec<DocumentRule>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// What the flow asks the agency, and after which step: its conversation with the agency.
+    #[serde(default)]
+    pub agency: Vec<Ask>,
     /// Per version, the fields whose meaning changed: a draft started on an older version is
     /// asked to revisit them instead of breaking.
     #[serde(default)]
     pub changes: Vec<Change>,
+}
+
+/// What the channel says when the person sends the case and when it has gone, in the seed's
+/// words where it quotes them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// The second confirmation's question (二次确认).
+    pub confirm_zh: String,
+    pub confirm_en: String,
+    /// The success page once the agency has the case (提交成功).
+    pub done_zh: String,
+    pub done_en: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -210,6 +230,8 @@ pub struct Lock {
     /// without it the field is locked, and empty, until then.
     #[serde(default)]
     pub open_until_known: bool,
+    /// The value the field takes while `when` holds (单位代领 when the employer collects).
+    pub value: Option<Value>,
     pub reason_zh: String,
     pub reason_en: String,
 }
@@ -241,6 +263,9 @@ pub enum Rule {
     /// When `when` holds (or always), `field` must have the same value as `other`; reported
     /// on `field`. A mainland social security number is the citizen ID number (SPEC §3).
     SameAs { field: String, other: String, when: Option<Condition> },
+    /// The document number in `field` must be one a resident of the type answered in
+    /// `resident` holds (Guangdong: a Hong Kong resident's residence permit starts 810000).
+    HeldBy { field: String, resident: String },
     /// The agency's eligibility answer stops this flow when `when` holds; `next_flow` is where
     /// the user goes instead (e.g. "one person, one card" → `gd-card-cleanup`).
     AgencyRefusal { field: String, when: Condition, refusal: Refusal, next_flow: Option<String> },
@@ -256,6 +281,64 @@ pub enum Refusal {
     AlreadyApplied,
     /// The agency has no insurance record that allows an application.
     NotEligible,
+    /// The name is not the one registered for the number.
+    NameMismatch,
+    /// The employer has not opened a collective application.
+    EntityNotOpen,
+    /// The employer's collective application does not list the person.
+    NotOnEntityList,
+}
+
+/// A question to the agency, asked once the answers of step `after` are complete, and again
+/// whenever one of them changes (the answers it was asked about are recorded with the answer).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ask {
+    pub ask: Question,
+    pub after: String,
+}
+
+/// What can be asked of the agency (`docs/agency-api.yaml`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    /// 资格校验: may this person apply (and what the agency knows for the case: a retiree's
+    /// pension bank, the employer's collective application, the proxy's relationship). A gate:
+    /// the case cannot be finished until the agency says yes.
+    Eligibility,
+    /// The province's banks and branches (an employer choosing them for its staff).
+    Banks,
+    /// An employer's employees and how far each has got.
+    Employees,
+    /// The person's cards in the province (the clean-up lists them).
+    Cards,
+}
+
+impl Question {
+    pub fn name(self) -> &'static str {
+        match self {
+            Question::Eligibility => "eligibility",
+            Question::Banks => "banks",
+            Question::Employees => "employees",
+            Question::Cards => "cards",
+        }
+    }
+
+    /// The answer that says the agency has answered (for eligibility, its verdict).
+    pub fn answer_path(self) -> &'static str {
+        match self {
+            Question::Eligibility => "agency.eligibility",
+            Question::Banks => "agency.banks",
+            Question::Employees => "agency.employees",
+            Question::Cards => "agency.cards",
+        }
+    }
+
+    /// Where a case records what this question was asked about and which answers it gave.
+    pub fn record_path(self) -> String {
+        format!("agency.asked.{}", self.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -280,11 +363,14 @@ struct FlowFile {
     source: String,
     #[serde(default)]
     elderly: bool,
+    words: Words,
     steps: Vec<StepEntry>,
     #[serde(default)]
     documents: Vec<DocumentRule>,
     #[serde(default)]
     rules: Vec<Rule>,
+    #[serde(default)]
+    agency: Vec<Ask>,
     #[serde(default)]
     changes: Vec<Change>,
 }
@@ -364,9 +450,11 @@ impl Flow {
             jurisdiction: file.jurisdiction,
             source: file.source,
             elderly: file.elderly,
+            words: file.words,
             steps,
             documents: file.documents,
             rules: file.rules,
+            agency: file.agency,
             changes: file.changes,
         })
     }
@@ -395,7 +483,13 @@ impl Flow {
         // The definition as data: every place a path can appear, without listing them here.
         let mut out = std::collections::BTreeSet::new();
         walk(&serde_json::to_value(self).expect("a flow serialises"), &mut out);
+        out.extend(self.agency.iter().map(|a| a.ask.record_path()));
         out
+    }
+
+    /// The flow's question `q`, if it asks it.
+    pub fn asks(&self, q: Question) -> Option<&Ask> {
+        self.agency.iter().find(|a| a.ask == q)
     }
 }
 

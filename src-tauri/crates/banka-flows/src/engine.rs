@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::condition::{is_answered, Lookup};
-use crate::definition::{CodeList, Field, Flow, Input, Jurisdiction, Refusal, Rule, StepKind};
+use crate::definition::{Ask, CodeList, Field, Flow, Input, Jurisdiction, Question, Refusal, Rule, StepKind};
 use crate::summary::{sections, Section};
 use crate::vocabulary::DocumentKind;
 
@@ -42,6 +42,9 @@ pub struct Evaluation {
     pub errors: Vec<FieldError>,
     /// Worth a second look, but not stopping the case (e.g. a non-Beijing postal code).
     pub warnings: Vec<FieldError>,
+    /// What the agency has not answered yet (offline, or asked about other answers): nothing to
+    /// correct, so the draft goes on from step to step, but the case cannot be finished.
+    pub waiting: Vec<FieldError>,
     /// Fields whose meaning changed since the draft's flow version: ask the user again.
     pub revisit: Vec<String>,
     /// Where the agency's answer sends the user instead (e.g. `gd-card-cleanup`).
@@ -49,12 +52,26 @@ pub struct Evaluation {
     /// The agency's refusals among `errors` (not eligible, already applied, one person one
     /// card): what the person is told when the case cannot go on as it is.
     pub refusals: Vec<FieldError>,
+    /// The flow's questions to the agency as the case stands: which to ask now.
+    pub agency: Vec<AskState>,
     /// What the check-answers page shows, section by section.
     pub check_answers: Vec<Section>,
     /// What would be sent to the agency: the value of every field that is part of the case
     /// (answers on branches not taken stay in the draft but are not here).
     pub answers_to_submit: BTreeMap<String, Value>,
     pub ready: bool,
+}
+
+/// One of the flow's questions to the agency.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct AskState {
+    pub ask: Question,
+    /// The step whose answers it is about.
+    pub step: String,
+    /// To be asked now: its step is complete and the agency has not answered these answers
+    /// (never asked, or asked about answers that have changed since).
+    pub due: bool,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -145,11 +162,16 @@ pub struct FieldError {
 struct Issues {
     errors: Vec<FieldError>,
     warnings: Vec<FieldError>,
+    waiting: Vec<FieldError>,
 }
 
 impl Issues {
     fn error(&mut self, field: &str, problem: Problem, label: &Label) {
         self.errors.push(FieldError { field: field.to_owned(), finding: problem.describe(label) });
+    }
+
+    fn waiting(&mut self, field: &str, label: &Label) {
+        self.waiting.push(FieldError { field: field.to_owned(), finding: Problem::AgencyPending.describe(label) });
     }
 }
 
@@ -172,6 +194,19 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     );
+    // The agency's answers to a question asked about other answers than the case has now are
+    // out of date: as if never given, so the question is due again.
+    for ask in &flow.agency {
+        if let Some(record) = answers.get(&ask.ask.record_path()) {
+            if record.get("about") != Some(&asked_about(flow, ask, answers)) {
+                let gave = record.get("gave").and_then(Value::as_array).cloned().unwrap_or_default();
+                for path in gave.iter().filter_map(Value::as_str) {
+                    effective.0.remove(path);
+                }
+                effective.0.remove(&ask.ask.record_path());
+            }
+        }
+    }
     let mut fields = Vec::new();
     let mut issues = Issues::default();
 
@@ -202,9 +237,22 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         }
     }
 
-    let (next_flow, refusals) = apply_rules(flow, &fields, &effective, situation, &mut issues);
+    let (next_flow, mut refusals) = apply_rules(flow, &fields, &effective, situation, &mut issues);
+    refusals.extend(eligibility_gate(flow, &visible_steps, &effective, &refusals, &mut issues));
     let (required_documents, missing_documents) = check_documents(flow, &visible_steps, &effective, &mut issues);
     let steps = step_states(flow, &visible_steps, &fields, &issues);
+    let agency = flow
+        .agency
+        .iter()
+        .map(|ask| {
+            let complete = steps.iter().any(|s| s.id == ask.after && s.complete);
+            AskState {
+                ask: ask.ask,
+                step: ask.after.clone(),
+                due: complete && effective.get(ask.ask.answer_path()).is_none(),
+            }
+        })
+        .collect();
 
     let allowed_collection_methods = fields
         .iter()
@@ -227,7 +275,8 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         .filter(|f| f.status != Status::Hidden)
         .filter_map(|f| Some((f.path.clone(), f.value.clone()?)))
         .collect();
-    let ready = issues.errors.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
+    let ready =
+        issues.errors.is_empty() && issues.waiting.is_empty() && steps.iter().filter(|s| s.visible).all(|s| s.complete);
     Evaluation {
         flow: flow.id.clone(),
         version: flow.version,
@@ -239,9 +288,11 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         locked_fields,
         errors: issues.errors,
         warnings: issues.warnings,
+        waiting: issues.waiting,
         revisit,
         next_flow,
         refusals,
+        agency,
         check_answers,
         answers_to_submit,
         ready,
@@ -272,6 +323,9 @@ fn apply_rules(
                     Refusal::OnePersonOneCard => Problem::OnePersonOneCard,
                     Refusal::AlreadyApplied => Problem::AlreadyApplied,
                     Refusal::NotEligible => Problem::NotEligible,
+                    Refusal::NameMismatch => Problem::NameMismatch,
+                    Refusal::EntityNotOpen => Problem::EntityNotOpen,
+                    Refusal::NotOnEntityList => Problem::NotOnEntityList,
                 };
                 (field, problem)
             }
@@ -292,6 +346,20 @@ fn apply_rules(
             {
                 let Some(earlier) = flow.field(earlier) else { continue };
                 (later, Problem::DateNotAfter { earlier: label_of(earlier) })
+            }
+            Rule::HeldBy { field, resident }
+                if !issues.errors.iter().any(|e| &e.field == field)
+                    && held_by_someone_else(
+                        flow,
+                        field,
+                        visible_value(field),
+                        visible_value(resident),
+                        effective,
+                        situation,
+                    ) =>
+            {
+                let Some(resident) = flow.field(resident) else { continue };
+                (field, Problem::NotHeldBy { resident: label_of(resident) })
             }
             Rule::SameAs { field, other, when }
                 if when.as_ref().is_none_or(|c| c.holds(effective))
@@ -314,6 +382,67 @@ fn apply_rules(
     (next_flow, refusals)
 }
 
+/// Eligibility is a gate (资格校验): until the agency has said yes the case cannot be finished.
+/// Not asked yet (offline, or the answers changed) is waiting, on the question's own path, so
+/// the draft goes on; a refusal no rule of the flow words is a plain refusal at the step's first
+/// field, which keeps the person there. Returns that refusal.
+fn eligibility_gate(
+    flow: &Flow,
+    visible_steps: &[bool],
+    effective: &Effective,
+    refusals: &[FieldError],
+    issues: &mut Issues,
+) -> Option<FieldError> {
+    let ask = flow.asks(Question::Eligibility)?;
+    let (step, _) = flow.steps.iter().zip(visible_steps).find(|(s, visible)| s.id == ask.after && **visible)?;
+    let title = Label { zh: step.title_zh.clone().into(), en: step.title_en.clone().into() };
+    match effective.get(Question::Eligibility.answer_path()).and_then(Value::as_str) {
+        None => issues.waiting(Question::Eligibility.answer_path(), &title),
+        Some("eligible") => {}
+        Some(_) if refusals.is_empty() => {
+            let first = step.fields.first()?;
+            issues.error(&first.path, Problem::NotEligible, &label_of(first));
+            return issues.errors.last().cloned();
+        }
+        Some(_) => {}
+    }
+    None
+}
+
+/// What `ask` is about: the answers, as typed, of its step and the steps before it (a change to
+/// any of them asks again). The app records it with the agency's answer.
+pub fn asked_about(flow: &Flow, ask: &Ask, answers: &Answers) -> Value {
+    let until = flow.steps.iter().position(|s| s.id == ask.after).map_or(0, |i| i + 1);
+    let about = flow.steps[..until]
+        .iter()
+        .flat_map(|s| &s.fields)
+        .filter_map(|f| Some((f.path.clone(), answers.get(&f.path)?.clone())))
+        .collect();
+    Value::Object(about)
+}
+
+/// Whether the (valid) number answered in `field` is a document of someone of another resident
+/// type than `resident` says.
+fn held_by_someone_else(
+    flow: &Flow,
+    field: &str,
+    number: Option<&Value>,
+    resident: Option<&Value>,
+    effective: &Effective,
+    situation: &Situation,
+) -> bool {
+    let (Some(number), Some(resident), Some(def)) =
+        (number.and_then(Value::as_str), resident.and_then(Value::as_str), flow.field(field))
+    else {
+        return false;
+    };
+    let Some(kind) = value_kind(def, effective) else { return false };
+    let report = banka_rules::validate(kind, number, &Context { today: situation.today, beijing_address: false });
+    report
+        .kind
+        .is_some_and(|k| !banka_rules::permits::held_by(resident, k, report.region.as_deref().unwrap_or_default()))
+}
+
 /// The documents this case needs (their step visible, their condition holding) and which of
 /// them have not been uploaded, each an error on `documents.<kind>`.
 fn check_documents(
@@ -331,10 +460,28 @@ fn check_documents(
         }
         required.push(doc.kind);
         let path = document_path(doc.kind);
+        let (zh, en) = doc.kind.label();
+        let label = Label::new(zh, en);
         if !effective.get(&path).is_some_and(is_answered) {
             missing.push(doc.kind);
-            let (zh, en) = doc.kind.label();
-            issues.error(&path, Problem::DocumentMissing, &Label::new(zh, en));
+            issues.error(&path, Problem::DocumentMissing, &label);
+            continue;
+        }
+        // The upload's check: what the agency would refuse blocks the case; the rest is a warning
+        // until the person uses the picture anyway.
+        let words = |suffix: &str| {
+            let found = effective.get(&format!("{path}.{suffix}")).and_then(Value::as_array).cloned();
+            found.unwrap_or_default().into_iter().map(|w| {
+                let text = |key: &str| w.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+                (text("zh"), text("en"))
+            })
+        };
+        for (zh, en) in words("refused") {
+            issues.error(&path, Problem::UploadRefused { zh, en }, &label);
+        }
+        for (zh, en) in words("advisory") {
+            let finding = Problem::UploadAdvisory { zh, en }.describe(&label);
+            issues.warnings.push(FieldError { field: path.clone(), finding });
         }
     }
     (required, missing)
@@ -395,16 +542,26 @@ fn settle(
 
     // Locked to another path's value; a lock that is `open_until_known` waits for that value
     // (the employee types the number the agency then confirms).
-    let lock = field
-        .locked
-        .as_ref()
-        .filter(|l| l.from.as_ref().is_some_and(|source| !l.open_until_known || effective.get(source).is_some()));
+    // A lock with a `value` fixes the answer while its condition holds (单位代领).
+    let lock = field.locked.as_ref().filter(|l| match (&l.from, &l.value) {
+        (Some(source), _) => !l.open_until_known || effective.get(source).is_some(),
+        (None, Some(_)) => l.when.as_ref().is_none_or(|c| c.holds(effective)),
+        (None, None) => false,
+    });
     let answer = match lock {
         Some(lock) => {
             state.status = Status::Locked;
             state.reason_zh = Some(lock.reason_zh.clone());
             state.reason_en = Some(lock.reason_en.clone());
-            lock.from.as_ref().and_then(|source| effective.get(source)).map(|v| locked_choice(field, v))
+            let from = lock.from.as_ref().and_then(|source| effective.get(source)).map(|v| locked_choice(field, v));
+            let Some(value) = from.or_else(|| lock.value.clone()) else {
+                // The agency has not given it yet.
+                if field.required {
+                    issues.waiting(&field.path, &label);
+                }
+                return state;
+            };
+            Some(value)
         }
         None => answers.get(&field.path).cloned(),
     };

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::definition::{Field, Flow, Rule};
+use crate::definition::{Field, Flow, Question, Rule};
 
 pub fn markdown(flows: &[Flow]) -> String {
     let mut out = String::from(
@@ -42,6 +42,22 @@ pub fn markdown(flows: &[Flow]) -> String {
                 let _ = writeln!(out, "| `{}` {zh} / {en} | {when} |", doc.kind.name());
             }
         }
+        if !flow.agency.is_empty() {
+            let _ = writeln!(out, "\nAsks the agency:\n");
+            for ask in &flow.agency {
+                let gate = if ask.ask == Question::Eligibility {
+                    "; a gate: the case cannot be finished until the agency says yes"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "- `{}` once step `{}` is complete, and again when an answer up to it changes{gate}.",
+                    ask.ask.name(),
+                    ask.after
+                );
+            }
+        }
         for rule in &flow.rules {
             let _ = match rule {
                 Rule::AgeBelow { field, years } => {
@@ -56,6 +72,12 @@ pub fn markdown(flows: &[Flow]) -> String {
                     writeln!(out, "\n- Rule: `{field}` may not be after the application date.")
                 }
                 Rule::DateOrder { earlier, later } => writeln!(out, "\n- Rule: `{later}` must be after `{earlier}`."),
+                Rule::HeldBy { field, resident } => {
+                    writeln!(
+                        out,
+                        "\n- Rule: `{field}` must be a document a resident of the type in `{resident}` holds."
+                    )
+                }
                 Rule::AgencyRefusal { field, when, refusal, next_flow } => writeln!(
                     out,
                     "\n- Rule: when `{when}`, the agency refuses ({refusal:?}) at `{field}`{}.",
@@ -104,6 +126,12 @@ fn notes(field: &Field) -> String {
         notes.push(match (&lock.from, &lock.when) {
             (Some(from), _) if lock.open_until_known => format!("locked to `{from}` once known"),
             (Some(from), _) => format!("locked to `{from}`"),
+            (None, Some(when)) if lock.value.is_some() => {
+                format!(
+                    "set to {} and locked while `{when}`",
+                    lock.value.as_ref().map(|v| v.to_string()).unwrap_or_default()
+                )
+            }
             (None, Some(when)) => format!("locked once `{when}`"),
             (None, None) => "locked".into(),
         });

@@ -79,6 +79,13 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
             if lock.when.is_none() == lock.from.is_none() {
                 problems.push(format!("lock of \"{}\" needs exactly one of `when` and `from`", field.path));
             }
+            if lock.value.is_some() && lock.from.is_some() {
+                problems.push(format!("lock of \"{}\" has both `value` and `from`", field.path));
+            }
+            let options = &field.options;
+            if lock.value.as_ref().is_some_and(|v| !options.is_empty() && !options.iter().any(|o| &o.value == v)) {
+                problems.push(format!("lock of \"{}\": `value` is not one of its options", field.path));
+            }
             if lock.from.as_ref().is_some_and(|p| !p.starts_with("agency.")) {
                 problems.push(format!("lock of \"{}\" takes its value from outside `agency.`", field.path));
             }
@@ -96,6 +103,12 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
                 }
                 field
             }
+            Rule::HeldBy { field, resident } => {
+                if !known.iter().any(|f| &f.path == resident) {
+                    problems.push(format!("rule on \"{field}\": no field \"{resident}\""));
+                }
+                field
+            }
             Rule::DateOrder { earlier, later } => {
                 if !known.iter().any(|f| &f.path == earlier) {
                     problems.push(format!("rule on \"{later}\": no field \"{earlier}\""));
@@ -109,6 +122,14 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
         };
         if !known.iter().any(|f| &f.path == field) {
             problems.push(format!("rule on \"{field}\": no such field"));
+        }
+    }
+    for (i, ask) in flow.agency.iter().enumerate() {
+        if !flow.steps.iter().any(|s| s.id == ask.after) {
+            problems.push(format!("question {:?} is asked after \"{}\", which is not a step", ask.ask, ask.after));
+        }
+        if flow.agency[..i].iter().any(|a| a.ask == ask.ask) {
+            problems.push(format!("question {:?} is asked twice", ask.ask));
         }
     }
     if problems.is_empty() {

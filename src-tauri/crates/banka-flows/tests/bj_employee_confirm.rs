@@ -26,6 +26,7 @@ fn complete() -> banka_flows::Answers {
             {"value": "boc-haidian", "label": "中国银行北京海淀支行", "bank": "boc"},
         ],
         "notice.agreed": true,
+        "agency.eligibility": "eligible",
         "entity.uscc": "91110105MA01XK3T5N",
         "applicant.id_valid_from": "2018-07-01",
         "applicant.mobile": "13700137000",
@@ -107,10 +108,11 @@ fn seed_002_collection_methods_follow_the_entitys_choice() {
 #[test]
 fn seed_002_a_method_the_entitys_choice_excludes_is_refused() {
     // (agency.entity_collects, collection.method, errors on collection.method)
+    // 单位代领 is set by the entity's choice (seed 002 §二 第四步), whatever the draft says.
     let cases: [(bool, &str, &[&str]); 6] = [
         (true, "entity", &[]),
-        (true, "branch_pickup", &["not_an_option"]),
-        (true, "mail", &["not_an_option"]),
+        (true, "branch_pickup", &[]),
+        (true, "mail", &[]),
         (false, "entity", &["not_an_option"]),
         (false, "branch_pickup", &[]),
         (false, "mail", &[]),
@@ -133,10 +135,11 @@ fn seed_002_entity_collection_is_fixed_once_chosen() {
     assert_eq!(value(&e, "collection.method"), Some(json!("entity")));
     let f = e.fields.iter().find(|f| f.path == "collection.method").unwrap();
     assert!(f.reason_zh.as_deref().is_some_and(|r| r.contains("单位代领")));
-    // Not yet chosen: still to answer (one option), not a locked blank.
+    // 002 §二 第四步 "则单位职工对应的领卡方式为单位代领": nothing to choose, even before an answer.
     let e = eval(FLOW, &with(&entity_collects(), json!({"collection.method": null})));
-    assert_eq!(status(&e, "collection.method"), "required");
-    assert_eq!(error_codes(&e, "collection.method"), ["required"]);
+    assert_eq!(status(&e, "collection.method"), "locked");
+    assert_eq!(value(&e, "collection.method"), Some(json!("entity")));
+    assert!(error_codes(&e, "collection.method").is_empty());
     // The entity does not collect: the employee chooses freely.
     assert_eq!(status(&eval(FLOW, &complete()), "collection.method"), "required");
 }

@@ -11,6 +11,7 @@ const FLOW: &str = "bj-individual";
 fn complete() -> banka_flows::Answers {
     let a = answers(json!({
         "notice.agreed": true,
+        "agency.eligibility": "eligible",
         "applicant.name": "张三",
         "applicant.id_type": "resident_id",
         "applicant.id_number": id("19800315", "123"),

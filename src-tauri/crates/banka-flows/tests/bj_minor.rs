@@ -12,6 +12,7 @@ const FLOW: &str = "bj-minor";
 fn child_with_id_card() -> banka_flows::Answers {
     answers(json!({
         "notice.agreed": true,
+        "agency.eligibility": "eligible", "agency.relationship": "father",
         "proxy.name": "李四", "proxy.id_number": id("19850101", "111"), "proxy.mobile": "13800138000",
         "applicant.name": "李小明", "applicant.id_type": "resident_id",
         "applicant.id_number": id("20150601", "123"), "eligibility.authorized": true,
@@ -102,13 +103,16 @@ fn seed_000_the_applicant_must_be_under_18() {
 }
 
 #[test]
-fn seed_000_confirmed_relationship_is_locked() {
+fn seed_000_the_relationship_is_stated_by_the_agency_and_confirmed() {
+    // "弹出提示：您与被代办人的关系是XX，请确认。点击【确认】后……不允许修改".
     let e = eval(FLOW, &child_with_id_card());
     assert_eq!(status(&e, "proxy.relationship"), "locked");
+    assert_eq!(value(&e, "proxy.relationship"), Some(json!("father")));
     assert!(e.locked_fields.contains(&"proxy.relationship".to_owned()));
+    assert_eq!(status(&e, "proxy.relationship_confirmed"), "locked", "confirmed: not to be unticked");
     let unconfirmed = with(&child_with_id_card(), json!({"proxy.relationship_confirmed": null}));
     let e = eval(FLOW, &unconfirmed);
-    assert_eq!(status(&e, "proxy.relationship"), "required");
+    assert_eq!(status(&e, "proxy.relationship"), "locked", "the agency's, not the proxy's to choose");
     assert_eq!(error_codes(&e, "proxy.relationship_confirmed"), ["consent_required"]);
 }
 

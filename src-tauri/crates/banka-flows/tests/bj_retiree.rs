@@ -13,6 +13,7 @@ const FLOW: &str = "bj-retiree";
 fn complete() -> banka_flows::Answers {
     let a = answers(json!({
         "notice.agreed": true,
+        "agency.eligibility": "eligible",
         "applicant.name": "王秀英",
         "applicant.id_type": "resident_id",
         "applicant.id_number": id("19580412", "224"),
@@ -98,7 +99,8 @@ fn seed_003_without_the_pension_bank_from_the_agency_the_case_is_not_ready() {
         assert!(!e.ready, "{missing}");
         assert_eq!(status(&e, field), "locked", "{field}");
         assert_eq!(value(&e, field), None, "{field}");
-        assert_eq!(error_codes(&e, field), ["required"], "{field}");
+        assert!(error_codes(&e, field).is_empty(), "nothing for the person to correct: {field}");
+        assert!(e.waiting.iter().any(|w| w.field == field), "it waits for the agency: {field}");
     }
 }
 
@@ -193,12 +195,17 @@ fn seed_003_notice_authorisation_and_commitment_must_be_agreed() {
 #[test]
 fn seed_003_an_ineligible_person_is_stopped_at_the_eligibility_check() {
     // §二 第四步: 开始资格校验，校验人员是否可以进行申领. (agency.eligibility, errors)
-    let cases: [(Value, &[&str]); 3] =
-        [(Value::Null, &[]), (json!("eligible"), &[]), (json!("not_eligible"), &["not_eligible"])];
-    for (answer, errors) in cases {
+    // (agency.eligibility, errors, ready): no answer yet is no error, but no yes either (a gate).
+    let cases: [(Value, &[&str], bool); 4] = [
+        (Value::Null, &[], false),
+        (json!("eligible"), &[], true),
+        (json!("not_eligible"), &["not_eligible"], false),
+        (json!("already_applied"), &["already_applied"], false),
+    ];
+    for (answer, errors, ready) in cases {
         let e = eval(FLOW, &with(&complete(), json!({ "agency.eligibility": answer.clone() })));
         assert_eq!(error_codes(&e, "applicant.id_number"), errors, "{answer}");
-        assert_eq!(e.ready, errors.is_empty(), "{answer}");
+        assert_eq!(e.ready, ready, "{answer}");
         assert_eq!(e.next_flow, None);
     }
 }

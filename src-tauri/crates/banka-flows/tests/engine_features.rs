@@ -10,7 +10,7 @@ use serde_json::json;
 
 fn flow(body: &str) -> Flow {
     let text = format!(
-        "id = \"t\"\nversion = 3\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"guangdong\"\nsource = \"test\"\n{body}"
+        "id = \"t\"\nversion = 3\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"guangdong\"\nsource = \"test\"\nwords = {{ confirm_zh = \"t\", confirm_en = \"t\", done_zh = \"t\", done_en = \"t\" }}\n{body}"
     );
     let flow = Flow::parse("t.toml", &text, &Shared::default()).expect("parses");
     banka_flows::wellformed::check(&flow).expect("well-formed");

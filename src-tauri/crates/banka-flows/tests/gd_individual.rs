@@ -276,9 +276,12 @@ fn seed_004_1_3_2_one_person_one_card_sends_the_user_to_the_clean_up() {
         let refusals: Vec<&str> = e.refusals.iter().map(|r| r.finding.code.as_str()).collect();
         assert_eq!(refusals, code.into_iter().collect::<Vec<_>>(), "{answer}");
     }
-    // Offline, before the agency has answered, the draft can still be finished.
+    // Offline, before the agency has answered, the draft goes on but cannot be finished (a gate).
     let offline = with(&mainland(), json!({"agency.eligibility": null, "agency.has_system_photo": null}));
-    assert!(ready_with_documents(&offline).ready);
+    let e = ready_with_documents(&offline);
+    assert!(e.errors.is_empty(), "{:#?}", e.errors);
+    assert!(!e.ready);
+    assert_eq!(e.waiting.len(), 1);
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
 mod card_photo;
 mod change;
+mod checked;
 mod decode;
 mod document;
 mod encode;
@@ -18,6 +19,7 @@ use banka_flows::vocabulary::DocumentKind;
 use serde::Serialize;
 
 pub use change::Change;
+pub use checked::{PhotoCheck, PhotoProblem};
 pub use decode::{Format, MAX_PIXELS};
 pub use measure::Rect;
 pub use problem::{spec, Problem, MAX_DOCUMENT_BYTES};

@@ -115,6 +115,27 @@ impl Problem {
         )
     }
 
+    /// Whether the agency would refuse the upload for it (the card photo's format, size and
+    /// bytes, seeds 001/002/003 "大小为20KB-8.75M以内，尺寸为358*441"; no single face; a document
+    /// too small to read). The rest are advisory: shown, and the picture may be used anyway.
+    pub fn blocks(&self) -> bool {
+        use Problem::*;
+        match self {
+            Unreadable
+            | UnsupportedFormat(_)
+            | WrongFormat(_)
+            | TooManyPixels
+            | FileTooSmall { .. }
+            | FileTooLarge { .. }
+            | WrongDimensions { .. }
+            | NoFace
+            | SeveralFaces { .. }
+            | LowResolution { .. } => true,
+            TooDark | Overexposed | Glare | Blurry | BackgroundNotPlain | FaceTooSmall | FaceTooLarge
+            | FaceOffCentre | HeadCutOff | Grayscale | Photocopy | DocumentTooSmall | Sideways => false,
+        }
+    }
+
     /// What is wrong and what to do, in Chinese and in English.
     pub fn message(&self) -> (String, String) {
         use Problem::*;
@@ -216,15 +237,73 @@ impl Problem {
     }
 }
 
-/// As the CLI and the UI see it: `{code, message_zh, message_en, fixable}`.
+/// As the CLI and the UI see it: `{code, message_zh, message_en, fixable, blocks}`.
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (zh, en) = self.message();
-        let mut st = s.serialize_struct("Problem", 4)?;
+        let mut st = s.serialize_struct("Problem", 5)?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("message_zh", &zh)?;
         st.serialize_field("message_en", &en)?;
         st.serialize_field("fixable", &self.fixable())?;
+        st.serialize_field("blocks", &self.blocks())?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every problem, with whether the agency refuses it.
+    fn every() -> Vec<(Problem, bool)> {
+        use Problem::*;
+        vec![
+            (Unreadable, true),
+            (UnsupportedFormat(Format::Heic), true),
+            (WrongFormat(Format::Png), true),
+            (TooManyPixels, true),
+            (FileTooSmall { bytes: 10_000 }, true),
+            (FileTooLarge { bytes: 10_000_000 }, true),
+            (WrongDimensions { width: 716, height: 882 }, true),
+            (NoFace, true),
+            (SeveralFaces { count: 2 }, true),
+            (LowResolution { width: 640, height: 480 }, true),
+            (Grayscale, false),
+            (TooDark, false),
+            (Overexposed, false),
+            (Glare, false),
+            (Blurry, false),
+            (BackgroundNotPlain, false),
+            (FaceTooSmall, false),
+            (FaceTooLarge, false),
+            (FaceOffCentre, false),
+            (HeadCutOff, false),
+            (Photocopy, false),
+            (DocumentTooSmall, false),
+            (Sideways, false),
+        ]
+    }
+
+    #[test]
+    fn what_the_agency_refuses_blocks_and_the_rest_is_advisory() {
+        let every = every();
+        let mut codes: Vec<_> = every.iter().map(|(p, _)| p.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), 23, "every problem once");
+        for (problem, blocks) in every {
+            assert_eq!(problem.blocks(), blocks, "{}", problem.code());
+        }
+    }
+
+    #[test]
+    fn the_serialised_problem_says_whether_it_blocks() {
+        let text = serde_json::to_value(Problem::FileTooSmall { bytes: 12_288 }).unwrap();
+        assert_eq!(text["code"], "file_too_small");
+        assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(true), Some(true)));
+        assert!(text["message_zh"].as_str().unwrap().contains("12 KB"));
+        let text = serde_json::to_value(Problem::Blurry).unwrap();
+        assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(false), Some(false)));
     }
 }

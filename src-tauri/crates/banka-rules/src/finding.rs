@@ -164,6 +164,32 @@ pub enum Problem {
     OnePersonOneCard,
     AlreadyApplied,
     NotEligible,
+    /// The document is not one a resident of the type in `resident` holds (a Hong Kong
+    /// resident's residence permit starts 810000, their travel permit H).
+    NotHeldBy {
+        resident: Field,
+    },
+    /// The name is not the one the agency has registered for the number.
+    NameMismatch,
+    /// The employer has not opened a collective application (B3.2).
+    EntityNotOpen,
+    /// The employer's collective application does not list the person (B3.2).
+    NotOnEntityList,
+    /// The agency has not answered yet (offline, or not asked since the answers changed): the
+    /// draft goes on, but the case cannot be finished before the agency says yes.
+    AgencyPending,
+    /// An upload the agency would refuse; the words are the photo check's (what is wrong and
+    /// what to do).
+    UploadRefused {
+        zh: String,
+        en: String,
+    },
+    /// A finding about an upload worth a look (a little dark, a little blur); the person may use
+    /// the picture anyway.
+    UploadAdvisory {
+        zh: String,
+        en: String,
+    },
 }
 
 /// A problem put into words for one field: what crosses to the UI and the CLI.
@@ -208,12 +234,21 @@ impl Problem {
             Problem::OnePersonOneCard => "one_person_one_card",
             Problem::AlreadyApplied => "already_applied",
             Problem::NotEligible => "not_eligible",
+            Problem::NotHeldBy { .. } => "not_held_by",
+            Problem::NameMismatch => "name_mismatch",
+            Problem::EntityNotOpen => "entity_not_open",
+            Problem::NotOnEntityList => "not_on_entity_list",
+            Problem::AgencyPending => "agency_pending",
+            Problem::UploadRefused { .. } => "upload_refused",
+            Problem::UploadAdvisory { .. } => "upload_advisory",
         }
     }
 
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::UpgradedFrom15 | Problem::PostalCodeNotBeijing => Severity::Warning,
+            Problem::UpgradedFrom15 | Problem::PostalCodeNotBeijing | Problem::UploadAdvisory { .. } => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -365,6 +400,41 @@ impl Problem {
                     "By the {fe}, this person cannot apply online yet. Please apply in person at a social security office or a partner bank branch, with the ID document."
                 ),
             ),
+            Problem::NotHeldBy { resident } => (
+                format!(
+                    "{f}与所选的{}不符：港澳台居民居住证号码香港居民以810000、澳门居民以820000、台湾居民以830000开头；港澳居民来往内地通行证香港居民以H、澳门居民以M开头。请核对{}和{f}。",
+                    resident.zh, resident.zh
+                ),
+                format!(
+                    "The {fe} does not match the {} chosen: residence permit numbers start 810000 for Hong Kong, 820000 for Macau and 830000 for Taiwan residents; travel permits start H for Hong Kong and M for Macau residents. Check the {} and the {fe}.",
+                    resident.en, resident.en
+                ),
+            ),
+            Problem::NameMismatch => (
+                format!("{f}与证件号码登记的姓名不一致。请按证件上的姓名填写{f}，并核对证件号码。"),
+                format!("The {fe} is not the name registered for this ID number. Enter the {fe} as it is on the ID document, and check the number."),
+            ),
+            Problem::EntityNotOpen => (
+                format!("按{f}查询，该单位尚未开通集体申请。请联系单位经办人先开通集体申请，再确认个人信息。"),
+                format!(
+                    "By the {fe}, the employer has not opened a collective application yet. Ask its designated person to open it, then confirm your details."
+                ),
+            ),
+            Problem::NotOnEntityList => (
+                format!("按{f}查询，您不在该单位集体申请登记的职工名单中。请联系单位经办人核对名单，或核对所填的单位代码和证件号码。"),
+                format!(
+                    "By the {fe}, you are not on the employer's list for the collective application. Ask its designated person to check the list, or check the employer's code and your ID number."
+                ),
+            ),
+            Problem::AgencyPending => (
+                format!("{f}：还没有收到经办机构的答复。草稿已保存，可以继续填写；联网后会自动查询，经办机构确认可以申领后才能提交。"),
+                format!(
+                    "The {fe} has no answer from the agency yet. Your draft is saved and you can go on; the agency is asked as soon as it can be reached, and the application can be sent once it says yes."
+                ),
+            ),
+            Problem::UploadRefused { zh, en } | Problem::UploadAdvisory { zh, en } => {
+                (format!("{f}：{zh}"), format!("{fe}: {en}"))
+            }
         };
         Finding {
             code: self.code().to_owned(),
@@ -416,6 +486,13 @@ mod tests {
             Problem::OnePersonOneCard,
             Problem::AlreadyApplied,
             Problem::NotEligible,
+            Problem::NotHeldBy { resident: Field::new("居民类型", "resident type") },
+            Problem::NameMismatch,
+            Problem::EntityNotOpen,
+            Problem::NotOnEntityList,
+            Problem::AgencyPending,
+            Problem::UploadRefused { zh: "照片太小。".into(), en: "The photo is too small.".into() },
+            Problem::UploadAdvisory { zh: "照片有点暗。".into(), en: "The photo is a little dark.".into() },
         ];
         let mut codes = std::collections::HashSet::new();
         for p in &problems {
@@ -425,7 +502,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 26, "each problem kind has its own code");
+        assert_eq!(codes.len(), 33, "each problem kind has its own code");
     }
 
     #[test]

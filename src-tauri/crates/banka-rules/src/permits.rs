@@ -36,8 +36,39 @@ fn check(input: &str, lengths: &'static [usize], allowed: Allowed, kind: IdDocum
     Checked { normalized: number.clone(), value: Some(TravelPermit { number, kind, holder_region }), problems: vec![] }
 }
 
+/// Whether a document of `kind` (for a travel permit, its `holder_region` 香港 / 澳门 / 台湾)
+/// belongs to a resident of `resident_type` (`mainland`, `hong_kong`, `macau`, `taiwan`): a
+/// residence permit's number starts 810000 / 820000 / 830000 by the holder's region, a Hong
+/// Kong resident's travel permit with H and a Macau resident's with M. Other types are not
+/// judged here.
+pub fn held_by(resident_type: &str, kind: IdDocument, holder_region: &str) -> bool {
+    use IdDocument::*;
+    match resident_type {
+        "mainland" => kind == CitizenId,
+        "hong_kong" => kind == HkResidencePermit || (kind == HkMacauTravelPermit && holder_region == "香港"),
+        "macau" => kind == MacauResidencePermit || (kind == HkMacauTravelPermit && holder_region == "澳门"),
+        "taiwan" => matches!(kind, TaiwanResidencePermit | TaiwanTravelPermit),
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn documents_belong_to_the_residents_they_are_issued_to() {
+        use super::held_by;
+        use crate::id_number::IdDocument::*;
+        assert!(held_by("hong_kong", HkResidencePermit, ""));
+        assert!(!held_by("hong_kong", CitizenId, "北京市朝阳区"), "a mainland ID number is no residence permit");
+        assert!(!held_by("hong_kong", MacauResidencePermit, ""));
+        assert!(held_by("hong_kong", HkMacauTravelPermit, "香港"));
+        assert!(!held_by("hong_kong", HkMacauTravelPermit, "澳门"), "M is for Macau");
+        assert!(held_by("macau", HkMacauTravelPermit, "澳门"));
+        assert!(held_by("taiwan", TaiwanTravelPermit, "台湾") && held_by("taiwan", TaiwanResidencePermit, ""));
+        assert!(!held_by("taiwan", HkResidencePermit, ""));
+        assert!(held_by("mainland", CitizenId, "") && !held_by("mainland", HkResidencePermit, ""));
+    }
+
     use super::*;
     use crate::finding::Problem;
 

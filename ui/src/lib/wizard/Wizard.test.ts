@@ -146,7 +146,8 @@ describe('wizard', () => {
     expect(stepItems()[0]!.textContent).toContain('（已完成）');
     await fireEvent.click(byId('wizard-continue'));
     await waitFor(() => expect(heading()).toBe('上传照片'));
-    expect(backend.argsOf('case_ask_agency')).toEqual([{ id: 'c1' }]);
+    // Asked on opening (due once the first step is complete) and again on leaving that step.
+    expect(backend.argsOf('case_ask_agency').at(-1)).toEqual({ id: 'c1' });
     expect(document.querySelector('#agency-ask-error')).toBeNull();
     expect(stepItems()[1]!.getAttribute('aria-current')).toBe('step');
 
@@ -214,7 +215,8 @@ describe('wizard', () => {
     await fireEvent.click(submit);
 
     const dialog = await waitFor(() => byId('submit-dialog'));
-    expect(dialog.querySelector('h2')?.textContent).toBe('确认提交申请？');
+    // The channel's own second confirmation (seed 001: "是否确认提交个人申领").
+    expect(dialog.querySelector('h2')?.textContent).toBe('是否确认提交个人申领？');
     expect(document.activeElement).toBe(byId('cancel-submit'));
     expect(backend.argsOf('case_submit')).toEqual([]);
     await fireEvent.click(byId('cancel-submit'));
@@ -234,6 +236,8 @@ describe('wizard', () => {
     backend.wizard.c1!.reference = 'BJ2026-000123';
     await waitFor(() => expect(heading()).toBe('已提交'), { timeout: 3500 });
     expect(byId('agency-reference').textContent).toBe('BJ2026-000123');
+    // And its success page's words.
+    expect(byId('done-words').textContent).toBe('您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。');
   });
 
   it('goes back to the list', async () => {
@@ -451,6 +455,56 @@ describe('documents step', () => {
     expect(doc().dataset.done).toBe('false');
     expect(doc().querySelector('[role="alert"]')).toBeNull();
     expect(document.querySelector('#doc-card_photo-remove')).toBeNull();
+  });
+
+  it('names what the agency would refuse, and offers to use a picture anyway when the rest is advice', async () => {
+    const { backend, container } = openWizard({ answers: FILLED });
+    // One finding the agency would refuse (the size) and one that is advice (glare).
+    await fireEvent.click(await waitFor(() => byId('doc-card_photo-pick')));
+    await waitFor(() => expect(text('doc-card_photo-refused')).toBe(MESSAGES.zh.photoRefused));
+    expect(doc().querySelector('.problems[data-blocks="true"] li')?.textContent).toBe(PHOTO_CHECK.problems[0]!.message_zh);
+    expect(document.querySelector('#doc-card_photo-accept')).toBeNull();
+    // Advice only: the person may use it anyway, and the choice is recorded by Rust.
+    backend.picked = { ...PHOTO_CHECK, problems: PHOTO_CHECK.problems.filter((p) => !p.blocks) };
+    await waitFor(() => expect(byId<HTMLButtonElement>('doc-card_photo-pick').disabled).toBe(false));
+    await fireEvent.click(byId('doc-card_photo-pick'));
+    await waitFor(() => expect(document.querySelector('#doc-card_photo-refused')).toBeNull());
+    const accept = await waitFor(() => byId('doc-card_photo-accept'));
+    expect(accept.textContent?.replace(/\s+/g, '')).toBe('仍然使用这张图片：制卡照片');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(accept);
+    await waitFor(() => expect(text('doc-card_photo-accepted')).toBe(MESSAGES.zh.usedAnyway));
+    expect(backend.argsOf('document_accept')).toEqual([{ id: 'c1', kind: 'card_photo' }]);
+  });
+
+  it('says the agency has not answered yet, the draft goes on, and it asks again', async () => {
+    const pending = (view: CaseView): CaseView => ({
+      ...view,
+      evaluation: {
+        ...view.evaluation,
+        ready: false,
+        waiting: [
+          {
+            field: 'agency.eligibility',
+            code: 'agency_pending',
+            severity: 'error',
+            field_zh: '资格校验',
+            field_en: 'eligibility check',
+            message_zh: '资格校验：还没有收到经办机构的答复。',
+            message_en: 'The eligibility check has no answer from the agency yet.',
+          },
+        ],
+      },
+    });
+    const { backend, container } = openWizard({ answers: FILLED, wizardView: pending });
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+    const notice = byId('agency-waiting');
+    expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES.zh.agencyWaitingTitle);
+    expect(notice.textContent).toContain('资格校验：还没有收到经办机构的答复。');
+    await expectNoAxeViolations(container);
+    const asked = backend.argsOf('case_ask_agency').length;
+    await fireEvent.click(byId('agency-ask-now'));
+    await waitFor(() => expect(backend.argsOf('case_ask_agency')).toHaveLength(asked + 1));
   });
 
   it('removes a picture after a confirmation', async () => {

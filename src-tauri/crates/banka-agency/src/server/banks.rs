@@ -135,7 +135,7 @@ pub async fn list(Api(Query(params)): Api<Query<HashMap<String, String>>>) -> Re
     // A province (110000, 440000): every branch of it, what an employer may offer.
     match code {
         crate::lookup::BEIJING => return Ok(Json(province(Province::Beijing))),
-        "440000" => return Ok(Json(province(Province::Guangdong))),
+        crate::lookup::GUANGDONG => return Ok(Json(province(Province::Guangdong))),
         _ => {}
     }
     let Some(region) = region(code) else {

@@ -6,16 +6,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use banka_flows::catalog;
+use banka_flows::definition::Question;
 use banka_rules::codes::guangdong_cities;
 use banka_rules::{validate, validate_field, Context, Field, Problem, ValueKind};
 
 use super::failure::{Api, Failure};
 use super::{banks, cards, demo, entities, status, AppState};
 use crate::api::{Eligibility, EligibilityAnswer, EligibilityRequest, EmployeeStatus};
-use crate::lookup::{number_kind, APPLICANT_FLOWS};
-
-/// Applications: a person with one of these accepted (and not rejected) has applied.
-pub const APPLICATION_FLOWS: [&str; 5] = ["bj-individual", "bj-minor", "bj-retiree", "gd-individual", "gd-minor"];
+use crate::lookup::number_kind;
 
 /// The answer, and whether it is about the name (which then is the field to correct).
 pub struct Assessment {
@@ -52,7 +50,7 @@ pub async fn check(
     State(state): State<AppState>,
     Api(Json(mut req)): Api<Json<EligibilityRequest>>,
 ) -> Result<Json<EligibilityAnswer>, Failure> {
-    let flow = catalog::get(&req.flow_id).filter(|f| APPLICANT_FLOWS.contains(&f.id.as_str())).ok_or_else(|| {
+    let flow = catalog::get(&req.flow_id).filter(|f| f.asks(Question::Eligibility).is_some()).ok_or_else(|| {
         unprocessable(
             "unknown_flow",
             "flow_id",
@@ -90,6 +88,9 @@ pub async fn check(
         }
         req.entity_uscc = Some(report.normalized);
     }
+    if let Some(proxy) = &req.proxy_id_number {
+        req.proxy_id_number = Some(checked_number(ValueKind::IdNumber, proxy, "proxy_id_number")?);
+    }
     Ok(Json(assess(&state, &req, None).await?.answer))
 }
 
@@ -103,6 +104,7 @@ fn answer(eligibility: Eligibility, zh: &str, en: &str) -> EligibilityAnswer {
         pension: None,
         employee: None,
         collective: None,
+        relationship: None,
     }
 }
 
@@ -140,7 +142,8 @@ pub async fn assess(
 
     if registered_name.is_some_and(|n| n != req.name.trim()) {
         return refuse(
-            not_eligible(
+            answer(
+                Eligibility::NameMismatch,
                 "姓名与该证件号码登记的姓名不一致，请核对姓名（应与证件上的一致）。",
                 "The name does not match the name registered for this ID number. Check the name (as on the ID document).",
             ),
@@ -180,6 +183,7 @@ pub async fn assess(
     if req.flow_id == "bj-retiree" {
         eligible.pension = Some(banks::pension(&req.id_number));
     }
+    eligible.relationship = req.proxy_id_number.as_deref().map(relationship);
     if req.flow_id == "bj-employee-confirm" {
         let collective = match &req.entity_uscc {
             Some(uscc) => entities::collective(pool, uscc).await?,
@@ -187,7 +191,8 @@ pub async fn assess(
         };
         let Some(collective) = collective else {
             return refuse(
-                not_eligible(
+                answer(
+                    Eligibility::EntityNotOpen,
                     "该单位尚未开通集体申请，请联系单位经办人先开通。",
                     "The employer has not opened a collective application yet. Ask its designated person to open it first.",
                 ),
@@ -196,7 +201,8 @@ pub async fn assess(
         };
         let Some((person, employee_status)) = registration else {
             return refuse(
-                not_eligible(
+                answer(
+                    Eligibility::NotOnEntityList,
                     "您不在该单位集体申请登记的职工名单中，请联系单位经办人核对。",
                     "You are not on the employer's list of employees for the collective application. Ask its designated person to check.",
                 ),
@@ -210,4 +216,12 @@ pub async fn assess(
         eligible.collective = Some(collective);
     }
     Ok(Assessment { answer: eligible, about_name: false })
+}
+
+/// The proxy's relationship to the child as the agency's records state it. The reference agency
+/// has no household records: a parent, by the gender digit of the proxy's ID number (GB 11643
+/// digit 17, odd for men).
+fn relationship(proxy_id_number: &str) -> String {
+    let odd = proxy_id_number.chars().nth(16).and_then(|c| c.to_digit(10)).is_some_and(|d| d % 2 == 1);
+    (if odd { "father" } else { "mother" }).to_owned()
 }

@@ -2,7 +2,7 @@
 //! server's own, uploads and SMS codes must be real, then the flow engine judges it as the app did.
 
 use axum::http::StatusCode;
-use banka_flows::definition::Flow;
+use banka_flows::definition::{Flow, Question};
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, evaluate, Answers, Situation};
 use banka_rules::{Field, Problem};
@@ -16,7 +16,7 @@ use super::{cards, documents, photos, AppState};
 use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees};
 use crate::answers::{list, text};
 use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
-use crate::lookup::{eligibility_request, APPLICANT_FLOWS};
+use crate::lookup::eligibility_request;
 
 /// A case that passed: what to store, and whom its effects are for.
 pub struct Accepted {
@@ -157,7 +157,7 @@ async fn subject(state: &AppState, flow: &Flow, answers: &Answers, case_id: &str
     let pool = &state.pool;
     let mut subject = Subject::default();
     match flow.id.as_str() {
-        id if APPLICANT_FLOWS.contains(&id) => {
+        id if flow.asks(Question::Eligibility).is_some() => {
             // An unusable number is the engine's to report; there is nobody to ask about.
             let Some((mut req, id_path)) = eligibility_request(flow, answers, chrono::Utc::now().date_naive()) else {
                 return Ok(subject);

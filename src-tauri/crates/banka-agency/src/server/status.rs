@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::Json;
+use banka_flows::catalog;
+use banka_flows::definition::Question;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqlitePool};
 
-use super::eligibility::APPLICATION_FLOWS;
 use super::failure::{Api, Failure};
 use super::{demo, store, AppState};
 use crate::api::{AgencyStatus, CaseStatus, StatusRequest, Statuses};
@@ -85,7 +86,8 @@ pub async fn has_applied(state: &AppState, id_number: &str, exclude: Option<&str
     Ok(rows.iter().any(|r| {
         let flow: String = r.get("flow_id");
         let case = Stored::from_row(r);
-        APPLICATION_FLOWS.contains(&flow.as_str())
+        // An application: a case of a flow that checks the person's eligibility.
+        catalog::get(&flow).is_some_and(|f| f.asks(Question::Eligibility).is_some())
             && Some(case.case_id.as_str()) != exclude
             && case.status(state.status_step, now).status != AgencyStatus::Rejected
     }))

@@ -102,6 +102,8 @@ pub fn answers(n: u32) -> Vec<(&'static str, Value)> {
         ("bank.name", json!("中国工商银行")),
         ("bank.branch", json!("建国路支行")),
         ("commitment.agreed", json!(true)),
+        // What the app saves once the agency has said yes (资格校验 is a gate).
+        ("agency.eligibility", json!("eligible")),
     ]
 }
 
