@@ -219,6 +219,20 @@ fn upload(window: &WebviewWindow<MockRuntime>, id: &str, kind: &str, bytes: &[u8
 /// Issue 6 in the app: training mode runs the reference agency on loopback, and a case
 /// finished in the wizard's commands is sent by the background sender and comes back with the
 /// agency's reference number.
+/// Waits for the background sender to have case `id` submitted; its summary.
+fn sent(main: &WebviewWindow<MockRuntime>, id: &str) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let summary = loop {
+        let summary = invoke(main, "case_open", json!({"id": id})).unwrap()["summary"].clone();
+        if summary["status"] == "submitted" || std::time::Instant::now() > deadline {
+            break summary;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(summary["status"], "submitted", "{summary}");
+    summary
+}
+
 #[test]
 fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     let _store = STORE.lock().unwrap_or_else(|e| e.into_inner());
@@ -303,16 +317,48 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     assert_eq!(view["evaluation"]["ready"], true, "{}", view["evaluation"]["errors"]);
 
     assert_eq!(invoke(&main, "case_submit", json!({"id": id})).unwrap()["status"], "queued");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let summary = loop {
-        let summary = invoke(&main, "case_open", json!({"id": id})).unwrap()["summary"].clone();
-        if summary["status"] == "submitted" || std::time::Instant::now() > deadline {
-            break summary;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
-    assert_eq!(summary["status"], "submitted", "{summary}");
+    let summary = sent(&main, &id);
     assert!(!summary["agency_reference"].as_str().unwrap_or_default().is_empty(), "{summary}");
+
+    // One person, one card (seed 004 §1.3.2 → §1.3.9–§1.3.12): G1 for someone holding cards of
+    // two other cities is refused at eligibility; the clean-up lists the cards by itself; once it
+    // has gone, 【继续申领】 opens the same application and asks again, and now it may go on.
+    let g1 = invoke(&main, "case_new", json!({"flow": "gd-individual"})).unwrap()["id"].as_str().unwrap().to_owned();
+    let two_cards = "440106198507210018";
+    for (path, value) in [
+        ("notice.agreed", json!(true)),
+        ("applicant.resident_type", json!("mainland")),
+        ("applicant.id_type", json!("resident_id")),
+        ("applicant.id_number", json!(two_cards)),
+        ("identity.verified_by", json!("agency_face_check")),
+        ("applicant.name", json!("陈志强")),
+        ("applicant.social_security_number", json!(two_cards)),
+        ("card.city", json!("4401")),
+    ] {
+        invoke(&main, "case_answer", json!({"id": g1, "path": path, "value": value})).unwrap();
+    }
+    let refused = invoke(&main, "case_ask_agency", json!({"id": g1})).unwrap();
+    assert_eq!(refused["evaluation"]["next_flow"], "gd-card-cleanup", "{}", refused["evaluation"]["refusals"]);
+    let cleanup = invoke(&main, "case_follow", json!({"id": g1})).unwrap();
+    let cleanup_id = cleanup["summary"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(cleanup["answers"]["applicant.social_security_number"], two_cards, "whose cards: the same person");
+    assert_eq!(cleanup["answers"]["agency.cards"].as_array().map(Vec::len), Some(2), "{}", cleanup["answers"]);
+    for (path, value) in [("notice.agreed", json!(true)), ("cleanup.confirmed", json!(true))] {
+        invoke(&main, "case_answer", json!({"id": cleanup_id, "path": path, "value": value})).unwrap();
+    }
+    let shown = invoke(&main, "case_open", json!({"id": cleanup_id})).unwrap();
+    assert_eq!(
+        shown["evaluation"]["ready"], true,
+        "{} {}",
+        shown["evaluation"]["errors"], shown["evaluation"]["waiting"]
+    );
+    assert_eq!(invoke(&main, "case_submit", json!({"id": cleanup_id})).unwrap()["status"], "queued");
+    sent(&main, &cleanup_id);
+    let again = invoke(&main, "case_continue", json!({"id": cleanup_id})).unwrap();
+    assert_eq!(again["summary"]["id"], g1.as_str(), "the application that was refused");
+    assert_eq!(again["answers"]["agency.eligibility"], "eligible", "asked again: {}", again["answers"]);
+    assert_eq!(again["evaluation"]["refusals"], json!([]));
+    assert_eq!(again["evaluation"]["next_flow"], Value::Null);
 
     // Training off and no endpoint: nothing is sent, and the page says why.
     let off = json!({"change": {"endpoint": null, "token": "", "training": false}});

@@ -801,3 +801,107 @@ async fn a_case_finished_while_the_agency_is_down_is_sent_when_it_is_back() {
     client.close().await.unwrap();
     agency.shutdown().await;
 }
+
+/// Training mode on: the reference agency inside the app, on loopback.
+async fn training_on(client: &fantoccini::Client) {
+    click(client, "#nav-settings").await;
+    click(client, "#agency-training").await;
+    click(client, "#agency-save").await;
+    wait_for(client, "#agency-training-url").await;
+}
+
+const ALREADY_APPLIED: Walk = Walk {
+    flow: "bj-individual",
+    name: "gates-already-applied",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.name", A::Text("李建国")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("110108197512040035")), // the reference agency: already applied
+        ("eligibility.authorized", A::Tick),
+    ],
+};
+
+const CLEANUP_ON_ITS_OWN: Walk = Walk {
+    flow: "gd-card-cleanup",
+    name: "gates-cleanup-on-its-own",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.name", A::Text("陈志强")),
+        ("applicant.social_security_number", A::Text("440106198507210018")), // cards in two other cities
+        ("cleanup.confirmed", A::Tick),
+    ],
+};
+
+/// The official channels' gates in the real window: 资格校验 refuses at its step and the same
+/// case goes on once the agency says yes (seed 001 §二 第四步); a card photo of the wrong size
+/// blocks until the one-click fix (seed 001 "尺寸为358*441"); the clean-up started on its own
+/// finds the person's cards, and 【继续申领】 goes on to the application (seed 004 §1.3.10–§1.3.12).
+#[tokio::test]
+async fn the_channels_gates_stop_and_let_through_in_the_real_window() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    let pictures = tempfile::tempdir().unwrap();
+    unlock_new_store(&client).await;
+    training_on(&client).await;
+
+    // A person who already applied is stopped at the eligibility step, with the reason.
+    start_case(&client, "bj-individual").await;
+    let end = walk::walk(&client, &ALREADY_APPLIED, pictures.path(), Stop::AtErrors).await;
+    let End::Errors(text) = end else { panic!("the agency's refusal was not shown: {end:?}") };
+    assert!(text.contains("已有正在办理的申请"), "{text}");
+    assert_eq!(walk::current_step(&client).await, "eligibility");
+    screenshot(&client, "gates/01-eligibility-refused").await;
+
+    // The same case, with the right person's details, is asked about again and goes on; at the
+    // uploads a phone photo as the card photo (1360×1680) is refused until it is fixed.
+    let end = walk::walk(&client, &BJ_INDIVIDUAL, pictures.path(), Stop::AtStep("uploads")).await;
+    assert_eq!(end, End::AtStep);
+    let phone = pictures.path().join("phone-photo.jpg");
+    std::fs::write(&phone, include_bytes!("../../src-tauri/crates/banka-photos/tests/images/portrait-phone.jpg"))
+        .unwrap();
+    wait_for(&client, "#doc-card_photo").await.send_keys(phone.to_str().unwrap()).await.unwrap();
+    let refused = text_of(&client, "#doc-card_photo-refused").await;
+    assert!(refused.contains("经办机构不会受理"), "{refused}");
+    let problems = text_of(&client, "li.document[data-kind='card_photo'] .problems[data-blocks='true']").await;
+    assert!(problems.contains("358×441"), "{problems}");
+    click(&client, "#wizard-continue").await;
+    let summary = text_of(&client, "#error-summary").await;
+    assert!(summary.contains("制卡照片") && summary.contains("358×441"), "{summary}");
+    client
+        .execute("document.getElementById('doc-card_photo-fix')?.scrollIntoView({block: 'center'})", vec![])
+        .await
+        .unwrap();
+    screenshot(&client, "gates/02-card-photo-refused").await;
+    click(&client, "#doc-card_photo-fix").await;
+    wait_for(&client, "li.document[data-kind='card_photo'][data-done='true']").await;
+    screenshot(&client, "gates/03-card-photo-fixed").await;
+    let end = walk::walk(&client, &BJ_INDIVIDUAL, pictures.path(), Stop::AtConfirm).await;
+    assert_eq!(end, End::Confirming, "with the agency's yes and the fixed photo the case can be sent");
+    let question = text_of(&client, "#submit-dialog h2").await;
+    assert_eq!(question, "是否确认提交个人申领？", "the channel's own second confirmation");
+    click(&client, "#cancel-submit").await;
+
+    // The clean-up started on its own asks whose cards, lists them from the agency, and once it
+    // has gone 继续申领 starts the application for the same person.
+    start_case(&client, CLEANUP_ON_ITS_OWN.flow).await;
+    let end = walk::walk(&client, &CLEANUP_ON_ITS_OWN, pictures.path(), Stop::WhenSent).await;
+    assert!(matches!(&end, End::Sent(r) if !r.trim().is_empty()), "{end:?}");
+    let done = text_of(&client, "#done-words").await;
+    assert!(done.contains("清理"), "{done}");
+    click(&client, "#continue-application").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#wizard-form"))
+        .await
+        .expect("继续申领 opens the application");
+    let caption = text_of(&client, ".content .caption").await;
+    assert!(caption.contains("社保卡申领"), "{caption}");
+    screenshot(&client, "gates/04-continue-to-the-application").await;
+}
+
+/// The text of `selector` once it is shown.
+async fn text_of(client: &fantoccini::Client, selector: &str) -> String {
+    wait_for(client, selector).await.text().await.unwrap()
+}

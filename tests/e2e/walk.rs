@@ -48,12 +48,20 @@ pub enum End {
     NextFlow,
     /// The submit confirmation is open (`Stop::AtConfirm`).
     Confirming,
+    /// Continue showed the error summary (`Stop::AtErrors`), with its text.
+    Errors(String),
+    /// The walk reached the step it was to stop at (`Stop::AtStep`).
+    AtStep,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
     WhenSent,
     AtConfirm,
+    /// When Continue shows errors (a refusal, an upload the agency would refuse).
+    AtErrors,
+    /// When the walk reaches this step, before answering it.
+    AtStep(&'static str),
 }
 
 pub struct Walk {
@@ -83,7 +91,7 @@ async fn page(client: &Client) -> String {
     client.execute(script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned()
 }
 
-async fn current_step(client: &Client) -> String {
+pub async fn current_step(client: &Client) -> String {
     let script = "return document.querySelector('nav.steps li[aria-current=step]')?.dataset.step ?? ''";
     client.execute(script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned()
 }
@@ -229,6 +237,11 @@ pub async fn walk(client: &Client, walk: &Walk, pictures: &Path, stop: Stop) -> 
         if client.find(Locator::Css("#case-outcome")).await.is_ok() {
             break;
         }
+        if let Stop::AtStep(at) = stop {
+            if current_step(client).await == at {
+                return End::AtStep;
+            }
+        }
         // Answer what the page shows, until answering shows nothing new (choices reveal
         // questions that depend on them).
         loop {
@@ -279,6 +292,9 @@ pub async fn walk(client: &Client, walk: &Walk, pictures: &Path, stop: Stop) -> 
                     continue;
                 }
                 let text = summary.text().await.unwrap_or_default();
+                if stop == Stop::AtErrors {
+                    return End::Errors(text);
+                }
                 panic!("{}: step {step} did not go on: {text}", walk.name);
             }
             assert!(Instant::now() < deadline, "{}: Continue on {step} did nothing", walk.name);

@@ -12,6 +12,9 @@ pub struct FlowTitle {
     pub elderly: bool,
     /// The channel's second confirmation and success page, in its words.
     pub words: banka_flows::definition::Words,
+    /// Once a case of this flow has gone, 【继续申领】 goes back to an application of this flow
+    /// (the G3 clean-up → G1).
+    pub continues: Option<String>,
 }
 
 #[tauri::command]
@@ -24,6 +27,7 @@ pub fn flow_list() -> Vec<FlowTitle> {
             title_en: f.title_en.clone(),
             elderly: f.elderly,
             words: f.words.clone(),
+            continues: banka_flows::catalog::leading_to(&f.id).first().map(|back| back.id.clone()),
         })
         .collect()
 }

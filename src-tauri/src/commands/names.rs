@@ -18,6 +18,7 @@
     "case_submit",
     "case_reopen",
     "case_follow",
+    "case_continue",
     "code_list",
     "region_choices",
     "bank_branches",

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use banka_cases::{Actor, CaseSummary, DocumentInfo, Status, Store};
+use banka_cases::{Actor, CaseSummary, DocumentInfo, Query, Status, Store};
+use banka_flows::definition::Question;
 use banka_flows::{catalog, Evaluation};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -142,6 +143,82 @@ pub async fn case_follow<R: Runtime>(
         },
         Err(_) => view(&store, &created.id).await,
     }
+}
+
+/// 【继续申领】 once a clean-up has gone to the agency (seed 004 §1.3.12 → §1.3.2): the
+/// application the agency refused for the same person, its eligibility asked again now that the
+/// other cards are cleaned up; for a clean-up started on its own, a new application for them.
+#[tauri::command]
+pub async fn case_continue<R: Runtime>(
+    id: String,
+    app: AppHandle<R>,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<CaseView, IpcError> {
+    let store = cases.unlocked().await?;
+    let done = view(&store, &id).await?;
+    let flow = flow_of(&done.summary)?;
+    let no_way_back = || {
+        IpcError::new(
+            "no_next_flow",
+            "这个事项之后没有要继续的申请。",
+            "There is no application to continue after this one.",
+        )
+    };
+    let back = banka_flows::catalog::leading_to(&flow.id);
+    let first = back.first().ok_or_else(no_way_back)?;
+    let person = banka_agency::lookup::person(flow, &done.answers, today()).ok_or_else(no_way_back)?;
+    let refused = refused_application(&store, &back, &flow.id, &person.id_number, &person.name).await?;
+    let target = match refused {
+        Some(refused) => refused,
+        None => {
+            let created = store.new_case(&first.id, &actor(&app)).await?;
+            let carried = carried_applicant(&first.id, &done.answers, &person.id_number);
+            store.set_answers(&created.id, carried.into_iter().collect(), &Actor::System, today()).await?;
+            created.id
+        }
+    };
+    // What the agency said before the clean-up no longer holds: it is asked again.
+    let stale = view(&store, &target).await?;
+    let forgotten = banka_agency::lookup::forget(flow_of(&stale.summary)?, &stale.answers, Question::Eligibility);
+    if !forgotten.is_empty() {
+        store.set_answers(&target, forgotten.into_iter().collect(), &Actor::System, today()).await?;
+    }
+    match agency.client().await {
+        Ok(client) => match ask_due(&store, &client, &target).await {
+            Ok(shown) => Ok(shown),
+            Err(_) => view(&store, &target).await,
+        },
+        Err(_) => view(&store, &target).await,
+    }
+}
+
+/// The person's draft of one of `flows` that the agency sent to `to` (one person, one card).
+async fn refused_application(
+    store: &Store,
+    flows: &[&'static banka_flows::Flow],
+    to: &str,
+    number: &str,
+    name: &str,
+) -> Result<Option<String>, IpcError> {
+    for flow in flows {
+        let query = Query {
+            text: Some(name.to_owned()),
+            status: Some(Status::Draft),
+            flow: Some(flow.id.clone()),
+            limit: Some(100),
+            ..Query::default()
+        };
+        for case in store.search(&query).await?.cases {
+            let shown = view(store, &case.id).await?;
+            let same =
+                banka_agency::lookup::person(flow, &shown.answers, today()).is_some_and(|p| p.id_number == number);
+            if same && shown.evaluation.next_flow.as_deref() == Some(to) {
+                return Ok(Some(case.id));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The applicant's answers that the next flow asks for too (who the clean-up is for): the

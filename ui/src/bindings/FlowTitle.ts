@@ -12,4 +12,9 @@ elderly: boolean,
 /**
  * The channel's second confirmation and success page, in its words.
  */
-words: Words, };
+words: Words, 
+/**
+ * Once a case of this flow has gone, 【继续申领】 goes back to an application of this flow
+ * (the G3 clean-up → G1).
+ */
+continues: string | null, };

@@ -399,6 +399,8 @@ export interface Messages {
   agencyWaitingTitle: string;
   agencyWaitingBody: string;
   agencyAskNow: string;
+  /** 【继续申领】 after a clean-up (seed 004 §1.3.12). */
+  continueApplication: string;
   fixButton: string;
   fixedChanges: string;
   previewAlt: (kind: string) => string;
@@ -859,6 +861,7 @@ const zh: Messages = {
   agencyWaitingTitle: '等待经办机构答复',
   agencyWaitingBody: '草稿已保存，您可以继续填写。联网后会自动向经办机构查询；经办机构确认可以申领后，才能提交申请。',
   agencyAskNow: '现在查询',
+  continueApplication: '继续申领',
   fixButton: '一键修正',
   fixedChanges: '已修正：',
   previewAlt: (kind) => `已上传的${kind}`,
@@ -1348,6 +1351,7 @@ const en: Messages = {
   agencyWaitingTitle: 'Waiting for the agency',
   agencyWaitingBody: 'Your draft is saved and you can go on. The agency is asked as soon as it can be reached; the application can be sent once the agency says the person may apply.',
   agencyAskNow: 'Ask now',
+  continueApplication: 'Continue your application',
   fixButton: 'Fix it',
   fixedChanges: 'Fixed: ',
   previewAlt: (kind) => `The uploaded ${kind}`,

@@ -148,6 +148,11 @@ export function followCase(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_follow', { id });
 }
 
+/** 【继续申领】 after a clean-up: the refused application, asked about again (or a new one). */
+export function continueCase(id: string): Promise<CaseView> {
+  return invoke<CaseView>('case_continue', { id });
+}
+
 /** The entries of a code list (ethnic groups, occupations, districts, cities). */
 export function codeList(list: CodeList): Promise<CodeItem[]> {
   return invoke<CodeItem[]>('code_list', { list });

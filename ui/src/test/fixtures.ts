@@ -142,9 +142,9 @@ export const WORDS: FlowTitle['words'] = {
 };
 
 export const FLOWS: FlowTitle[] = [
-  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false, words: WORDS },
-  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false, words: WORDS },
-  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true, words: WORDS },
+  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false, words: WORDS, continues: null },
+  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false, words: WORDS, continues: null },
+  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true, words: WORDS, continues: null },
 ];
 
 /** A case summary with everything given a plain default. */
@@ -379,18 +379,19 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
 /** Every flow the engine ships (FLOWS holds the first three). */
 export const ALL_FLOWS: FlowTitle[] = [
   ...FLOWS,
-  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false, words: WORDS },
-  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false, words: WORDS },
+  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false, words: WORDS, continues: null },
   {
     id: 'bj-employee-confirm',
     title_zh: '单位集体申请：个人信息确认',
     title_en: 'Confirm your details for your employer’s collective application',
     elderly: false,
     words: WORDS,
+    continues: null,
   },
-  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false, words: WORDS },
-  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false, words: WORDS },
-  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false, words: WORDS },
+  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false, words: WORDS, continues: null },
+  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false, words: WORDS, continues: null },
+  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false, words: WORDS, continues: 'gd-individual' },
 ];
 
 /** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */

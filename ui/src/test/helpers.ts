@@ -25,6 +25,7 @@ import {
   WRONG_PASSPHRASE,
   evaluateWizard,
   ipcError,
+  summary,
 } from './fixtures';
 // The pickers' data (region_choices, bank_branches, the districts of code_list).
 import { AREA_LISTS, directoryFor, regionChoicesFor } from './fixtures';
@@ -373,6 +374,9 @@ export function mockBackend(options: BackendOptions = {}): Backend {
           throw ipcError('sms_code_wrong', '短信验证码不正确或已过期。', 'The SMS code is wrong or has expired.', 'code');
         }
         return { verified: true };
+      case 'case_continue':
+        unlocked();
+        return { ...caseView(String(args.id)), summary: summary({ id: 'c2', flow_id: 'gd-individual' }) };
       case 'case_reopen': {
         unlocked();
         const c = wizardCase(String(args.id));

@@ -70,7 +70,11 @@ pub fn from_cards(c: &Cards) -> AgencyAnswers {
     let list = c
         .cards
         .iter()
-        .map(|card| json!({"value": card.id, "label": format!("{} {} {}", card.city_name, card.bank, card.card_number_masked)}))
+        .map(|card| {
+            // 004 §1.3.10: 发卡城市、服务银行、社保卡号、卡状态 (the name is the person's, shown above).
+            let label = format!("{} {} {}（{}）", card.city_name, card.bank, card.card_number_masked, card.status_zh);
+            json!({"value": card.id, "label": label})
+        })
         .collect();
     vec![at("cards", Value::Array(list))]
 }

@@ -71,6 +71,26 @@ pub fn person(flow: &Flow, answers: &Answers, today: NaiveDate) -> Option<Person
     Some(PersonRequest { name: text(answers, "applicant.name")?.to_owned(), id_number })
 }
 
+/// The answers that make the agency's answer to `question` as if never given (it is asked
+/// again): its record and what it gave, cleared.
+pub fn forget(flow: &Flow, answers: &Answers, question: Question) -> AgencyAnswers {
+    let Some(ask) = flow.asks(question) else { return Vec::new() };
+    let record = ask.ask.record_path();
+    let mut paths: Vec<String> = answers
+        .get(&record)
+        .and_then(|r| r.get("gave"))
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect();
+    paths.push(ask.ask.answer_path().to_owned());
+    paths.push(record);
+    paths.sort();
+    paths.dedup();
+    paths.into_iter().filter(|p| answers.contains_key(p)).map(|p| (p, serde_json::Value::Null)).collect()
+}
+
 /// Asks the agency the flow's questions that are due for these answers (`due`, from the
 /// engine's evaluation), and returns the answers to save: only the names the flow reads, each
 /// question with its record (what it was asked about and which answers it gave), so a change to

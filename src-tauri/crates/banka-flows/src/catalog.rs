@@ -54,3 +54,14 @@ pub fn all() -> &'static [Flow] {
 pub fn get(id: &str) -> Option<&'static Flow> {
     all().iter().find(|f| f.id == id)
 }
+
+/// The flows an agency refusal sends on to `flow` (G1, G2 → the G3 clean-up): where 【继续申领】
+/// goes back to once it is done.
+pub fn leading_to(flow: &str) -> Vec<&'static Flow> {
+    all()
+        .iter()
+        .filter(|f| {
+            f.rules.iter().any(|r| matches!(r, Rule::AgencyRefusal { next_flow: Some(next), .. } if next == flow))
+        })
+        .collect()
+}

@@ -410,12 +410,14 @@ fn eligibility_gate(
 }
 
 /// What `ask` is about: the answers, as typed, of its step and the steps before it (a change to
-/// any of them asks again). The app records it with the agency's answer.
+/// any of them asks again), agreements aside (ticking a notice changes nothing the agency is
+/// asked). The app records it with the agency's answer.
 pub fn asked_about(flow: &Flow, ask: &Ask, answers: &Answers) -> Value {
     let until = flow.steps.iter().position(|s| s.id == ask.after).map_or(0, |i| i + 1);
     let about = flow.steps[..until]
         .iter()
         .flat_map(|s| &s.fields)
+        .filter(|f| f.input != Input::Consent)
         .filter_map(|f| Some((f.path.clone(), answers.get(&f.path)?.clone())))
         .collect();
     Value::Object(about)

@@ -119,7 +119,10 @@ fn changing_the_identity_answers_asks_again() {
     assert!(due(&e, Question::Eligibility), "so it is asked again");
     assert_eq!(e.waiting.len(), 1);
     assert!(!e.ready);
-    // A later answer (the mobile) changes nothing the question was about.
+    // Ticking an agreement, or a later answer (the mobile), changes nothing it was about.
+    let untick =
+        with(&answered("bj-individual", &beijing_individual(), "eligible"), json!({"eligibility.authorized": null}));
+    assert!(!due(&eval("bj-individual", &untick), Question::Eligibility));
     let e = eval(
         "bj-individual",
         &with(

@@ -8,8 +8,10 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AgencySettings } from '../../bindings/AgencySettings';
 import type { CaseSummary } from '../../bindings/CaseSummary';
 import type { CaseView } from '../../bindings/CaseView';
+import type { FlowTitle } from '../../bindings/FlowTitle';
 import {
   AGENCY_UNSET,
+  ALL_FLOWS,
   EMPLOYEES,
   PHOTO_CHECK,
   STEP_TEXT,
@@ -20,6 +22,7 @@ import {
   VALID_ID,
   type WizardExtras,
   withEmployees,
+  WORDS,
 } from '../../test/fixtures';
 import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
 import { MESSAGES, type Lang } from '../i18n';
@@ -41,6 +44,7 @@ function openWizard(
     employer?: boolean;
     /** Any other change to the view the engine sends. */
     wizardView?: (view: CaseView, answers: Record<string, unknown>) => CaseView;
+    flows?: FlowTitle[];
   } = {},
 ) {
   const backend = mockBackend({
@@ -51,17 +55,19 @@ function openWizard(
     wizardExtras: options.extras,
     agency: options.agency,
     wizardView: options.employer ? withEmployees : options.wizardView,
+    flows: options.flows,
   });
   const onBack = vi.fn();
+  const onOpen = vi.fn();
   const view = render(Wizard, {
     lang: options.lang ?? 'zh',
     elderly: options.elderly ?? false,
     caseId: 'c1',
     onBack,
-    onOpen: vi.fn(),
+    onOpen,
     onLocked: vi.fn(),
   });
-  return { backend, onBack, ...view };
+  return { backend, onBack, onOpen, ...view };
 }
 
 const heading = () => byId('wizard-heading').textContent;
@@ -505,6 +511,18 @@ describe('documents step', () => {
     const asked = backend.argsOf('case_ask_agency').length;
     await fireEvent.click(byId('agency-ask-now'));
     await waitFor(() => expect(backend.argsOf('case_ask_agency')).toHaveLength(asked + 1));
+  });
+
+  it('after a clean-up has gone, 继续申领 goes back to the application (seed 004 §1.3.12)', async () => {
+    const cleanup = (view: CaseView): CaseView => ({ ...view, summary: { ...view.summary, status: 'submitted', flow_id: 'gd-card-cleanup' } });
+    const { backend, onOpen, container } = openWizard({ wizardView: cleanup, flows: ALL_FLOWS });
+    const button = await waitFor(() => byId('continue-application'));
+    expect(button.textContent).toBe('继续申领');
+    expect(text('done-words')).toBe(WORDS.done_zh);
+    await expectNoAxeViolations(container);
+    await fireEvent.click(button);
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('c2'));
+    expect(backend.argsOf('case_continue')).toEqual([{ id: 'c1' }]);
   });
 
   it('removes a picture after a confirmation', async () => {
