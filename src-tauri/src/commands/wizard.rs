@@ -134,15 +134,18 @@ pub async fn case_follow<R: Runtime>(
     let created = store.new_case(&next, &actor(&app)).await?;
     let carried = carried_applicant(&next, &from.answers, &person.id_number);
     store.set_answers(&created.id, carried.into_iter().collect(), &Actor::System, today()).await?;
-    // The new case is there either way; one the agency cannot be asked about now waits, and the
-    // wizard asks again when it opens.
-    match agency.client().await {
-        Ok(client) => match ask_due(&store, &client, &created.id).await {
-            Ok(shown) => Ok(shown),
-            Err(_) => view(&store, &created.id).await,
-        },
-        Err(_) => view(&store, &created.id).await,
+    ask_when_reachable(&store, &agency, &created.id).await
+}
+
+/// Asks the case's due questions if the agency can be asked now; the case is shown either way
+/// (one that waits is asked again when the wizard opens it).
+async fn ask_when_reachable(store: &Store, agency: &Agency, id: &str) -> Result<CaseView, IpcError> {
+    if let Ok(client) = agency.client().await {
+        if let Ok(shown) = ask_due(store, &client, id).await {
+            return Ok(shown);
+        }
     }
+    view(store, id).await
 }
 
 /// 【继续申领】 once a clean-up has gone to the agency (seed 004 §1.3.12 → §1.3.2): the
@@ -184,13 +187,7 @@ pub async fn case_continue<R: Runtime>(
     if !forgotten.is_empty() {
         store.set_answers(&target, forgotten.into_iter().collect(), &Actor::System, today()).await?;
     }
-    match agency.client().await {
-        Ok(client) => match ask_due(&store, &client, &target).await {
-            Ok(shown) => Ok(shown),
-            Err(_) => view(&store, &target).await,
-        },
-        Err(_) => view(&store, &target).await,
-    }
+    ask_when_reachable(&store, &agency, &target).await
 }
 
 /// The person's draft of one of `flows` that the agency sent to `to` (one person, one card).

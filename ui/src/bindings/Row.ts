@@ -4,4 +4,9 @@ export type Row = {
 /**
  * A field path, or `documents.<kind>` for an upload.
  */
-path: string, label_zh: string, label_en: string, answer_zh: string, answer_en: string, };
+path: string, label_zh: string, label_en: string, answer_zh: string, answer_en: string, 
+/**
+ * Whether a Change (修改) link goes back to it: not for a locked or derived answer, nor for
+ * one the agency has checked (004 §1.3.7: the identity and eligibility answers).
+ */
+change: boolean, };

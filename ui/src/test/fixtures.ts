@@ -350,6 +350,7 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
             label_en: f.label_en,
             answer_zh: answerOf(f.path, 'zh'),
             answer_en: answerOf(f.path, 'en'),
+            change: true,
           })),
         },
         {
@@ -363,6 +364,7 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
               label_en: 'Card photo',
               answer_zh: hasPhoto ? '已上传' : '未上传',
               answer_en: hasPhoto ? 'Uploaded' : 'Not uploaded',
+              change: true,
             },
           ],
         },
@@ -593,7 +595,7 @@ export function withExtras(
     return String(v);
   };
   view.evaluation.check_answers[0]!.rows.push(
-    ...added.map((f) => ({ path: f.path, label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en') })),
+    ...added.map((f) => ({ path: f.path, label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en'), change: true })),
   );
   if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text_zh: STEP_TEXT.zh, text_en: STEP_TEXT.en };
   view.evaluation.revisit = extras.revisit ?? [];
@@ -688,7 +690,7 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
     step: 'employees',
     title_zh: '选择职工',
     title_en: 'Choose employees',
-    rows: [{ path: 'submit.employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en') }],
+    rows: [{ path: 'submit.employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en'), change: true }],
   });
   view.evaluation.flow = 'bj-employer-submit';
   view.summary.flow_id = 'bj-employer-submit';

@@ -269,7 +269,19 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
             flow.changes.iter().filter(|c| c.version > started).flat_map(|c| c.fields.iter().cloned()).collect()
         })
         .unwrap_or_default();
-    let check_answers = sections(flow, &steps, &fields, &required_documents, |kind| !missing_documents.contains(&kind));
+    // Once the agency has said yes, what it checked is no longer the person's to change from here.
+    let checked = match (flow.asks(Question::Eligibility), effective.get(Question::Eligibility.answer_path())) {
+        (Some(ask), Some(Value::String(yes))) if yes == "eligible" => asked_about(flow, ask, answers),
+        _ => Value::Null,
+    };
+    let check_answers = sections(
+        flow,
+        &steps,
+        &fields,
+        &required_documents,
+        |kind| !missing_documents.contains(&kind),
+        |path| checked.get(path).is_some(),
+    );
     let answers_to_submit = fields
         .iter()
         .filter(|f| f.status != Status::Hidden)

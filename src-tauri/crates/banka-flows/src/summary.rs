@@ -29,6 +29,9 @@ pub struct Row {
     pub label_en: String,
     pub answer_zh: String,
     pub answer_en: String,
+    /// Whether a Change (修改) link goes back to it: not for a locked or derived answer, nor for
+    /// one the agency has checked (004 §1.3.7: the identity and eligibility answers).
+    pub change: bool,
 }
 
 /// One section per visible step that has something to show; consents (the notice, the
@@ -39,6 +42,7 @@ pub fn sections(
     fields: &[FieldState],
     required_documents: &[DocumentKind],
     uploaded: impl Fn(DocumentKind) -> bool,
+    checked_by_agency: impl Fn(&str) -> bool,
 ) -> Vec<Section> {
     steps
         .iter()
@@ -58,6 +62,7 @@ pub fn sections(
                             label_en: en.into(),
                             answer_zh: if done { "已上传" } else { "未上传" }.into(),
                             answer_en: if done { "Uploaded" } else { "Not uploaded" }.into(),
+                            change: true,
                         }
                     })
                     .collect(),
@@ -72,6 +77,8 @@ pub fn sections(
                             label_en: f.label_en.clone(),
                             answer_zh,
                             answer_en,
+                            change: !matches!(f.status, Status::Locked | Status::Derived)
+                                && !checked_by_agency(&f.path),
                         })
                     })
                     .collect(),

@@ -9,25 +9,7 @@ use serde_json::json;
 const FLOW: &str = "bj-individual";
 
 fn complete() -> banka_flows::Answers {
-    let a = answers(json!({
-        "notice.agreed": true,
-        "agency.eligibility": "eligible",
-        "applicant.name": "张三",
-        "applicant.id_type": "resident_id",
-        "applicant.id_number": id("19800315", "123"),
-        "eligibility.authorized": true,
-        "applicant.id_valid_from": "2016-05-01",
-        "applicant.mobile": "13800138000",
-        "applicant.ethnicity": "01",
-        "applicant.occupation": "2",
-        "residence.district": "110105",
-        "residence.address": "朝阳区建国路1号",
-        "collection.method": "branch_pickup",
-        "bank.name": "中国工商银行",
-        "bank.branch": "建国路支行",
-        "commitment.agreed": true,
-    }));
-    with_documents(FLOW, &a)
+    with(&b1_complete(), json!({"agency.eligibility": "eligible"}))
 }
 
 #[test]

@@ -13,27 +13,6 @@ use banka_flows::{catalog, Answers, Evaluation};
 use common::*;
 use serde_json::{json, Value};
 
-fn beijing_individual() -> Answers {
-    let a = answers(json!({
-        "notice.agreed": true,
-        "applicant.name": "张三",
-        "applicant.id_type": "resident_id",
-        "applicant.id_number": id("19800315", "123"),
-        "eligibility.authorized": true,
-        "applicant.id_valid_from": "2016-05-01",
-        "applicant.mobile": "13800138000",
-        "applicant.ethnicity": "01",
-        "applicant.occupation": "2",
-        "residence.district": "110105",
-        "residence.address": "朝阳区建国路1号",
-        "collection.method": "branch_pickup",
-        "bank.name": "中国工商银行",
-        "bank.branch": "建国路支行",
-        "commitment.agreed": true,
-    }));
-    with_documents("bj-individual", &a)
-}
-
 /// `a` with the agency's eligibility answer recorded as the app records it: what it was asked
 /// about (the answers as they are now) and what it gave.
 fn answered(flow: &str, a: &Answers, eligibility: &str) -> Answers {
@@ -49,7 +28,7 @@ fn due(e: &Evaluation, q: Question) -> bool {
 
 #[test]
 fn seed_001_without_the_agencys_yes_the_draft_goes_on_but_cannot_be_finished() {
-    let a = beijing_individual();
+    let a = b1_complete();
     let e = eval("bj-individual", &a);
     assert!(e.errors.is_empty(), "nothing to correct: {:#?}", e.errors);
     assert!(e.steps.iter().all(|s| s.complete), "every step can be done offline");
@@ -103,7 +82,7 @@ fn every_eligibility_refusal_keeps_the_person_at_the_step_with_the_reason() {
 
 #[test]
 fn a_refusal_without_a_rule_of_its_own_is_still_a_refusal() {
-    let e = eval("bj-individual", &answered("bj-individual", &beijing_individual(), "one_person_one_card"));
+    let e = eval("bj-individual", &answered("bj-individual", &b1_complete(), "one_person_one_card"));
     assert_eq!(e.refusals.len(), 1);
     assert_eq!(e.refusals[0].finding.code, "not_eligible");
     assert!(!e.ready);
@@ -111,7 +90,7 @@ fn a_refusal_without_a_rule_of_its_own_is_still_a_refusal() {
 
 #[test]
 fn changing_the_identity_answers_asks_again() {
-    let refused = answered("bj-individual", &beijing_individual(), "already_applied");
+    let refused = answered("bj-individual", &b1_complete(), "already_applied");
     assert!(!eval("bj-individual", &refused).errors.is_empty());
     let corrected = with(&refused, json!({"applicant.id_number": id("19800315", "145")}));
     let e = eval("bj-individual", &corrected);
@@ -120,15 +99,11 @@ fn changing_the_identity_answers_asks_again() {
     assert_eq!(e.waiting.len(), 1);
     assert!(!e.ready);
     // Ticking an agreement, or a later answer (the mobile), changes nothing it was about.
-    let untick =
-        with(&answered("bj-individual", &beijing_individual(), "eligible"), json!({"eligibility.authorized": null}));
+    let untick = with(&answered("bj-individual", &b1_complete(), "eligible"), json!({"eligibility.authorized": null}));
     assert!(!due(&eval("bj-individual", &untick), Question::Eligibility));
     let e = eval(
         "bj-individual",
-        &with(
-            &answered("bj-individual", &beijing_individual(), "eligible"),
-            json!({"applicant.mobile": "13900139000"}),
-        ),
+        &with(&answered("bj-individual", &b1_complete(), "eligible"), json!({"applicant.mobile": "13900139000"})),
     );
     assert!(e.ready, "{:#?}", e.waiting);
 }
@@ -136,7 +111,7 @@ fn changing_the_identity_answers_asks_again() {
 #[test]
 fn the_cli_may_give_the_agencys_answer_directly() {
     // `banka flow evaluate … {"agency.eligibility": "eligible"}`: no record, taken as it is.
-    let e = eval("bj-individual", &with(&beijing_individual(), json!({"agency.eligibility": "eligible"})));
+    let e = eval("bj-individual", &with(&b1_complete(), json!({"agency.eligibility": "eligible"})));
     assert!(e.ready, "{:#?}", e.waiting);
 }
 
@@ -172,7 +147,7 @@ fn seed_000_the_relationship_is_the_agencys_and_fixed_once_confirmed() {
 
 #[test]
 fn seed_001_an_upload_the_agency_would_refuse_blocks_the_case_and_advice_does_not() {
-    let yes = answered("bj-individual", &beijing_individual(), "eligible");
+    let yes = answered("bj-individual", &b1_complete(), "eligible");
     let refused = with(
         &yes,
         json!({"documents.card_photo.refused": [{"code": "wrong_dimensions", "zh": "照片尺寸是 400×500 像素，须为 358×441 像素。", "en": "The photo is 400×500 pixels; it must be 358×441."}]}),
@@ -235,5 +210,22 @@ fn spec_3_a_permit_number_belongs_to_the_resident_type() {
             let f = &e.errors.iter().find(|x| x.field == "applicant.id_number").unwrap().finding;
             assert!(f.message_zh.contains("810000") && f.message_en.contains("810000"), "{}", f.message_zh);
         }
+    }
+}
+
+#[test]
+fn seed_004_1_3_7_check_answers_offers_no_change_on_what_the_agency_has_checked() {
+    let yes = answered("bj-individual", &b1_complete(), "eligible");
+    let e = eval("bj-individual", &yes);
+    let change = |path: &str| e.check_answers.iter().flat_map(|s| &s.rows).find(|r| r.path == path).map(|r| r.change);
+    assert_eq!(change("applicant.name"), Some(false), "the agency checked the name");
+    assert_eq!(change("applicant.id_number"), Some(false));
+    assert_eq!(change("applicant.mobile"), Some(true), "the rest can be changed");
+    assert_eq!(change("documents.card_photo"), Some(true));
+    // Before the agency has answered, everything can still be changed.
+    let e = eval("bj-individual", &b1_complete());
+    let rows: Vec<_> = e.check_answers.iter().flat_map(|s| &s.rows).collect();
+    for path in ["applicant.name", "applicant.id_number"] {
+        assert!(rows.iter().any(|r| r.path == path && r.change), "{path}");
     }
 }

@@ -167,14 +167,15 @@ describe('wizard', () => {
     expect(box.querySelector('a')?.getAttribute('href')).toBe('#doc-card_photo');
   });
 
-  it('offers no Change link for an answer the engine has locked', async () => {
+  it('offers no Change link where the engine says there is none (locked, or checked by the agency)', async () => {
     const lockGender = (view: CaseView): CaseView => ({
       ...view,
       evaluation: {
         ...view.evaluation,
-        fields: view.evaluation.fields.map((f) =>
-          f.path === 'applicant.gender' ? { ...f, status: 'locked', reason_zh: '来自证件', reason_en: 'From the ID' } : f,
-        ),
+        check_answers: view.evaluation.check_answers.map((section) => ({
+          ...section,
+          rows: section.rows.map((r) => (r.path === 'applicant.gender' ? { ...r, change: false } : r)),
+        })),
       },
     });
     const { container } = openWizard({ answers: FILLED, photo: true, wizardView: lockGender });

@@ -109,3 +109,25 @@ pub fn each_answer_fails(flow: &str, base: &Answers, cases: &[(&str, Value, &str
         assert!(!e.ready, "{field} = {answer}");
     }
 }
+
+/// A complete B1 (bj-individual) case with its documents, before the agency has been asked.
+pub fn b1_complete() -> Answers {
+    let a = answers(json!({
+        "notice.agreed": true,
+        "applicant.name": "张三",
+        "applicant.id_type": "resident_id",
+        "applicant.id_number": id("19800315", "123"),
+        "eligibility.authorized": true,
+        "applicant.id_valid_from": "2016-05-01",
+        "applicant.mobile": "13800138000",
+        "applicant.ethnicity": "01",
+        "applicant.occupation": "2",
+        "residence.district": "110105",
+        "residence.address": "朝阳区建国路1号",
+        "collection.method": "branch_pickup",
+        "bank.name": "中国工商银行",
+        "bank.branch": "建国路支行",
+        "commitment.agreed": true,
+    }));
+    with_documents("bj-individual", &a)
+}
