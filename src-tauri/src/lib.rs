@@ -45,6 +45,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             wizard::case_reopen,
             wizard::case_follow,
             wizard::case_continue,
+            wizard::case_agency_photo,
             wizard::code_list,
             pickers::region_choices,
             pickers::bank_branches,

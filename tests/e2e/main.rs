@@ -721,6 +721,14 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     // Guangdong, in English.
     click(&client, "#lang-toggle").await;
     start_case(&client, GD_INDIVIDUAL.flow).await;
+    // 【获取图片】 (004 §1.3.4): past the photo step the receipt number has been looked up; back on
+    // it, the agency's photo is shown.
+    let end = walk::walk(&client, &GD_INDIVIDUAL, pictures.path(), Stop::AtStep("application-info")).await;
+    assert_eq!(end, End::AtStep);
+    click(&client, "nav.steps a[href='#step-photo']").await;
+    wait_for(&client, "img#agency-photo").await;
+    client.execute("document.getElementById('agency-photo')?.scrollIntoView({block: 'center'})", vec![]).await.unwrap();
+    screenshot(&client, "flows/gd-individual-english/40-receipt-photo").await;
     walk::walk(&client, &GD_INDIVIDUAL, pictures.path(), Stop::WhenSent).await;
     click(&client, "#lang-toggle").await;
     start_case(&client, GD_MINOR.flow).await;

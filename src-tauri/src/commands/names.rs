@@ -19,6 +19,7 @@
     "case_reopen",
     "case_follow",
     "case_continue",
+    "case_agency_photo",
     "code_list",
     "region_choices",
     "bank_branches",

@@ -69,6 +69,22 @@ pub async fn case_ask_agency(
     ask_due(&store, &client, &id).await
 }
 
+/// 【获取图片】: the photo the agency holds under the case's receipt number, as raw bytes for
+/// the page to show (kept in memory only).
+#[tauri::command]
+pub async fn case_agency_photo(
+    id: String,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, Agency>,
+) -> Result<tauri::ipc::Response, IpcError> {
+    let case = cases.unlocked().await?.case(&id).await?;
+    let receipt = banka_agency::lookup::receipt_number(&case.answers).ok_or_else(|| {
+        IpcError::new("no_receipt", "请先填写社保卡相片回执号。", "Enter the photo receipt number first.")
+    })?;
+    let bytes = agency.client().await?.photo_by_receipt(receipt).await.map_err(from_client)?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
 async fn ask_due(store: &Store, client: &banka_agency::client::Client, id: &str) -> Result<CaseView, IpcError> {
     let shown = view(store, id).await?;
     let due: Vec<_> = shown.evaluation.agency.iter().filter(|a| a.due).map(|a| a.ask).collect();

@@ -21,4 +21,8 @@ list?: CodeList,
 /**
  * For an SMS verification code: the mobile number field it is sent to.
  */
-sms_to?: string, reason_zh?: string, reason_en?: string, };
+sms_to?: string, reason_zh?: string, reason_en?: string, 
+/**
+ * The agency's photo for this answer is shown with it (【获取图片】).
+ */
+agency_photo?: boolean, };

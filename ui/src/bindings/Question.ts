@@ -3,4 +3,4 @@
 /**
  * What can be asked of the agency (`docs/agency-api.yaml`).
  */
-export type Question = "eligibility" | "banks" | "employees" | "cards";
+export type Question = "eligibility" | "banks" | "employees" | "cards" | "photo_receipt";

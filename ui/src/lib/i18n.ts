@@ -401,6 +401,10 @@ export interface Messages {
   agencyAskNow: string;
   /** 【继续申领】 after a clean-up (seed 004 §1.3.12). */
   continueApplication: string;
+  /** 【获取图片】 (seed 004 §1.3.4). */
+  getPhoto: string;
+  gettingPhoto: string;
+  agencyPhotoAlt: string;
   fixButton: string;
   fixedChanges: string;
   previewAlt: (kind: string) => string;
@@ -862,6 +866,9 @@ const zh: Messages = {
   agencyWaitingBody: '草稿已保存，您可以继续填写。联网后会自动向经办机构查询；经办机构确认可以申领后，才能提交申请。',
   agencyAskNow: '现在查询',
   continueApplication: '继续申领',
+  getPhoto: '获取图片',
+  gettingPhoto: '正在向经办机构获取相片…',
+  agencyPhotoAlt: '相片回执号对应的制卡相片',
   fixButton: '一键修正',
   fixedChanges: '已修正：',
   previewAlt: (kind) => `已上传的${kind}`,
@@ -1352,6 +1359,9 @@ const en: Messages = {
   agencyWaitingBody: 'Your draft is saved and you can go on. The agency is asked as soon as it can be reached; the application can be sent once the agency says the person may apply.',
   agencyAskNow: 'Ask now',
   continueApplication: 'Continue your application',
+  getPhoto: 'Get the photo',
+  gettingPhoto: 'Getting the photo from the agency…',
+  agencyPhotoAlt: 'The card photo registered under the receipt number',
   fixButton: 'Fix it',
   fixedChanges: 'Fixed: ',
   previewAlt: (kind) => `The uploaded ${kind}`,

@@ -153,6 +153,11 @@ export function continueCase(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_continue', { id });
 }
 
+/** 【获取图片】: the photo the agency holds under the case's receipt number. */
+export async function agencyPhoto(id: string): Promise<Uint8Array> {
+  return new Uint8Array(await invoke<ArrayBuffer>('case_agency_photo', { id }));
+}
+
 /** The entries of a code list (ethnic groups, occupations, districts, cities). */
 export function codeList(list: CodeList): Promise<CodeItem[]> {
   return invoke<CodeItem[]>('code_list', { list });

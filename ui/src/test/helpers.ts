@@ -339,6 +339,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       case 'bank_branches':
         return directoryFor(String(args.region), String(args.q));
       case 'document_preview':
+      case 'case_agency_photo':
         return new ArrayBuffer(4);
       // --- The wizard helper's block: the file dialog, the fix, removing, the cartoon photo, SMS
       // codes (the practice agency's, when training mode is on), reopening. ---

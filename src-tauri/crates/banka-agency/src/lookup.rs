@@ -105,7 +105,11 @@ pub async fn fetch(
     let reads = flow.agency_inputs();
     let mut out = AgencyAnswers::new();
     for ask in flow.agency.iter().filter(|a| due.contains(&a.ask)) {
-        let Some(mut found) = ask_one(client, ask.ask, flow, answers, today).await? else { continue };
+        // Nothing to ask about (no receipt number: the photo in the system is used) is recorded
+        // too, so the question is not due again until those answers change. The eligibility
+        // gate is never closed that way: it waits for a real answer.
+        let found = ask_one(client, ask.ask, flow, answers, today).await?;
+        let Some(mut found) = found.or_else(|| (ask.ask != Question::Eligibility).then(Vec::new)) else { continue };
         found.retain(|(path, _)| reads.contains(path));
         let gave: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
         let record = json!({"about": asked_about(flow, ask, answers), "gave": gave});
@@ -136,7 +140,26 @@ async fn ask_one(
             Some(person) => Some(from_cards(&client.cards(&person).await?)),
             None => None,
         },
+        Question::PhotoReceipt => match receipt_number(answers) {
+            Some(receipt) => Some(vec![("agency.photo_receipt".into(), json!(receipt_state(client, receipt).await?))]),
+            None => None,
+        },
     })
+}
+
+/// The receipt number to look up, when the card photo is to come from one (【获取图片】).
+pub fn receipt_number(answers: &Answers) -> Option<&str> {
+    (text(answers, "photo.source") == Some("receipt_number")).then(|| text(answers, "photo.receipt_number")).flatten()
+}
+
+/// `found`, `not_found` or `expired`: what the agency says of a receipt number.
+async fn receipt_state(client: &Client, receipt: &str) -> Result<&'static str, Error> {
+    match client.photo_by_receipt(receipt).await {
+        Ok(_) => Ok("found"),
+        Err(Error::Refused { status: 404, .. }) => Ok("not_found"),
+        Err(Error::Refused { error, .. }) if error.code == "receipt_expired" => Ok("expired"),
+        Err(e) => Err(e),
+    }
 }
 
 /// The province code the directory answers with every branch of the flow's province.

@@ -64,12 +64,31 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
 
     // No name yet: nothing to ask (the agency would only answer "give the name").
     let nameless = answers(&[("applicant.social_security_number", json!(demo::RESIDENT.id_number))]);
-    assert!(fetch(&client, guangdong, &nameless, today()).await.unwrap().is_empty());
+    let found = fetch(&client, guangdong, &nameless, today()).await.unwrap();
+    assert!(!found.iter().any(|(p, _)| p.contains("eligibility")), "{found:?}");
     // No usable number yet: nothing to ask.
     let found = fetch(&client, guangdong, &answers(&[("applicant.social_security_number", json!("440106"))]), today())
         .await
         .unwrap();
-    assert!(found.is_empty());
+    assert!(!found.iter().any(|(p, _)| p.contains("eligibility")), "{found:?}");
+
+    // 【获取图片】: the receipt number looked up (found, unknown, expired); none to look up when the
+    // photo in the system is used, which is recorded so the question is not asked again.
+    let photo = |source: &str, receipt: &str| {
+        let mut a = gd(demo::RESIDENT);
+        a.insert("photo.source".into(), json!(source));
+        a.insert("photo.receipt_number".into(), json!(receipt));
+        a
+    };
+    for (receipt, state) in
+        [(demo::PHOTO_RECEIPT, "found"), ("440100209912319999", "not_found"), (demo::EXPIRED_RECEIPT, "expired")]
+    {
+        let found = fetch(&client, guangdong, &photo("receipt_number", receipt), today()).await.unwrap();
+        assert_eq!(get(&found, "agency.photo_receipt"), Some(&json!(state)), "{receipt}");
+    }
+    let found = fetch(&client, guangdong, &photo("system_photo", ""), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.photo_receipt"), None);
+    assert_eq!(get(&found, "agency.asked.photo_receipt").map(|r| r["gave"].clone()), Some(json!([])));
 
     let retiree = fetch(&client, catalog::get("bj-retiree").unwrap(), &person(demo::RETIREE), today()).await.unwrap();
     assert!(get(&retiree, "agency.pension_bank").and_then(Value::as_str).is_some_and(|b| !b.is_empty()));
@@ -86,6 +105,7 @@ async fn each_flow_hears_what_it_reads_from_the_agency() {
         Err(banka_agency::client::Error::Refused { error, .. }) => assert_eq!(error.code, "not_opened"),
         other => panic!("expected not_opened, got {other:?}"),
     }
-    assert!(fetch(&client, submit, &Answers::new(), today()).await.unwrap().is_empty());
+    let found = fetch(&client, submit, &Answers::new(), today()).await.unwrap();
+    assert_eq!(get(&found, "agency.employees"), None, "no employer named: nobody to ask about");
     agency.shutdown().await;
 }

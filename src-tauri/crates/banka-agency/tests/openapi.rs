@@ -779,6 +779,9 @@ async fn the_server_answers_as_documented() {
     let photo = api.post("/v1/photos/receipt", json!({"receipt_number": demo::PHOTO_RECEIPT})).await.expect(200);
     assert_eq!(photo.body, demo::RECEIPT_PHOTO);
     api.post("/v1/photos/receipt", json!({"receipt_number": "440100209912319999"})).await.refused(404, "not_found");
+    api.post("/v1/photos/receipt", json!({"receipt_number": demo::EXPIRED_RECEIPT}))
+        .await
+        .refused(422, "receipt_expired");
     let empty = api.post("/v1/photos/receipt", json!({"receipt_number": " "})).await.refused(422, "required");
     assert_eq!(empty.json["field"], "receipt_number");
     let on_file = api.post("/v1/photos/on-file", person(&demo::RESIDENT)).await.expect(200);

@@ -327,6 +327,9 @@ async fn photos_by_receipt_and_on_file() {
     let (status, error) = s.post("/v1/photos/receipt", json!({"receipt_number": "000"})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_api_error(&error, "not_found");
+    let (status, error) = s.post("/v1/photos/receipt", json!({"receipt_number": demo::EXPIRED_RECEIPT})).await;
+    assert_eq!((status, &error["field"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("receipt_number")));
+    assert_api_error(&error, "receipt_expired");
 
     let person = |p: demo::DemoPerson| json!({"name": p.name, "id_number": p.id_number});
     let (_, on_file) = s.post("/v1/photos/on-file", person(demo::RESIDENT)).await;
@@ -682,6 +685,10 @@ async fn guangdong_cases_check_cards_sms_codes_and_receipts() {
     case.answers.insert("photo.receipt_number".into(), json!("no-such-receipt"));
     let (_, error) = s.put_case("gd-2", &case).await;
     assert_eq!(fields(&error), ["photo.receipt_number"]);
+    assert_eq!(error["problems"][0]["code"], "receipt_not_found", "{error}");
+    case.answers.insert("photo.receipt_number".into(), json!(demo::EXPIRED_RECEIPT));
+    let (_, error) = s.put_case("gd-2", &case).await;
+    assert_eq!(error["problems"][0]["code"], "receipt_expired", "{error}");
     case.answers.insert("photo.receipt_number".into(), json!(demo::PHOTO_RECEIPT));
     s.submit("gd-2", &case).await;
     s.running.shutdown().await;

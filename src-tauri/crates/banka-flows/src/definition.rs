@@ -120,6 +120,10 @@ pub struct Field {
     pub locked: Option<Lock>,
     /// The value is computed, not typed (the user confirms it).
     pub derive: Option<Derive>,
+    /// The agency's photo for this answer (a receipt number's) is fetched and shown with it
+    /// (【获取图片】).
+    #[serde(default)]
+    pub agency_photo: bool,
 }
 
 /// A computed value: the day the person under `birthday_of` (e.g. `applicant`) turns `years`,
@@ -287,6 +291,10 @@ pub enum Refusal {
     EntityNotOpen,
     /// The employer's collective application does not list the person.
     NotOnEntityList,
+    /// No photo is registered under the receipt number.
+    ReceiptNotFound,
+    /// The receipt number's photo is too old to make a card with.
+    ReceiptExpired,
 }
 
 /// A question to the agency, asked once the answers of step `after` are complete, and again
@@ -313,6 +321,8 @@ pub enum Question {
     Employees,
     /// The person's cards in the province (the clean-up lists them).
     Cards,
+    /// The photo a studio registered under the case's receipt number (【获取图片】).
+    PhotoReceipt,
 }
 
 impl Question {
@@ -322,6 +332,7 @@ impl Question {
             Question::Banks => "banks",
             Question::Employees => "employees",
             Question::Cards => "cards",
+            Question::PhotoReceipt => "photo_receipt",
         }
     }
 
@@ -332,6 +343,7 @@ impl Question {
             Question::Banks => "agency.banks",
             Question::Employees => "agency.employees",
             Question::Cards => "agency.cards",
+            Question::PhotoReceipt => "agency.photo_receipt",
         }
     }
 

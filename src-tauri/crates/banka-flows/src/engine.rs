@@ -138,6 +138,10 @@ pub struct FieldState {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reason_en: Option<String>,
+    /// The agency's photo for this answer is shown with it (【获取图片】).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    pub agency_photo: bool,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -246,11 +250,10 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         .iter()
         .map(|ask| {
             let complete = steps.iter().any(|s| s.id == ask.after && s.complete);
-            AskState {
-                ask: ask.ask,
-                step: ask.after.clone(),
-                due: complete && effective.get(ask.ask.answer_path()).is_none(),
-            }
+            // Asked (its record: perhaps there was nothing to ask) or answered (the CLI): not due.
+            let asked =
+                effective.get(&ask.ask.record_path()).is_some() || effective.get(ask.ask.answer_path()).is_some();
+            AskState { ask: ask.ask, step: ask.after.clone(), due: complete && !asked }
         })
         .collect();
 
@@ -336,6 +339,8 @@ fn apply_rules(
                     Refusal::AlreadyApplied => Problem::AlreadyApplied,
                     Refusal::NotEligible => Problem::NotEligible,
                     Refusal::NameMismatch => Problem::NameMismatch,
+                    Refusal::ReceiptNotFound => Problem::ReceiptNotFound,
+                    Refusal::ReceiptExpired => Problem::ReceiptExpired,
                     Refusal::EntityNotOpen => Problem::EntityNotOpen,
                     Refusal::NotOnEntityList => Problem::NotOnEntityList,
                 };
@@ -793,6 +798,7 @@ fn hidden(field: &Field) -> FieldState {
         sms_to: field.sms_to.clone(),
         reason_zh: None,
         reason_en: None,
+        agency_photo: field.agency_photo,
     }
 }
 

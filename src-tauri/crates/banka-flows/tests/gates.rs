@@ -186,6 +186,29 @@ fn seed_004_the_clean_up_started_on_its_own_asks_for_the_persons_cards() {
 }
 
 #[test]
+fn seed_004_1_3_4_an_unknown_or_expired_receipt_number_is_refused_at_the_photo_step() {
+    let a = answers(json!({"photo.source": "receipt_number", "photo.receipt_number": "440100202411210123"}));
+    let e = eval("gd-individual", &a);
+    assert!(due(&e, Question::PhotoReceipt), "【获取图片】 is due once the number is given");
+    for (state, code) in
+        [("not_found", Some("receipt_not_found")), ("expired", Some("receipt_expired")), ("found", None)]
+    {
+        let e = eval("gd-individual", &with(&a, json!({"agency.photo_receipt": state})));
+        assert_eq!(error_codes(&e, "photo.receipt_number"), code.into_iter().collect::<Vec<_>>(), "{state}");
+        assert!(!due(&e, Question::PhotoReceipt));
+        if code.is_some() {
+            assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().complete, "{state}: the person stays there");
+        }
+    }
+    let photo = e.fields.iter().find(|f| f.path == "photo.receipt_number").unwrap();
+    assert!(photo.agency_photo, "the page shows the agency's photo with it");
+    // The photo in the system instead: nothing to look up, recorded as asked.
+    let system = answers(json!({"photo.source": "system_photo",
+        "agency.asked.photo_receipt": {"about": {"photo.source": "system_photo"}, "gave": []}}));
+    assert!(!due(&eval("gd-individual", &system), Question::PhotoReceipt));
+}
+
+#[test]
 fn spec_3_a_permit_number_belongs_to_the_resident_type() {
     // (resident type, ID type, number, the error on the number)
     let cases = [

@@ -171,6 +171,10 @@ pub enum Problem {
     },
     /// The name is not the one the agency has registered for the number.
     NameMismatch,
+    /// No photo is registered under the receipt number (Guangdong 【获取图片】).
+    ReceiptNotFound,
+    /// The receipt number's photo is too old for a card.
+    ReceiptExpired,
     /// The employer has not opened a collective application (B3.2).
     EntityNotOpen,
     /// The employer's collective application does not list the person (B3.2).
@@ -236,6 +240,8 @@ impl Problem {
             Problem::NotEligible => "not_eligible",
             Problem::NotHeldBy { .. } => "not_held_by",
             Problem::NameMismatch => "name_mismatch",
+            Problem::ReceiptNotFound => "receipt_not_found",
+            Problem::ReceiptExpired => "receipt_expired",
             Problem::EntityNotOpen => "entity_not_open",
             Problem::NotOnEntityList => "not_on_entity_list",
             Problem::AgencyPending => "agency_pending",
@@ -414,6 +420,14 @@ impl Problem {
                 format!("{f}与证件号码登记的姓名不一致。请按证件上的姓名填写{f}，并核对证件号码。"),
                 format!("The {fe} is not the name registered for this ID number. Enter the {fe} as it is on the ID document, and check the number."),
             ),
+            Problem::ReceiptNotFound => (
+                format!("经办机构没有这个{f}对应的相片。请核对照相馆提供的{f}，或选择使用本人社保相片。"),
+                format!("The agency has no photo under this {fe}. Check the {fe} the photo studio gave you, or use the photo already in the system."),
+            ),
+            Problem::ReceiptExpired => (
+                format!("这个{f}对应的相片已过期，不能用于制卡。请到照相馆重新拍照，取得新的{f}。"),
+                format!("The photo under this {fe} has expired and cannot be used for a card. Have a new photo taken at a studio and enter its new {fe}."),
+            ),
             Problem::EntityNotOpen => (
                 format!("按{f}查询，该单位尚未开通集体申请。请联系单位经办人先开通集体申请，再确认个人信息。"),
                 format!(
@@ -488,6 +502,8 @@ mod tests {
             Problem::NotEligible,
             Problem::NotHeldBy { resident: Field::new("居民类型", "resident type") },
             Problem::NameMismatch,
+            Problem::ReceiptNotFound,
+            Problem::ReceiptExpired,
             Problem::EntityNotOpen,
             Problem::NotOnEntityList,
             Problem::AgencyPending,
@@ -502,7 +518,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 33, "each problem kind has its own code");
+        assert_eq!(codes.len(), 35, "each problem kind has its own code");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub const ENTITY_NAME: &str = "北京示例科技有限公司（示例）";
 /// A photo receipt number (相片回执号) registered by a studio; `POST /v1/photos/receipt` answers
 /// with `RECEIPT_PHOTO`.
 pub const PHOTO_RECEIPT: &str = "440100202411210123";
+/// A receipt number whose photo is too old for a card: refused as `receipt_expired`.
+pub const EXPIRED_RECEIPT: &str = "440100202001080045";
 pub static RECEIPT_PHOTO: &[u8] = include_bytes!("../../../banka-photos/tests/images/portrait-ok.jpg");
 
 /// A first submission for an applicant of this name is rejected at the accepted stage, to

@@ -12,9 +12,24 @@ use super::eligibility::{checked_number, required};
 use super::failure::{Api, Failure};
 use crate::api::{PersonRequest, PhotoOnFile, PhotoReceiptRequest};
 
-/// Whether a studio registered a photo under this receipt number.
+/// Whether a studio registered a photo under this receipt number (an expired one too).
 pub fn receipt_exists(number: &str) -> bool {
-    number.trim() == demo::PHOTO_RECEIPT
+    [demo::PHOTO_RECEIPT, demo::EXPIRED_RECEIPT].contains(&number.trim())
+}
+
+/// Whether the receipt number's photo is too old to make a card with.
+pub fn receipt_expired(number: &str) -> bool {
+    number.trim() == demo::EXPIRED_RECEIPT
+}
+
+fn expired() -> Failure {
+    Failure::new(
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "receipt_expired",
+        "该相片回执号对应的相片已过期，不能用于制卡，请重新拍照。",
+        "The photo under this receipt number has expired and cannot be used for a card. Have a new photo taken.",
+    )
+    .field("receipt_number")
 }
 
 /// `POST /v1/photos/receipt` → `image/jpeg`.
@@ -26,6 +41,9 @@ pub async fn receipt(Api(Json(req)): Api<Json<PhotoReceiptRequest>>) -> Result<R
             "No photo is registered under this receipt number. Check the number the photo studio gave you.",
         )
         .field("receipt_number"));
+    }
+    if receipt_expired(&req.receipt_number) {
+        return Err(expired());
     }
     Ok(([(header::CONTENT_TYPE, "image/jpeg")], demo::RECEIPT_PHOTO).into_response())
 }

@@ -16,7 +16,7 @@ use super::{cards, documents, photos, AppState};
 use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees};
 use crate::answers::{list, text};
 use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
-use crate::lookup::eligibility_request;
+use crate::lookup::{eligibility_request, receipt_number};
 
 /// A case that passed: what to store, and whom its effects are for.
 pub struct Accepted {
@@ -87,6 +87,15 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
 
     let subject = subject(state, flow, &answers, case_id).await?;
     answers.extend(subject.agency);
+    // 【获取图片】 as the app asks it: what this agency knows of the receipt number.
+    let receipt = flow.asks(Question::PhotoReceipt).and(receipt_number(&answers)).map(|r| match r {
+        r if !photos::receipt_exists(r) => "not_found",
+        r if photos::receipt_expired(r) => "expired",
+        _ => "found",
+    });
+    if let Some(receipt) = receipt {
+        answers.insert("agency.photo_receipt".into(), json!(receipt));
+    }
     let situation = Situation {
         today: chrono::Utc::now().date_naive(),
         started_version: (sub.flow_version != flow.version).then_some(sub.flow_version),
@@ -109,14 +118,6 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
                 "The SMS code is wrong or has expired. Ask for a new code and enter it.",
             ));
         }
-    }
-    if text(submitted, "photo.receipt_number").is_some_and(|r| !photos::receipt_exists(r)) {
-        found.push(problem(
-            "photo.receipt_number",
-            "receipt_not_found",
-            "未找到该社保卡相片回执号，请核对照相馆提供的回执号。",
-            "No photo is registered under this receipt number. Check the number the photo studio gave you.",
-        ));
     }
     // Flows without a refusal rule of their own still cannot go past the agency's answer.
     if let (Some(a), Some((id_path, _))) = (&subject.assessment, &subject.applicant) {
