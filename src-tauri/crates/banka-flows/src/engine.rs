@@ -242,7 +242,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
     }
 
     let (next_flow, mut refusals) = apply_rules(flow, &fields, &effective, situation, &mut issues);
-    refusals.extend(eligibility_gate(flow, &visible_steps, &effective, &refusals, &mut issues));
+    refusals.extend(eligibility_gate(flow, &visible_steps, &effective, &mut issues));
     let (required_documents, missing_documents) = check_documents(flow, &visible_steps, &effective, &mut issues);
     let steps = step_states(flow, &visible_steps, &fields, &issues);
     let agency = flow
@@ -407,7 +407,6 @@ fn eligibility_gate(
     flow: &Flow,
     visible_steps: &[bool],
     effective: &Effective,
-    refusals: &[FieldError],
     issues: &mut Issues,
 ) -> Option<FieldError> {
     let ask = flow.asks(Question::Eligibility)?;
@@ -416,7 +415,7 @@ fn eligibility_gate(
     match effective.get(Question::Eligibility.answer_path()).and_then(Value::as_str) {
         None => issues.waiting(Question::Eligibility.answer_path(), &title),
         Some("eligible") => {}
-        Some(_) if refusals.is_empty() => {
+        Some(_) if !eligibility_refused(flow, effective) => {
             let first = step.fields.first()?;
             issues.error(&first.path, Problem::NotEligible, &label_of(first));
             return issues.errors.last().cloned();
@@ -424,6 +423,15 @@ fn eligibility_gate(
         Some(_) => {}
     }
     None
+}
+
+/// Whether one of the flow's refusal rules about the eligibility answer holds (a refusal about
+/// another answer, such as a receipt number, does not word this one).
+fn eligibility_refused(flow: &Flow, effective: &Effective) -> bool {
+    flow.rules.iter().any(|r| {
+        matches!(r, Rule::AgencyRefusal { when, .. }
+            if when.fields().contains(&Question::Eligibility.answer_path()) && when.holds(effective))
+    })
 }
 
 /// What `ask` is about: the answers, as typed, of its step and the steps before it (a change to

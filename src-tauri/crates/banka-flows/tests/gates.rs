@@ -252,3 +252,13 @@ fn seed_004_1_3_7_check_answers_offers_no_change_on_what_the_agency_has_checked(
         assert!(rows.iter().any(|r| r.path == path && r.change), "{path}");
     }
 }
+
+#[test]
+fn an_eligibility_code_no_rule_words_is_refused_even_beside_another_refusal() {
+    // G1 with an unknown receipt (its own refusal) and an eligibility code the flow has no rule for.
+    let a = answers(json!({"photo.source": "receipt_number", "photo.receipt_number": "1",
+        "agency.photo_receipt": "not_found", "agency.eligibility": "entity_not_open"}));
+    let e = eval("gd-individual", &a);
+    let codes: Vec<&str> = e.refusals.iter().map(|r| r.finding.code.as_str()).collect();
+    assert!(codes.contains(&"receipt_not_found") && codes.contains(&"not_eligible"), "{codes:?}");
+}
