@@ -13,6 +13,7 @@ import {
   WEAK_PASSPHRASE,
   WRONG_PASSPHRASE,
   ipcError,
+  reason,
   summary,
 } from '../test/fixtures';
 import {
@@ -252,7 +253,7 @@ describe('case list', () => {
       const failed = summary({
         id: 'c-failed',
         status: 'failed',
-        status_reason: '网络连接超时',
+        status_reason: reason('网络连接超时', 'The connection timed out'),
         applicant_name: '王五',
       });
       const { container } = await openList([CASES[1]!, failed, CASES[0]!]);
@@ -261,9 +262,9 @@ describe('case list', () => {
       expect(said('c-li')).toEqual(
         lang === 'zh'
           ? ['原因：照片不合格', '请打开这份申请，按上面的原因修改，然后重新提交。']
-          : ['Reason: 照片不合格', 'Open the application, change what the agency names above, and submit it again.'],
+          : ['Reason: The photo was not accepted', 'Open the application, change what the agency names above, and submit it again.'],
       );
-      expect(said('c-failed')[0]).toBe(lang === 'zh' ? '原因：网络连接超时' : 'Reason: 网络连接超时');
+      expect(said('c-failed')[0]).toBe(lang === 'zh' ? '原因：网络连接超时' : 'Reason: The connection timed out');
       expect(said('c-failed')[1]).toContain(lang === 'zh' ? '会自动重新发送' : 'it will be sent again automatically');
       expect(said('c-failed')[1]).toContain(lang === 'zh' ? '“设置 → 机构接口”' : 'Settings → Agency endpoint');
       // Other statuses have nothing to do.

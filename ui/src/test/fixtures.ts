@@ -2,6 +2,7 @@
 // case summaries and IpcErrors.
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { Reason } from '../bindings/Reason';
 import type { CaseView } from '../bindings/CaseView';
 import type { FieldError as EngineError } from '../bindings/FieldError';
 import type { FieldState } from '../bindings/FieldState';
@@ -165,6 +166,9 @@ export function summary(over: Partial<CaseSummary> & { id: string }): CaseSummar
   };
 }
 
+/** A status reason in both languages, as the agency gives it. */
+export const reason = (zh: string, en: string): Reason => ({ message_zh: zh, message_en: en });
+
 /** Three cases, newest change first (as case_list orders them). */
 export const CASES: CaseSummary[] = [
   summary({
@@ -179,7 +183,7 @@ export const CASES: CaseSummary[] = [
     id: 'c-li',
     flow_id: 'bj-retiree',
     status: 'rejected',
-    status_reason: '照片不合格',
+    status_reason: reason('照片不合格', 'The photo was not accepted'),
     updated_at: '2026-11-20T23:30:00Z',
     applicant_name: '李四',
     applicant_id_number_masked: '1101**********0021',
@@ -581,7 +585,7 @@ export function withExtras(
   view: CaseView,
   answers: Record<string, unknown>,
   extras: WizardExtras,
-  reason: string | null,
+  reason: Reason | null,
   check: PhotoCheck | null,
 ): CaseView {
   const added = [...(extras.sms ? SMS_FIELDS : []), ...(extras.cartoon ? [CARTOON_FIELD] : [])].map((f) => ({

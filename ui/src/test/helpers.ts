@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { AgencyChange } from '../bindings/AgencyChange';
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { Reason } from '../bindings/Reason';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
 import type { OutboxState } from '../bindings/OutboxState';
@@ -86,7 +87,7 @@ export interface WizardCase {
   status: Status;
   reference: string | null;
   /** The summary's status_reason, and the stored photo's check (the wizard helper's). */
-  reason: string | null;
+  reason: Reason | null;
   check: PhotoCheck | null;
 }
 
@@ -384,7 +385,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         if (String(args.reason).trim() === '') throw ipcError('reason_required', '请说明原因', 'Give a reason');
         if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_status', '不能重新打开', 'Cannot reopen');
         c.status = 'draft';
-        c.reason = String(args.reason);
+        c.reason = { message_zh: String(args.reason), message_en: String(args.reason) };
         return caseView(String(args.id));
       }
       // --- End of the wizard helper's block. ---

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::api::*;
+use banka_cases::Reason;
 
 /// Documents go up in pieces this big; an interrupted upload resumes from the last piece the
 /// agency has.
@@ -55,10 +56,10 @@ impl Error {
         }
     }
 
-    /// `messages` as one line (the case's status reason): Chinese / English.
-    pub fn reason(&self) -> String {
+    /// `messages` as the case's status reason.
+    pub fn reason(&self) -> Reason {
         let (zh, en) = self.messages();
-        format!("{zh} / {en}")
+        Reason::new(zh, en)
     }
 
     fn unavailable(zh: &str, en: &str, retry_after: Option<Duration>) -> Error {

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use banka_cases::{Claim, Status, Store};
+use banka_cases::{Claim, Reason, Status, Store};
 use chrono::Utc;
 use serde::Serialize;
 
@@ -50,7 +50,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] banka_cases::Error),
     /// The agency refused the token: nothing can be sent until the settings are fixed.
-    #[error("{}", .0.reason())]
+    #[error("{}", .0.reason().line())]
     Unauthorized(ClientError),
 }
 
@@ -102,7 +102,7 @@ impl Sender {
         let id = &claim.case_id;
         let failure = match self.submit(claim).await {
             Ok(Outcome { reference, note }) => {
-                self.store.record_submitted(id, &reference, note).await?;
+                self.store.record_submitted(id, &reference, note.as_ref()).await?;
                 report.submitted += 1;
                 return Ok(());
             }
@@ -149,9 +149,12 @@ impl Sender {
             operator: case.operator,
         };
         let receipt = self.client.submit(id, &submission).await?;
-        let note = (receipt.revision < claim.revision).then_some(
-            "机构已有此案件此前提交的版本，本次修改未发送 / the agency already had an earlier version of this case; the changes were not sent",
-        );
+        let note = (receipt.revision < claim.revision).then(|| {
+            Reason::new(
+                "机构已有此案件此前提交的版本，本次修改未发送",
+                "the agency already had an earlier version of this case; the changes were not sent",
+            )
+        });
         Ok(Outcome { reference: receipt.reference, note })
     }
 
@@ -187,11 +190,11 @@ impl Sender {
                     continue;
                 }
                 let reason = match (&news.reason_zh, &news.reason_en) {
-                    (Some(zh), Some(en)) => Some(format!("{zh} / {en}")),
-                    (Some(r), None) | (None, Some(r)) => Some(r.clone()),
+                    (Some(zh), Some(en)) => Some(Reason::new(zh, en)),
+                    (Some(r), None) | (None, Some(r)) => Some(Reason::typed(r)),
                     (None, None) => None,
                 };
-                self.store.record_agency_status(&news.case_id, to, reason.as_deref()).await?;
+                self.store.record_agency_status(&news.case_id, to, reason.as_ref()).await?;
                 changed += 1;
             }
         }
@@ -243,7 +246,7 @@ impl From<banka_cases::Error> for Failure {
 
 struct Outcome {
     reference: String,
-    note: Option<&'static str>,
+    note: Option<Reason>,
 }
 
 fn local_status(s: AgencyStatus) -> Status {

@@ -220,13 +220,13 @@ async fn failures_say_whether_to_wait_or_to_act() {
         assert_eq!(report.retrying, 1);
         let case = store.summary(&id).await.unwrap();
         assert_eq!(case.status, Status::Failed);
-        assert!(case.status_reason.unwrap().contains("稍后自动重试"));
+        assert!(case.status_reason.unwrap().message_zh.contains("稍后自动重试"));
     }
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap();
     store.enqueue(&id, &banka_cases::Actor::Resident).await.unwrap();
     let report = Sender::new(store.clone(), client(&format!("http://{closed}")), quick()).send_due().await.unwrap();
     assert_eq!(report.retrying, 1);
-    assert!(store.summary(&id).await.unwrap().status_reason.unwrap().contains("无法连接机构"));
+    assert!(store.summary(&id).await.unwrap().status_reason.unwrap().message_zh.contains("无法连接机构"));
 
     // Back to the real agency with the right token: through.
     store.enqueue(&id, &banka_cases::Actor::Resident).await.unwrap();
@@ -239,7 +239,12 @@ async fn failures_say_whether_to_wait_or_to_act() {
     assert_eq!(sender.send_due().await.unwrap().rejected, 1);
     let case = store.summary(&twin).await.unwrap();
     assert_eq!(case.status, Status::Rejected);
-    assert!(case.status_reason.as_deref().is_some_and(|r| !r.is_empty()), "the agency's reason is kept");
+    assert!(
+        case.status_reason
+            .as_ref()
+            .is_some_and(|r| !r.message_zh.is_empty() && !r.message_en.is_empty() && r.message_zh != r.message_en),
+        "the agency's reason is kept"
+    );
     assert!(store.outbox().await.unwrap().is_empty());
     let actor = banka_cases::Actor::Operator("李娟".into());
     store.reopen(&twin, &actor, "机构驳回：证件号码已申领").await.unwrap();
@@ -260,7 +265,11 @@ fn plain_http_is_only_for_this_machine() {
     for bad in ["http://agency.example.cn", "ftp://x", "not a url"] {
         let err = Client::new(bad, "t").unwrap_err();
         assert!(!err.retry_later(), "{bad}");
-        assert!(err.reason().contains("https://") || err.reason().contains("网址"), "{bad}: {}", err.reason());
+        assert!(
+            err.reason().line().contains("https://") || err.reason().line().contains("网址"),
+            "{bad}: {}",
+            err.reason().line()
+        );
     }
     assert!(Client::new("https://agency.example.cn", " ").is_err(), "a token is needed");
 }

@@ -48,7 +48,10 @@ struct CaseRecord {
     updated_at: DateTime<Utc>,
     operator: Option<String>,
     agency_reference: Option<String>,
+    /// The status reason in Chinese, and in English (absent from bundles made before it was kept).
     status_reason: Option<String>,
+    #[serde(default)]
+    status_reason_en: Option<String>,
     answers: BTreeMap<String, Value>,
     documents: Vec<DocumentInfo>,
     audit: Vec<AuditEntry>,
@@ -96,7 +99,8 @@ impl Store {
                 updated_at: s.updated_at,
                 operator: s.operator,
                 agency_reference: s.agency_reference,
-                status_reason: s.status_reason,
+                status_reason: s.status_reason.as_ref().map(|r| r.message_zh.clone()),
+                status_reason_en: s.status_reason.map(|r| r.message_en),
                 answers: case.answers,
                 documents: case.documents,
                 audit: case.audit,
@@ -196,8 +200,9 @@ async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<Str
     let (status, created, updated, version) =
         (r.status.name(), millis(r.created_at), millis(r.updated_at), r.flow_version);
     sqlx::query!(
-        "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference, status_reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
+                            status_reason, status_reason_en)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         r.id,
         r.flow_id,
         version,
@@ -206,7 +211,8 @@ async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<Str
         updated,
         r.operator,
         r.agency_reference,
-        r.status_reason
+        r.status_reason,
+        r.status_reason_en
     )
     .execute(&mut *conn)
     .await?;
@@ -417,6 +423,7 @@ mod tests {
             operator: None,
             agency_reference: None,
             status_reason: None,
+            status_reason_en: None,
             answers: [("applicant.name".to_owned(), json!("王小明"))].into(),
             documents: vec![],
             audit: vec![AuditEntry {

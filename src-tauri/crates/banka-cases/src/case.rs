@@ -135,11 +135,41 @@ pub struct CaseSummary {
     pub updated_at: DateTime<Utc>,
     pub operator: Option<String>,
     pub agency_reference: Option<String>,
-    pub status_reason: Option<String>,
+    pub status_reason: Option<Reason>,
     pub applicant_name: String,
     /// e.g. 1101**********123X
     pub applicant_id_number_masked: String,
     pub applicant_mobile_masked: String,
+}
+
+/// Why a case has its status, in both languages: the agency's or the sender's words, or what a
+/// person typed when reopening it (the same text in both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Reason {
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl Reason {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Reason {
+        Reason { message_zh: zh.into(), message_en: en.into() }
+    }
+
+    /// What a person typed: one text, shown whatever the language.
+    pub fn typed(text: impl Into<String>) -> Reason {
+        let text = text.into();
+        Reason { message_zh: text.clone(), message_en: text }
+    }
+
+    /// As the audit trail keeps it: one line, both languages when they differ.
+    pub fn line(&self) -> String {
+        if self.message_zh == self.message_en {
+            self.message_zh.clone()
+        } else {
+            format!("{} / {}", self.message_zh, self.message_en)
+        }
+    }
 }
 
 /// A `cases` row as queries return it (search and single reads share it).
@@ -153,6 +183,7 @@ pub(crate) struct SummaryRow {
     pub operator: Option<String>,
     pub agency_reference: Option<String>,
     pub status_reason: Option<String>,
+    pub status_reason_en: Option<String>,
     pub applicant_name: String,
     pub applicant_id_number: String,
     pub applicant_mobile: String,
@@ -171,7 +202,10 @@ impl TryFrom<SummaryRow> for CaseSummary {
             updated_at: from_millis(r.updated_at),
             operator: r.operator,
             agency_reference: r.agency_reference,
-            status_reason: r.status_reason,
+            status_reason: r.status_reason.map(|zh| {
+                let en = r.status_reason_en.unwrap_or_else(|| zh.clone());
+                Reason::new(zh, en)
+            }),
             applicant_name: r.applicant_name,
             applicant_id_number_masked: crate::mask::id_number(&r.applicant_id_number),
             applicant_mobile_masked: crate::mask::mobile(&r.applicant_mobile),

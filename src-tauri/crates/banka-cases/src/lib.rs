@@ -28,7 +28,7 @@ pub mod testing;
 
 pub use answers::Saved;
 pub use bundle::{ImportReport, Skipped};
-pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, DocumentInfo, Status};
+pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, DocumentInfo, Reason, Status};
 pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
 pub use error::{Error, Explained, Result};
 pub use keys::{KdfParams, Passphrase};

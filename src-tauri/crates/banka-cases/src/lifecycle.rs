@@ -8,7 +8,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{millis, parse_status, Action, Actor, Case, CaseSummary, Status, SummaryRow};
+use crate::case::{millis, parse_status, Action, Actor, Case, CaseSummary, Reason, Status, SummaryRow};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -81,7 +81,7 @@ impl Store {
         sqlx::query_as!(
             SummaryRow,
             "SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
-                    status_reason, applicant_name, applicant_id_number, applicant_mobile
+                    status_reason, status_reason_en, applicant_name, applicant_id_number, applicant_mobile
              FROM cases WHERE id = ?",
             id
         )
@@ -147,13 +147,19 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(Error::ReasonRequired);
         }
-        self.change_status(id, Status::Draft, actor, Some(reason), Action::Reopened).await
+        self.change_status(id, Status::Draft, actor, Some(&Reason::typed(reason)), Action::Reopened).await
     }
 
     /// A status change with its reason (the agency's or the sender's), recorded in the trail.
-    pub async fn set_status(&self, id: &str, to: Status, actor: &Actor, reason: Option<&str>) -> Result<CaseSummary> {
+    pub async fn set_status(
+        &self,
+        id: &str,
+        to: Status,
+        actor: &Actor,
+        reason: Option<&Reason>,
+    ) -> Result<CaseSummary> {
         if to == Status::Draft {
-            return self.reopen(id, actor, reason.unwrap_or_default()).await;
+            return self.reopen(id, actor, reason.map(|r| r.message_zh.as_str()).unwrap_or_default()).await;
         }
         self.change_status(id, to, actor, reason, Action::Status).await
     }
@@ -171,7 +177,7 @@ impl Store {
         id: &str,
         to: Status,
         actor: &Actor,
-        reason: Option<&str>,
+        reason: Option<&Reason>,
         action: Action,
     ) -> Result<CaseSummary> {
         let mut tx = self.write().await?;
@@ -207,7 +213,7 @@ pub(crate) async fn change_status_in(
     id: &str,
     to: Status,
     actor: &Actor,
-    reason: Option<&str>,
+    reason: Option<&Reason>,
     action: Action,
 ) -> Result<()> {
     let from = head(conn, id).await?.status;
@@ -216,10 +222,12 @@ pub(crate) async fn change_status_in(
     }
     let now = Utc::now();
     let (to_name, at) = (to.name(), millis(now));
+    let (zh, en) = (reason.map(|r| &r.message_zh), reason.map(|r| &r.message_en));
     sqlx::query!(
-        "UPDATE cases SET status = ?, status_reason = ?, updated_at = max(updated_at, ?) WHERE id = ?",
+        "UPDATE cases SET status = ?, status_reason = ?, status_reason_en = ?, updated_at = max(updated_at, ?) WHERE id = ?",
         to_name,
-        reason,
+        zh,
+        en,
         at,
         id
     )
@@ -229,8 +237,14 @@ pub(crate) async fn change_status_in(
         sqlx::query!("DELETE FROM outbox WHERE case_id = ?", id).execute(&mut *conn).await?;
     }
     let (old, new) = (Value::from(from.name()), Value::from(to_name));
-    let change =
-        Change { field: Some("status"), old_value: Some(&old), new_value: Some(&new), reason, ..Change::of(action) };
+    let line = reason.map(Reason::line);
+    let change = Change {
+        field: Some("status"),
+        old_value: Some(&old),
+        new_value: Some(&new),
+        reason: line.as_deref(),
+        ..Change::of(action)
+    };
     audit::record(conn, id, now, actor, change).await
 }
 

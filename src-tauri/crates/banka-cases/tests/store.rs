@@ -3,7 +3,7 @@
 
 mod common;
 
-use banka_cases::{Action, Actor, Error, Passphrase, Query, Status, Store};
+use banka_cases::{Action, Actor, Error, Passphrase, Query, Reason, Status, Store};
 use common::*;
 use serde_json::json;
 
@@ -136,6 +136,12 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     let last = store.case(&id).await.unwrap().audit.pop().unwrap();
     assert_eq!((last.action, last.reason.as_deref()), (Action::Reopened, Some("申请人要改领卡网点")));
     assert_eq!(last.new_value, Some(json!("draft")));
+    let typed = store.summary(&id).await.unwrap().status_reason;
+    assert_eq!(
+        typed,
+        Some(Reason::typed("申请人要改领卡网点")),
+        "what a person typed reads the same in both languages"
+    );
 
     // Once the agency has it, it stays out of reach.
     store.finalize(&id, &operator(), today()).await.unwrap();
@@ -145,6 +151,13 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     store.set_agency_reference(&id, "BJ2026112100001", &Actor::Resident).await.unwrap();
     assert!(matches!(store.reopen(&id, &operator(), "oops").await, Err(Error::BadTransition { .. })));
     assert_eq!(store.summary(&id).await.unwrap().agency_reference.as_deref(), Some("BJ2026112100001"));
+
+    // The agency's reason is kept in both languages, and the trail keeps it as one line.
+    let refused = Reason::new("照片不合格", "The photo was not accepted");
+    store.set_status(&id, Status::Rejected, &Actor::System, Some(&refused)).await.unwrap();
+    assert_eq!(store.summary(&id).await.unwrap().status_reason, Some(refused));
+    let last = store.case(&id).await.unwrap().audit.pop().unwrap();
+    assert_eq!(last.reason.as_deref(), Some("照片不合格 / The photo was not accepted"));
 }
 
 #[tokio::test]

@@ -17,6 +17,7 @@ import {
   STEP_TEXT,
   TRAINING_SMS_CODE,
   TRAINING_URL,
+  reason,
   summary,
   validId,
   VALID_ID,
@@ -578,10 +579,11 @@ describe('a rejected or failed case', () => {
         answers: FILLED,
         photo: true,
         lang,
-        case: { status: 'rejected', status_reason: '照片不合格' },
+        case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted') },
       });
       await waitFor(() => expect(heading()).toBe(t.caseStatusHeading));
-      expect(text('status-reason')).toBe(`${t.statusReason}照片不合格`.trim());
+      const said = lang === 'zh' ? '照片不合格' : 'The photo was not accepted';
+      expect(text('status-reason')).toBe(`${t.statusReason}${said}`.trim());
       const reopen = byId('reopen-case');
       expect(reopen.textContent?.trim()).toBe(t.reopenButton);
       await expectNoAxeViolations(container);
@@ -592,7 +594,7 @@ describe('a rejected or failed case', () => {
       expect(backend.argsOf('case_reopen')).toEqual([{ id: 'c1', reason: t.reopenReason }]);
       expect(document.activeElement).toBe(byId('wizard-heading'));
       expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe(t.statusNames.rejected);
-      expect(byId('reopen-reason').textContent).toContain('照片不合格');
+      expect(byId('reopen-reason').textContent).toContain(said);
       await expectNoAxeViolations(container);
 
       await fireEvent.click(byId('wizard-continue'));
@@ -603,14 +605,14 @@ describe('a rejected or failed case', () => {
   }
 
   it('goes back to the first step with an error', async () => {
-    openWizard({ answers: { 'applicant.gender': 'male' }, photo: true, case: { status: 'rejected', status_reason: '姓名有误' } });
+    openWizard({ answers: { 'applicant.gender': 'male' }, photo: true, case: { status: 'rejected', status_reason: reason('姓名有误', 'The name is wrong') } });
     await fireEvent.click(await waitFor(() => byId('reopen-case')));
     await waitFor(() => expect(heading()).toBe('基本信息'));
     expect(byId('reopen-reason').textContent).toContain('原因：姓名有误');
   });
 
   it('waits for the next attempt when sending failed, and says why', async () => {
-    const { backend, container } = openWizard({ answers: FILLED, photo: true, case: { status: 'failed', status_reason: '网络中断' } });
+    const { backend, container } = openWizard({ answers: FILLED, photo: true, case: { status: 'failed', status_reason: reason('网络中断', 'The connection dropped') } });
     await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('failed'));
     expect(heading()).toBe(MESSAGES.zh.queuedHeading);
     expect(text('status-reason')).toBe(`${MESSAGES.zh.statusReason}网络中断`.trim());
@@ -623,7 +625,7 @@ describe('a rejected or failed case', () => {
   });
 
   it('says why it could not be reopened', async () => {
-    const { backend } = openWizard({ case: { status: 'rejected', status_reason: '照片不合格' } });
+    const { backend } = openWizard({ case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted') } });
     const reopen = await waitFor(() => byId('reopen-case'));
     backend.fail.case_reopen = { code: 'database', message_zh: '数据库出错', message_en: 'A database error' };
     await fireEvent.click(reopen);
