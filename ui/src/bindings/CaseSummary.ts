@@ -5,7 +5,11 @@ import type { Status } from "./Status";
 /**
  * A case as the list shows it: personal numbers masked.
  */
-export type CaseSummary = { id: string, flow_id: string, flow_version: number, status: Status, created_at: string, updated_at: string, operator: string | null, agency_reference: string | null, status_reason: Reason | null, applicant_name: string, 
+export type CaseSummary = { id: string, flow_id: string, flow_version: number, status: Status, created_at: string, updated_at: string, operator: string | null, agency_reference: string | null, status_reason: Reason | null, 
+/**
+ * The application date: the day it was finalized (judged on), while it is not a draft.
+ */
+applied_on: string | null, applicant_name: string, 
 /**
  * e.g. 1101**********123X
  */

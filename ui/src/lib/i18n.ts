@@ -426,6 +426,8 @@ export interface Messages {
   whatNextBody: string;
   caseStatusHeading: string;
   statusReason: string;
+  /** The application date: the day the case was finalized, which the agency judges it on. */
+  appliedOn: string;
 
   // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page
   // (the wizard helper's block). ---
@@ -890,6 +892,7 @@ const zh: Messages = {
   whatNextBody: '经办机构审核后会制卡，进度会显示在案件列表中。请记下受理编号，以便查询。',
   caseStatusHeading: '申请状态',
   statusReason: '原因：',
+  appliedOn: '申请日期：',
 
   // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page. ---
   smsGoesTo: (mobile) => `验证码将发送到手机 ${mobile}。`,
@@ -1383,6 +1386,7 @@ const en: Messages = {
   whatNextBody: 'The agency checks the application and makes the card; its progress shows in the list of applications. Keep the reference number to ask about it.',
   caseStatusHeading: 'Application status',
   statusReason: 'Reason: ',
+  appliedOn: 'Application date: ',
 
   // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page. ---
   smsGoesTo: (mobile) => `The code will be sent to ${mobile}.`,

@@ -159,6 +159,7 @@ export function summary(over: Partial<CaseSummary> & { id: string }): CaseSummar
     operator: null,
     agency_reference: null,
     status_reason: null,
+    applied_on: null,
     applicant_name: '',
     applicant_id_number_masked: '',
     applicant_mobile_masked: '',

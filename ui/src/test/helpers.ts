@@ -172,6 +172,8 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     const c = wizardCase(id);
     const view = evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
     const extended = withExtras(view, c.answers, options.wizardExtras ?? {}, c.reason, c.check);
+    // As the store keeps it: a draft has no application date.
+    extended.summary.applied_on = c.status === 'draft' ? null : (backend.cases.find((s) => s.id === id)?.applied_on ?? null);
     // The roster helper's: a further change to the view (withEmployees).
     return options.wizardView ? options.wizardView(extended, c.answers) : extended;
   };
@@ -260,6 +262,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
           operator: backend.settings.operator,
           agency_reference: null,
           status_reason: null,
+          applied_on: null,
           applicant_name: '',
           applicant_id_number_masked: '',
           applicant_mobile_masked: '',

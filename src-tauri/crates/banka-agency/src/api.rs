@@ -317,7 +317,14 @@ pub struct Submission {
     /// The service-center operator who assisted, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
+    /// The application date: the day the case was finalized, on which the app judged it (ages,
+    /// "not in the future"). The agency judges the case on the same day, within `APPLIED_WITHIN_DAYS`.
+    pub applied_on: NaiveDate,
 }
+
+/// How far back an application date the agency takes (a case may wait offline in an outbox),
+/// and one day ahead (the app's local date may be ahead of the agency's).
+pub const APPLIED_WITHIN_DAYS: i64 = 30;
 
 /// 201 on the first submission, 200 when replayed. A case that fails the agency's checks gets
 /// 422 `invalid_case` with `problems`, and nothing is recorded.

@@ -133,7 +133,9 @@ impl Sender {
     async fn submit(&self, claim: &Claim) -> Result<Outcome, Failure> {
         let id = &claim.case_id;
         let case = self.store.summary(id).await?;
-        let evaluation = self.store.evaluate(id, Utc::now().date_naive()).await?;
+        // The day it was finalized (a case from an older store or bundle: today, as the app judges it).
+        let applied_on = case.applied_on.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let evaluation = self.store.evaluate(id, applied_on).await?;
         let mut documents = std::collections::BTreeMap::new();
         for kind in &evaluation.required_documents {
             let bytes = self.store.document_bytes(id, kind.name()).await?;
@@ -147,6 +149,7 @@ impl Sender {
             answers: evaluation.answers_to_submit,
             documents,
             operator: case.operator,
+            applied_on,
         };
         let receipt = self.client.submit(id, &submission).await?;
         let note = (receipt.revision < claim.revision).then(|| {

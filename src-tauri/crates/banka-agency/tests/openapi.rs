@@ -626,7 +626,9 @@ fn submit_answers(flow_id: &str, answers: Value, agency: AgencyAnswers, document
 
 fn submission(flow_id: &str, revision: u32, answers: Value, documents: Value) -> Value {
     let version = catalog::get(flow_id).expect("a flow").version;
-    json!({"flow_id": flow_id, "flow_version": version, "revision": revision, "answers": answers, "documents": documents, "operator": "窗口 3 号"})
+    let applied_on = chrono::Utc::now().date_naive().to_string();
+    json!({"flow_id": flow_id, "flow_version": version, "revision": revision, "answers": answers, "documents": documents,
+           "operator": "窗口 3 号", "applied_on": applied_on})
 }
 
 /// A citizen ID number (GB 11643) from its first 17 digits.
@@ -915,6 +917,9 @@ async fn the_server_answers_as_documented() {
     let unknown_version =
         merge(submission("bj-individual", 1, answers.clone(), documents.clone()), json!({"flow_version": 99}));
     api.put_case(&new_case_id(), unknown_version).await.refused(422, "unknown_flow");
+    let long_ago =
+        merge(submission("bj-individual", 1, answers.clone(), documents.clone()), json!({"applied_on": "2020-01-01"}));
+    api.put_case(&new_case_id(), long_ago).await.refused(422, "applied_on_out_of_range");
     let revision_zero =
         merge(submission("bj-individual", 1, answers.clone(), documents.clone()), json!({"revision": 0})).to_string();
     let path = format!("/v1/cases/{}", new_case_id());

@@ -104,6 +104,7 @@ async fn the_same_case_sent_twice_or_at_once_is_one_case_at_the_agency() {
         answers: evaluation.answers_to_submit.clone(),
         documents,
         operator: None,
+        applied_on: today(),
     };
     let first = client.submit(&id, &submission).await.unwrap();
     let again = client.submit(&id, &submission).await.unwrap();

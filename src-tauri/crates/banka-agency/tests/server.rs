@@ -121,6 +121,7 @@ fn submission(flow: &str, answers: Value, documents: &[(&str, &str)]) -> Submiss
         answers,
         documents: documents.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
         operator: None,
+        applied_on: chrono::Utc::now().date_naive(),
     }
 }
 
@@ -465,6 +466,29 @@ async fn a_case_is_created_once_however_often_it_is_sent() {
     let (status, error) = s.put_case("case-3", &individual(&s, demo::RESIDENT, "branch_pickup").await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(fields(&error), ["applicant.id_number"]);
+    assert_eq!(s.running.submissions_created().await, 2);
+    s.running.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_case_is_judged_on_its_application_date_within_the_window_the_agency_takes() {
+    let s = serve().await;
+    let today = chrono::Utc::now().date_naive();
+    let case = individual(&s, demo::RESIDENT, "branch_pickup").await;
+    for (days_ago, id) in [(31, "too-old"), (-2, "too-new")] {
+        let on = today - chrono::Duration::days(days_ago);
+        let (status, error) = s.put_case(id, &Submission { applied_on: on, ..case.clone() }).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{days_ago}: {error}");
+        assert_eq!((&error["code"], &error["field"]), (&json!("applied_on_out_of_range"), &json!("applied_on")));
+        assert!(error["message_zh"].as_str().unwrap().contains(&on.to_string()), "{error}");
+    }
+    assert_eq!(s.running.submissions_created().await, 0);
+    // A case that waited a month in an outbox, or finalized on a date ahead of the agency's.
+    let waited = Submission { applied_on: today - chrono::Duration::days(30), ..case.clone() };
+    s.submit("waited", &waited).await;
+    let stranger = demo::DemoPerson { name: "钱多多", id_number: "110105199003071239" };
+    let ahead = Submission { applied_on: today + chrono::Duration::days(1), ..individual(&s, stranger, "mail").await };
+    s.submit("ahead", &ahead).await;
     assert_eq!(s.running.submissions_created().await, 2);
     s.running.shutdown().await;
 }

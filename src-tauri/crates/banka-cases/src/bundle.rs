@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use banka_flows::catalog;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::SqliteConnection;
@@ -52,6 +52,8 @@ struct CaseRecord {
     status_reason: Option<String>,
     #[serde(default)]
     status_reason_en: Option<String>,
+    #[serde(default)]
+    applied_on: Option<NaiveDate>,
     answers: BTreeMap<String, Value>,
     documents: Vec<DocumentInfo>,
     audit: Vec<AuditEntry>,
@@ -101,6 +103,7 @@ impl Store {
                 agency_reference: s.agency_reference,
                 status_reason: s.status_reason.as_ref().map(|r| r.message_zh.clone()),
                 status_reason_en: s.status_reason.map(|r| r.message_en),
+                applied_on: s.applied_on,
                 answers: case.answers,
                 documents: case.documents,
                 audit: case.audit,
@@ -199,10 +202,11 @@ async fn decide(conn: &mut SqliteConnection, record: &CaseRecord) -> Result<Deci
 async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> {
     let (status, created, updated, version) =
         (r.status.name(), millis(r.created_at), millis(r.updated_at), r.flow_version);
+    let applied_on = r.applied_on.map(|d| d.to_string());
     sqlx::query!(
         "INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
-                            status_reason, status_reason_en)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            status_reason, status_reason_en, applied_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         r.id,
         r.flow_id,
         version,
@@ -212,7 +216,8 @@ async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<Str
         r.operator,
         r.agency_reference,
         r.status_reason,
-        r.status_reason_en
+        r.status_reason_en,
+        applied_on
     )
     .execute(&mut *conn)
     .await?;
@@ -424,6 +429,7 @@ mod tests {
             agency_reference: None,
             status_reason: None,
             status_reason_en: None,
+            applied_on: None,
             answers: [("applicant.name".to_owned(), json!("王小明"))].into(),
             documents: vec![],
             audit: vec![AuditEntry {

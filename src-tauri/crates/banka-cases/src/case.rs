@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -136,6 +136,9 @@ pub struct CaseSummary {
     pub operator: Option<String>,
     pub agency_reference: Option<String>,
     pub status_reason: Option<Reason>,
+    /// The application date: the day it was finalized (judged on), while it is not a draft.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub applied_on: Option<NaiveDate>,
     pub applicant_name: String,
     /// e.g. 1101**********123X
     pub applicant_id_number_masked: String,
@@ -184,6 +187,7 @@ pub(crate) struct SummaryRow {
     pub agency_reference: Option<String>,
     pub status_reason: Option<String>,
     pub status_reason_en: Option<String>,
+    pub applied_on: Option<String>,
     pub applicant_name: String,
     pub applicant_id_number: String,
     pub applicant_mobile: String,
@@ -206,6 +210,7 @@ impl TryFrom<SummaryRow> for CaseSummary {
                 let en = r.status_reason_en.unwrap_or_else(|| zh.clone());
                 Reason::new(zh, en)
             }),
+            applied_on: r.applied_on.as_deref().and_then(|d| d.parse().ok()),
             applicant_name: r.applicant_name,
             applicant_id_number_masked: crate::mask::id_number(&r.applicant_id_number),
             applicant_mobile_masked: crate::mask::mobile(&r.applicant_mobile),

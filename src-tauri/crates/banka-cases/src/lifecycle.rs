@@ -81,7 +81,7 @@ impl Store {
         sqlx::query_as!(
             SummaryRow,
             "SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
-                    status_reason, status_reason_en, applicant_name, applicant_id_number, applicant_mobile
+                    status_reason, status_reason_en, applied_on, applicant_name, applicant_id_number, applicant_mobile
              FROM cases WHERE id = ?",
             id
         )
@@ -139,7 +139,12 @@ impl Store {
         if !evaluation.ready {
             return Err(Error::NotReady { errors: evaluation.errors.len().max(1) });
         }
-        self.set_status(id, Status::Ready, actor, None).await
+        let mut tx = self.write().await?;
+        change_status_in(&mut tx, id, Status::Ready, actor, None, Action::Status).await?;
+        let on = today.to_string();
+        sqlx::query!("UPDATE cases SET applied_on = ? WHERE id = ?", on, id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        self.summary(id).await
     }
 
     /// Back to a draft (ready, queued, failed or rejected), saying why.
@@ -235,6 +240,7 @@ pub(crate) async fn change_status_in(
     .await?;
     if to == Status::Draft {
         sqlx::query!("DELETE FROM outbox WHERE case_id = ?", id).execute(&mut *conn).await?;
+        sqlx::query!("UPDATE cases SET applied_on = NULL WHERE id = ?", id).execute(&mut *conn).await?;
     }
     let (old, new) = (Value::from(from.name()), Value::from(to_name));
     let line = reason.map(Reason::line);

@@ -73,7 +73,7 @@ impl Store {
         let page = sqlx::query_as!(
             SummaryRow,
             r#"SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
-                      status_reason, status_reason_en, applicant_name, applicant_id_number, applicant_mobile
+                      status_reason, status_reason_en, applied_on, applicant_name, applicant_id_number, applicant_mobile
                FROM cases
                WHERE (?1 IS NULL OR applicant_name LIKE ?1 ESCAPE '\')
                  AND (?2 IS NULL OR instr(applicant_mobile, ?2) OR applicant_id_number LIKE ?3)

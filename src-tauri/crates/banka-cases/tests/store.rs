@@ -129,6 +129,7 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     let id = complete_case(&store).await;
     let ready = store.finalize(&id, &operator(), today()).await.unwrap();
     assert_eq!(ready.status, Status::Ready);
+    assert_eq!(ready.applied_on, Some(today()), "the application date is the day it was finalized");
     let err = store.set_answer(&id, "applicant.name", Some(json!("改名")), &operator(), today()).await.unwrap_err();
     assert!(matches!(err, Error::NotEditable { .. }));
     assert!(matches!(store.reopen(&id, &operator(), "  ").await, Err(Error::ReasonRequired)));
@@ -136,6 +137,7 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     let last = store.case(&id).await.unwrap().audit.pop().unwrap();
     assert_eq!((last.action, last.reason.as_deref()), (Action::Reopened, Some("申请人要改领卡网点")));
     assert_eq!(last.new_value, Some(json!("draft")));
+    assert_eq!(store.summary(&id).await.unwrap().applied_on, None, "a draft has no application date");
     let typed = store.summary(&id).await.unwrap().status_reason;
     assert_eq!(
         typed,

@@ -579,9 +579,10 @@ describe('a rejected or failed case', () => {
         answers: FILLED,
         photo: true,
         lang,
-        case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted') },
+        case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted'), applied_on: '2026-11-20' },
       });
       await waitFor(() => expect(heading()).toBe(t.caseStatusHeading));
+      expect(text('applied-on')).toBe(`${t.appliedOn}2026-11-20`.trim());
       const said = lang === 'zh' ? '照片不合格' : 'The photo was not accepted';
       expect(text('status-reason')).toBe(`${t.statusReason}${said}`.trim());
       const reopen = byId('reopen-case');

@@ -6,6 +6,7 @@ use banka_flows::definition::{Flow, Question};
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, evaluate, Answers, Situation};
 use banka_rules::{Field, Problem};
+use chrono::{Days, NaiveDate};
 use serde_json::{json, Value};
 
 use super::banks::{self, Province};
@@ -15,7 +16,7 @@ use super::failure::Failure;
 use super::{cards, documents, photos, AppState};
 use crate::agency_data::{from_cards, from_directory, from_eligibility, from_employees};
 use crate::answers::{list, text};
-use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission};
+use crate::api::{Cards, Eligibility, Employees, FieldProblem, Submission, APPLIED_WITHIN_DAYS};
 use crate::lookup::{eligibility_request, receipt_number};
 
 /// A case that passed: what to store, and whom its effects are for.
@@ -55,6 +56,7 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
         )
         .field("flow_id")
     })?;
+    let on = applied_on(sub.applied_on, chrono::Utc::now().date_naive())?;
     // What the client says the agency said does not count; nor do documents it did not list.
     let mut answers: Answers = sub
         .answers
@@ -85,7 +87,7 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
         }
     }
 
-    let subject = subject(state, flow, &answers, case_id).await?;
+    let subject = subject(state, flow, &answers, case_id, on).await?;
     answers.extend(subject.agency);
     // 【获取图片】 as the app asks it: what this agency knows of the receipt number.
     let receipt = flow.asks(Question::PhotoReceipt).and(receipt_number(&answers)).map(|r| match r {
@@ -96,10 +98,8 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
     if let Some(receipt) = receipt {
         answers.insert("agency.photo_receipt".into(), json!(receipt));
     }
-    let situation = Situation {
-        today: chrono::Utc::now().date_naive(),
-        started_version: (sub.flow_version != flow.version).then_some(sub.flow_version),
-    };
+    let situation =
+        Situation { today: on, started_version: (sub.flow_version != flow.version).then_some(sub.flow_version) };
     let evaluation = evaluate(flow, &answers, &situation);
     let mut found: Vec<FieldProblem> = evaluation
         .errors
@@ -153,14 +153,38 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
     })
 }
 
+/// The case's application date, when it is one the agency takes: up to `APPLIED_WITHIN_DAYS`
+/// back (it waited in an outbox) and one day ahead (the app's local date).
+fn applied_on(on: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Failure> {
+    let earliest = today - Days::new(APPLIED_WITHIN_DAYS as u64);
+    if (earliest..=today + Days::new(1)).contains(&on) {
+        return Ok(on);
+    }
+    Err(Failure::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "applied_on_out_of_range",
+        format!("申请日期 {on} 不在机构受理范围内（{earliest} 至今），请重新打开申请、核对后再次提交。"),
+        format!(
+            "The application date {on} is outside what the agency takes ({earliest} to today). Reopen the application, check it and submit it again."
+        ),
+    )
+    .field("applied_on"))
+}
+
 /// Whom the case is about and the agency's data for it, computed from the server's records.
-async fn subject(state: &AppState, flow: &Flow, answers: &Answers, case_id: &str) -> Result<Subject, Failure> {
+async fn subject(
+    state: &AppState,
+    flow: &Flow,
+    answers: &Answers,
+    case_id: &str,
+    on: NaiveDate,
+) -> Result<Subject, Failure> {
     let pool = &state.pool;
     let mut subject = Subject::default();
     match flow.id.as_str() {
         id if flow.asks(Question::Eligibility).is_some() => {
             // An unusable number is the engine's to report; there is nobody to ask about.
-            let Some((mut req, id_path)) = eligibility_request(flow, answers, chrono::Utc::now().date_naive()) else {
+            let Some((mut req, id_path)) = eligibility_request(flow, answers, on) else {
                 return Ok(subject);
             };
             if id == "bj-employee-confirm" {
