@@ -29,7 +29,8 @@ impl Default for Config {
         Config {
             lease: Duration::from_secs(300),
             backoff_base: Duration::from_secs(5),
-            backoff_cap: Duration::from_secs(15 * 60),
+            // A few minutes at most: a center waits for the network, not for the backoff.
+            backoff_cap: Duration::from_secs(3 * 60),
             workers: 2,
         }
     }
@@ -162,13 +163,11 @@ impl Sender {
     }
 
     fn backoff(&self, attempts: u32, error: &ClientError) -> Duration {
-        let ceiling = self.config.backoff_base.saturating_mul(1u32 << attempts.min(20)).min(self.config.backoff_cap);
-        let jittered = ceiling.mul_f64(fastrand::f64());
         let asked = match error {
             ClientError::Unavailable { retry_after, .. } => retry_after.unwrap_or_default(),
             _ => Duration::ZERO,
         };
-        jittered.max(asked).max(Duration::from_millis(10))
+        retry_wait(&self.config, attempts, asked)
     }
 
     /// Asks the agency about every submitted case still in progress and records what changed.
@@ -260,5 +259,32 @@ fn local_status(s: AgencyStatus) -> Status {
         AgencyStatus::ReadyForPickup => Status::ReadyForPickup,
         AgencyStatus::Mailed => Status::Mailed,
         AgencyStatus::Rejected => Status::Rejected,
+    }
+}
+
+/// How long a case waits after its `attempts`-th failure: full jitter under a doubling ceiling,
+/// and the agency's Retry-After (`asked`) honoured up to the cap, so no case waits longer.
+fn retry_wait(config: &Config, attempts: u32, asked: Duration) -> Duration {
+    let ceiling = config.backoff_base.saturating_mul(1u32 << attempts.min(20)).min(config.backoff_cap);
+    let jittered = ceiling.mul_f64(fastrand::f64());
+    jittered.max(asked.min(config.backoff_cap)).max(Duration::from_millis(10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_wait_is_longer_than_the_cap_whatever_the_agency_asks() {
+        let config = Config::default();
+        for attempts in 0..40 {
+            for asked in [Duration::ZERO, Duration::from_secs(7 * 60)] {
+                let wait = retry_wait(&config, attempts, asked);
+                assert!(wait <= config.backoff_cap, "{attempts} attempts, {asked:?} asked: {wait:?}");
+            }
+        }
+        assert!(retry_wait(&config, 1, Duration::ZERO) <= config.backoff_base * 2);
+        // Retry-After within the cap is waited out whole.
+        assert_eq!(retry_wait(&config, 1, Duration::from_secs(30)), Duration::from_secs(30));
     }
 }

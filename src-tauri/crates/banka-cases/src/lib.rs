@@ -14,6 +14,7 @@ mod checks;
 mod documents;
 pub mod error;
 pub mod files;
+pub mod harden;
 pub mod keys;
 mod lifecycle;
 pub mod mask;

@@ -45,7 +45,8 @@ pub struct AtAgency {
 
 impl Store {
     /// Puts a finalized case in the outbox (ready → queued), as the next revision of its
-    /// submission. A failed case is already there: this makes it due now.
+    /// submission. A failed case is already there: this makes it due now and starts its
+    /// backoff again (a person asked for it, so the next failure waits seconds, not minutes).
     pub async fn enqueue(&self, id: &str, actor: &Actor) -> Result<CaseSummary> {
         let mut tx = self.write().await?;
         let status = head(&mut tx, id).await?.status;
@@ -70,7 +71,7 @@ impl Store {
                 change_status_in(&mut tx, id, Status::Queued, actor, None, Action::Status).await?;
             }
             Status::Failed => {
-                sqlx::query!("UPDATE outbox SET next_attempt_at = ? WHERE case_id = ?", now, id)
+                sqlx::query!("UPDATE outbox SET next_attempt_at = ?, attempts = 0 WHERE case_id = ?", now, id)
                     .execute(&mut *tx)
                     .await?;
             }

@@ -104,6 +104,7 @@ impl Store {
 
 /// SQLCipher wants the key before anything else touches the file; sqlx sends `key` first.
 pub(crate) fn connect_options(file: &Path, key: &Key) -> SqliteConnectOptions {
+    crate::harden::crypto();
     let hex_key = zeroize::Zeroizing::new(hex::encode(key.as_ref()));
     SqliteConnectOptions::from_str("sqlite:")
         .expect("a valid base URL")

@@ -45,8 +45,18 @@ pub struct BatchReport {
 /// Why a file could not be checked at all (as opposed to rows that are invalid).
 #[derive(Debug, PartialEq, Eq)]
 pub enum BatchError {
-    NoSuchColumn { column: String, headers: Vec<String> },
-    Malformed { line: u64, reason: String },
+    NoSuchColumn {
+        column: String,
+        headers: Vec<String>,
+    },
+    Malformed {
+        line: u64,
+        reason: String,
+    },
+    /// Not a text file a spreadsheet exports as CSV: UTF-16 ("Unicode text") or binary.
+    NotText {
+        what: &'static str,
+    },
 }
 
 impl std::fmt::Display for BatchError {
@@ -60,18 +70,34 @@ impl std::fmt::Display for BatchError {
             BatchError::Malformed { line, reason } => {
                 write!(f, "CSV 第{line}行格式有误：{reason} / malformed CSV at line {line}: {reason}")
             }
+            BatchError::NotText { what: "UTF-16" } => write!(
+                f,
+                "文件是 UTF-16（“Unicode 文本”）格式：请在表格软件中另存为“CSV UTF-8” / the file is UTF-16 (\"Unicode text\"): save it from the spreadsheet as \"CSV UTF-8\""
+            ),
+            BatchError::NotText { what } => write!(
+                f,
+                "文件不是文本（{what}）：请从表格软件导出 CSV / the file is not text ({what}): export a CSV from the spreadsheet"
+            ),
         }
     }
 }
 
 /// Text of a CSV file: UTF-8 (with or without a BOM), else GB18030, the superset of the GBK
-/// that Chinese Excel writes.
-pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+/// that Chinese Excel writes. UTF-16 (Excel's "Unicode text") and binary files (a NUL byte:
+/// an .xlsx, a picture) are named as such rather than read as rows of noise.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, BatchError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(BatchError::NotText { what: "UTF-16" });
+    }
+    if bytes.contains(&0) {
+        let what = if bytes.starts_with(b"PK\x03\x04") { "xlsx/zip" } else { "binary" };
+        return Err(BatchError::NotText { what });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    Ok(match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => encoding_rs::GB18030.decode(bytes).0,
-    }
+    })
 }
 
 /// Checks every row's value in `column` of `text`, whose first row is a header.
@@ -143,8 +169,13 @@ mod tests {
 
     #[test]
     fn decodes_utf8_bom_and_gbk() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa,b"), "a,b");
+        assert_eq!(decode(b"\xEF\xBB\xBFa,b").unwrap(), "a,b");
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,身份证号码");
-        assert_eq!(decode(&gbk), "姓名,身份证号码");
+        assert_eq!(decode(&gbk).unwrap(), "姓名,身份证号码");
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("姓名".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&utf16), Err(BatchError::NotText { what: "UTF-16" }));
+        assert!(decode(&utf16).unwrap_err().to_string().contains("CSV UTF-8"));
+        assert_eq!(decode(b"PK\x03\x04\x14\x00\x06\x00"), Err(BatchError::NotText { what: "xlsx/zip" }));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\x00\x00"), Err(BatchError::NotText { what: "binary" }));
     }
 }

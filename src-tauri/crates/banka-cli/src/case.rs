@@ -2,7 +2,7 @@
 //! checks the app uses. Prints JSON on stdout; a refusal prints `{"error": …}` there and one
 //! bilingual line on stderr.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -407,11 +407,8 @@ impl Picture {
 /// a file that cannot be opened is a usage error, one over the limit a refusal.
 fn read_bounded(file: &Path, kind: DocumentKind) -> Result<Vec<u8>, Failure> {
     let limit = banka_cases::MAX_DOCUMENT_BYTES;
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| Failure::Usage(format!("无法读取文件 / cannot read {}: {e}", file.display())))?;
-    if bytes.len() > limit {
+    let bytes = banka_cli::input::read(file, limit as u64);
+    if let Err(banka_cli::input::ReadError::TooLarge { .. }) = bytes {
         let mb = limit >> 20;
         return Err(Failure::Refused(Explained {
             code: "file_too_large",
@@ -420,7 +417,7 @@ fn read_bounded(file: &Path, kind: DocumentKind) -> Result<Vec<u8>, Failure> {
             field: Some(format!("documents.{}", kind.name())),
         }));
     }
-    Ok(bytes)
+    bytes.map_err(|e| Failure::Usage(e.message(file)))
 }
 
 /// Stores the checked picture with its check, as the window's upload does.
@@ -449,9 +446,7 @@ async fn attach(store: &Store, id: &str, picture: Picture, actor: &Actor) -> Out
 
 /// `--answers FILE.json`, read while parsing the command line so a bad file is a usage error.
 fn read_answers(path: &str) -> Result<Answers, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件 / cannot read {path}: {e}"))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}"))
+    crate::read_answers(Path::new(path))
 }
 
 fn raw_json(value: &str) -> Result<Value, Failure> {

@@ -2,3 +2,4 @@
 //! and tests call the same code the command runs.
 
 pub mod batch;
+pub mod input;

@@ -9,6 +9,7 @@ mod photo;
 use std::process::ExitCode;
 
 use banka_cli::batch::{self, Column};
+use banka_cli::input;
 use banka_flows::{catalog, evaluate, Answers, Situation};
 use banka_rules::{validate, Context, ValueKind};
 use chrono::NaiveDate;
@@ -87,6 +88,7 @@ enum FlowCommand {
 }
 
 fn main() -> ExitCode {
+    banka_cases::harden::process();
     match Cli::parse().command {
         Command::Flow(command) => flow(command),
         Command::Case(args) => case::run(args),
@@ -103,11 +105,13 @@ fn main() -> ExitCode {
                     exit(report.valid)
                 }
                 (None, Some(path)) => {
-                    let bytes = match std::fs::read(&path) {
+                    let bytes = match input::read(&path, input::CSV_LIMIT) {
                         Ok(b) => b,
-                        Err(e) => return usage_error(&format!("无法读取文件 / cannot read {}: {e}", path.display())),
+                        Err(e) => return usage_error(&e.message(&path)),
                     };
-                    match batch::validate_csv(&batch::decode(&bytes), kind, &Column::parse(&column), &ctx) {
+                    match batch::decode(&bytes)
+                        .and_then(|text| batch::validate_csv(&text, kind, &Column::parse(&column), &ctx))
+                    {
                         Ok(report) => {
                             print_json(&report);
                             exit(report.invalid == 0)
@@ -146,13 +150,9 @@ fn flow(command: FlowCommand) -> ExitCode {
                 Ok(flow) => flow,
                 Err(e) => return usage_error(&e),
             };
-            let answers: Answers = match std::fs::read(&answers).map_err(|e| e.to_string()).and_then(|bytes| {
-                serde_json::from_slice(&bytes).map_err(|e| {
-                    format!("应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}")
-                })
-            }) {
+            let answers: Answers = match read_answers(&answers) {
                 Ok(a) => a,
-                Err(e) => return usage_error(&format!("{}: {e}", answers.display())),
+                Err(e) => return usage_error(&e),
             };
             let today = on.unwrap_or_else(|| chrono::Local::now().date_naive());
             let evaluation = evaluate(flow, &answers, &Situation { today, started_version });
@@ -168,6 +168,14 @@ fn print_json(value: &impl serde::Serialize) {
 
 fn exit(valid: bool) -> ExitCode {
     ExitCode::from(if valid { 0 } else { 1 })
+}
+
+/// `--answers FILE.json`: a JSON object keyed by field path, within `input::ANSWERS_LIMIT`.
+fn read_answers(path: &std::path::Path) -> Result<Answers, String> {
+    let bytes = input::read(path, input::ANSWERS_LIMIT).map_err(|e| e.message(path))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        format!("{}: 应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}", path.display())
+    })
 }
 
 fn usage_error(message: &str) -> ExitCode {

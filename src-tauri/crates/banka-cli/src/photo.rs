@@ -74,5 +74,6 @@ pub fn run(command: PhotoCommand) -> ExitCode {
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, ()> {
-    std::fs::read(path).map_err(|e| eprintln!("banka: 无法读取文件 / cannot read {}: {e}", path.display()))
+    banka_cli::input::read(path, banka_cases::MAX_DOCUMENT_BYTES as u64)
+        .map_err(|e| eprintln!("banka: {}", e.message(path)))
 }

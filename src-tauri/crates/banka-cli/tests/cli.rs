@@ -129,3 +129,34 @@ fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
     assert_eq!(banka(&["flow", "evaluate", "bj-minor", file.to_str().unwrap()]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_or_binary_files_are_refused_with_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers_json = dir.path().join("answers.json");
+    std::fs::write(&answers_json, "{}").unwrap();
+    let answers = answers_json.to_str().unwrap();
+    for args in [
+        vec!["flow", "evaluate", "bj-individual", "/dev/zero"],
+        vec!["validate", "id-number", "--batch", "/dev/zero"],
+        vec!["photo", "check", "/dev/zero", "--kind", "card_photo"],
+    ] {
+        let out = banka(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("MB limit"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(banka(&["flow", "evaluate", "bj-individual", answers]).status.code(), Some(1), "a small file is read");
+
+    let utf16 = dir.path().join("roster.csv");
+    let bytes: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("身份证号码\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    let out = banka(&["validate", "id-number", "--batch", utf16.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16"));
+}

@@ -103,6 +103,14 @@ async fn outbox_add_and_status_show_what_waits_and_why() {
     assert_eq!(item["status"], "failed");
     assert_eq!(item["attempts"], 1);
     assert!(item["last_error"].as_str().unwrap().contains("无法连接机构"));
+    // Queued again by a person: due now, its backoff from the start.
+    let out = banka().args(["outbox", "add", &id, "--data"]).arg(data.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = banka().args(["outbox", "status", "--data"]).arg(data.path()).output().unwrap();
+    let item = &serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["queued"][0];
+    assert_eq!(item["attempts"], 0, "{item}");
+    let due = chrono::DateTime::parse_from_rfc3339(item["next_attempt_at"].as_str().unwrap()).unwrap();
+    assert!(due <= chrono::Utc::now(), "{item}");
 
     // An endpoint that would send personal data in the clear is refused before anything is sent.
     let out = banka()

@@ -54,6 +54,34 @@ fn fix_writes_a_photo_that_passes() {
     assert_eq!(again["bytes"].as_u64(), Some(std::fs::metadata(&out_path).unwrap().len()));
 }
 
+#[cfg(unix)]
+#[test]
+fn fix_writes_where_a_person_says_and_replaces_only_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = images().join("portrait-phone.jpg");
+    let fix_into = |out: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_banka"))
+            .current_dir(dir.path())
+            .args(["photo", "fix", phone.to_str().unwrap(), out, "--kind", "card_photo"])
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // A bare name is the current folder: written, and said so with exit 0.
+    assert_eq!(fix_into("fixed.jpg").0, Some(0));
+    assert!(dir.path().join("fixed.jpg").is_file());
+    // No folder is made for it, and what is not a regular file is not replaced.
+    let (code, said) = fix_into("new/fixed.jpg");
+    assert_eq!(code, Some(2));
+    assert!(said.contains("the folder does not exist"), "{said}");
+    assert!(!dir.path().join("new").exists());
+    std::os::unix::fs::symlink(dir.path().join("fixed.jpg"), dir.path().join("link.jpg")).unwrap();
+    let (code, said) = fix_into("link.jpg");
+    assert_eq!(code, Some(2));
+    assert!(said.contains("not a regular file"), "{said}");
+    assert!(std::fs::symlink_metadata(dir.path().join("link.jpg")).unwrap().file_type().is_symlink());
+}
+
 #[test]
 fn unreadable_files_and_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
