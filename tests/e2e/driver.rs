@@ -111,6 +111,18 @@ pub async fn click(client: &Client, selector: &str) {
     wait_for(client, selector).await.click().await.unwrap_or_else(|e| panic!("click {selector}: {e}"));
 }
 
+/// Clicks `selector` until `shown` is on the page: for a control the page may draw again just
+/// as it is clicked (the click then lands on the old copy and does nothing).
+pub async fn click_until(client: &Client, selector: &str, shown: &str) {
+    for _ in 0..5 {
+        let _ = wait_for(client, selector).await.click().await;
+        if client.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(shown)).await.is_ok() {
+            return;
+        }
+    }
+    panic!("{shown} never shown after clicking {selector}");
+}
+
 pub async fn fill(client: &Client, selector: &str, value: &str) {
     let input = wait_for(client, selector).await;
     input.clear().await.unwrap();

@@ -25,14 +25,16 @@ pub struct CaseView {
     pub evaluation: Evaluation,
 }
 
-/// The application date: ages and "not in the future" are judged on this machine's today.
+/// A draft's application date: ages and "not in the future" are judged on this machine's today.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The case as the wizard shows it, judged on its application date once it has one (the day
+/// it was finalized, which the agency judges it on too), else on today.
 pub async fn view(store: &Store, id: &str) -> Result<CaseView, IpcError> {
     let case = store.case(id).await?;
-    let evaluation = store.evaluate(id, today()).await?;
+    let evaluation = store.evaluate(id, case.summary.applied_on.unwrap_or_else(today)).await?;
     Ok(CaseView { summary: case.summary, answers: case.answers, documents: case.documents, evaluation })
 }
 
