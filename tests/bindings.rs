@@ -7,7 +7,7 @@ use banka_app::{
     SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Skipped, Status};
-use banka_flows::definition::{CodeList, Input, Question, StepKind, Words};
+use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, Words};
 use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
 use banka_flows::vocabulary::DocumentKind;
@@ -60,6 +60,7 @@ fn typescript_bindings_are_current() {
     check::<Question>(&mut stale);
     check::<Words>(&mut stale);
     check::<StepKind>(&mut stale);
+    check::<AgencyPhoto>(&mut stale);
     check::<FieldState>(&mut stale);
     check::<FieldStatus>(&mut stale);
     check::<Input>(&mut stale);

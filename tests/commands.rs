@@ -371,3 +371,24 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
         assert_eq!(invoke(&main, cmd, args).unwrap_err()["code"], "agency_not_configured", "{cmd}");
     }
 }
+
+#[test]
+fn the_default_cartoon_photo_is_stored_only_where_the_flow_offers_it() {
+    let _store = STORE.lock().unwrap_or_else(|e| e.into_inner());
+    let app = app();
+    let main = window(&app, "main");
+    invoke(&main, "store_unlock", json!({"passphrase": "commands test passphrase"})).unwrap();
+    let id = invoke(&main, "case_new", json!({"flow": "bj-minor"})).unwrap()["id"].as_str().unwrap().to_owned();
+    // No child's age yet: the flow does not offer it (seed 000 §二 第十一步: under 7 only).
+    let err = invoke(&main, "document_default_child_photo", json!({"id": id})).unwrap_err();
+    assert_eq!(err["code"], "not_offered", "{err}");
+    assert!(err["message_en"].as_str().unwrap().contains("under 7"));
+    let mut four = format!("110105{}123", (chrono::Local::now() - chrono::Duration::days(4 * 366)).format("%Y%m%d"));
+    four.push(banka_rules::id_number::check_character(four.as_bytes()));
+    for (path, value) in [("applicant.id_type", "resident_id"), ("applicant.id_number", four.as_str())] {
+        invoke(&main, "case_answer", json!({"id": id, "path": path, "value": value})).unwrap();
+    }
+    let upload = invoke(&main, "document_default_child_photo", json!({"id": id})).unwrap();
+    assert_eq!(upload["document"]["kind"], "card_photo");
+    invoke(&main, "case_delete", json!({"id": id})).unwrap();
+}

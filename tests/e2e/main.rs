@@ -730,6 +730,12 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     wait_for(&client, "img#agency-photo").await;
     client.execute("document.getElementById('agency-photo')?.scrollIntoView({block: 'center'})", vec![]).await.unwrap();
     screenshot(&client, "flows/gd-individual-english/40-receipt-photo").await;
+    // 使用本人社保相片 for someone the system has no photo of: the page says so, at the choice.
+    click(&client, "#wizard-form [data-field='photo.source'] input[value='\"system_photo\"']").await;
+    let none = text_of(&client, "#photo-on-file-problem").await;
+    assert!(none.contains("no photo of this person"), "{none}");
+    screenshot(&client, "flows/gd-individual-english/41-no-photo-on-file").await;
+    click(&client, "#wizard-form [data-field='photo.source'] input[value='\"receipt_number\"']").await;
     walk::walk(&client, &GD_INDIVIDUAL, pictures.path(), Stop::WhenSent).await;
     click(&client, "#lang-toggle").await;
     start_case(&client, GD_MINOR.flow).await;
@@ -842,10 +848,29 @@ const CLEANUP_ON_ITS_OWN: Walk = Walk {
     ],
 };
 
+/// The person whose cards were cleaned up goes on with 【继续申领】, using their photo on file.
+const GD_PHOTO_ON_FILE: Walk = Walk {
+    flow: "gd-individual",
+    name: "gates-photo-on-file",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.resident_type", A::Choose("\"mainland\"")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("440106198507210018")),
+        ("identity.verified_by", A::Choose("\"operator_in_person\"")),
+        ("identity.operator_name", A::Text("李工作人员")),
+        ("applicant.name", A::Text("陈志强")),
+        ("applicant.social_security_number", A::Text("440106198507210018")),
+        ("card.city", A::Code("4401")),
+        ("photo.source", A::Choose("\"system_photo\"")),
+    ],
+};
+
 /// The official channels' gates in the real window: 资格校验 refuses at its step and the same
 /// case goes on once the agency says yes (seed 001 §二 第四步); a card photo of the wrong size
 /// blocks until the one-click fix (seed 001 "尺寸为358*441"); the clean-up started on its own
-/// finds the person's cards, and 【继续申领】 goes on to the application (seed 004 §1.3.10–§1.3.12).
+/// finds the person's cards, and 【继续申领】 goes on to the application (seed 004 §1.3.10–§1.3.12),
+/// where the photo on file shows (§1.3.4).
 #[tokio::test]
 async fn the_channels_gates_stop_and_let_through_in_the_real_window() {
     let driver = start_driver();
@@ -908,6 +933,13 @@ async fn the_channels_gates_stop_and_let_through_in_the_real_window() {
     let caption = text_of(&client, ".content .caption").await;
     assert!(caption.contains("社保卡申领"), "{caption}");
     screenshot(&client, "gates/04-continue-to-the-application").await;
+    // 使用本人社保相片 (004 §1.3.4 "搜索结果会自动展示"): the photo on file shows by itself.
+    let end = walk::walk(&client, &GD_PHOTO_ON_FILE, pictures.path(), Stop::AtStep("application-info")).await;
+    assert_eq!(end, End::AtStep);
+    click(&client, "nav.steps a[href='#step-photo']").await;
+    wait_for(&client, "img#agency-photo").await;
+    client.execute("document.getElementById('agency-photo')?.scrollIntoView({block: 'center'})", vec![]).await.unwrap();
+    screenshot(&client, "gates/05-photo-on-file").await;
 }
 
 /// The text of `selector` once it is shown.

@@ -155,7 +155,7 @@ pub async fn document_preview(id: String, kind: String, cases: State<'_, CaseSto
     Ok(Response::new(bytes))
 }
 
-/// The default cartoon card photo, for a child under 7 (SPEC §3).
+/// The default cartoon card photo, where the case's flow offers it (a child under 7, SPEC §3).
 #[tauri::command]
 pub async fn document_default_child_photo<R: Runtime>(
     id: String,
@@ -163,6 +163,16 @@ pub async fn document_default_child_photo<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Upload, IpcError> {
     let store = cases.unlocked().await?;
+    let offered = crate::commands::wizard::view(&store, &id).await?.evaluation.fields.iter().any(|f| {
+        f.default_document == Some(DocumentKind::CardPhoto) && f.status != banka_flows::engine::Status::Hidden
+    });
+    if !offered {
+        return Err(IpcError::new(
+            "not_offered",
+            "此案件不能使用默认卡通照片（仅限7周岁以下儿童），请上传制卡照片。",
+            "This case cannot use the default cartoon photo (only for children under 7): upload a card photo.",
+        ));
+    }
     let bytes = banka_photos::DEFAULT_CHILD_PHOTO;
     let (document, report) =
         store_checked(&store, &id, DocumentKind::CardPhoto, "default-child.jpg", bytes, &actor(&app)).await?;

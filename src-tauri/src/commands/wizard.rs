@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use banka_cases::{Actor, CaseSummary, DocumentInfo, Query, Status, Store};
-use banka_flows::definition::Question;
+use banka_flows::definition::{AgencyPhoto, Question};
 use banka_flows::{catalog, Evaluation};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -71,19 +71,39 @@ pub async fn case_ask_agency(
     ask_due(&store, &client, &id).await
 }
 
-/// 【获取图片】: the photo the agency holds under the case's receipt number, as raw bytes for
-/// the page to show (kept in memory only).
+/// The agency's photo that goes with the answer at `path` (004 §1.3.4): the photo under the
+/// receipt number (【获取图片】) or the person's photo on file (使用本人社保相片), as raw bytes for
+/// the page to show (kept in memory only). The flow says which (`agency_photo`).
 #[tauri::command]
 pub async fn case_agency_photo(
     id: String,
+    path: String,
     cases: State<'_, CaseStore>,
     agency: State<'_, Agency>,
 ) -> Result<tauri::ipc::Response, IpcError> {
-    let case = cases.unlocked().await?.case(&id).await?;
-    let receipt = banka_agency::lookup::receipt_number(&case.answers).ok_or_else(|| {
-        IpcError::new("no_receipt", "请先填写社保卡相片回执号。", "Enter the photo receipt number first.")
-    })?;
-    let bytes = agency.client().await?.photo_by_receipt(receipt).await.map_err(from_client)?;
+    let store = cases.unlocked().await?;
+    let shown = view(&store, &id).await?;
+    let field =
+        shown.evaluation.fields.iter().find(|f| f.path == path && f.status != banka_flows::engine::Status::Hidden);
+    let client = agency.client().await?;
+    let bytes = match field.and_then(|f| Some((f.agency_photo?, f))) {
+        Some((AgencyPhoto::Receipt, f)) => {
+            let receipt =
+                f.value.as_ref().and_then(Value::as_str).filter(|r| !r.trim().is_empty()).ok_or_else(|| {
+                    IpcError::new("no_receipt", "请先填写社保卡相片回执号。", "Enter the photo receipt number first.")
+                })?;
+            client.photo_by_receipt(receipt).await
+        }
+        Some((AgencyPhoto::OnFile, _)) => {
+            let person =
+                banka_agency::lookup::person(flow_of(&shown.summary)?, &shown.answers, today()).ok_or_else(|| {
+                    IpcError::new("no_person", "请先填写姓名和证件号码。", "Enter the name and ID number first.")
+                })?;
+            client.photo_on_file_image(&person).await
+        }
+        None => return Err(IpcError::new("no_photo", "这一项没有可显示的相片。", "This answer has no photo to show.")),
+    }
+    .map_err(from_client)?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 

@@ -4,7 +4,11 @@ export type Row = {
 /**
  * A field path, or `documents.<kind>` for an upload.
  */
-path: string, label_zh: string, label_en: string, answer_zh: string, answer_en: string, 
+path: string, 
+/**
+ * The step that asks it: where its Change (修改) link returns to.
+ */
+step: string, label_zh: string, label_en: string, answer_zh: string, answer_en: string, 
 /**
  * Whether a Change (修改) link goes back to it: not for a locked or derived answer, nor for
  * one the agency has checked (004 §1.3.7: the identity and eligibility answers).

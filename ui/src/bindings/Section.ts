@@ -3,6 +3,6 @@ import type { Row } from "./Row";
 
 export type Section = { 
 /**
- * The step the Change link returns to.
+ * The flow's section id, or the step's id when the flow lays out no sections.
  */
-step: string, title_zh: string, title_en: string, rows: Array<Row>, };
+id: string, title_zh: string, title_en: string, rows: Array<Row>, };

@@ -405,6 +405,7 @@ export interface Messages {
   getPhoto: string;
   gettingPhoto: string;
   agencyPhotoAlt: string;
+  photoOnFileAlt: string;
   fixButton: string;
   fixedChanges: string;
   previewAlt: (kind: string) => string;
@@ -871,6 +872,7 @@ const zh: Messages = {
   getPhoto: '获取图片',
   gettingPhoto: '正在向经办机构获取相片…',
   agencyPhotoAlt: '相片回执号对应的制卡相片',
+  photoOnFileAlt: '您在社保系统中的相片',
   fixButton: '一键修正',
   fixedChanges: '已修正：',
   previewAlt: (kind) => `已上传的${kind}`,
@@ -1365,6 +1367,7 @@ const en: Messages = {
   getPhoto: 'Get the photo',
   gettingPhoto: 'Getting the photo from the agency…',
   agencyPhotoAlt: 'The card photo registered under the receipt number',
+  photoOnFileAlt: 'Your photo in the social security system',
   fixButton: 'Fix it',
   fixedChanges: 'Fixed: ',
   previewAlt: (kind) => `The uploaded ${kind}`,

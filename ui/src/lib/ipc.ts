@@ -153,9 +153,10 @@ export function continueCase(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_continue', { id });
 }
 
-/** 【获取图片】: the photo the agency holds under the case's receipt number. */
-export async function agencyPhoto(id: string): Promise<Uint8Array> {
-  return new Uint8Array(await invoke<ArrayBuffer>('case_agency_photo', { id }));
+/** The agency's photo with the answer at `path`: under its receipt number (【获取图片】) or the
+ *  person's photo on file (使用本人社保相片). */
+export async function agencyPhoto(id: string, path: string): Promise<Uint8Array> {
+  return new Uint8Array(await invoke<ArrayBuffer>('case_agency_photo', { id, path }));
 }
 
 /** The entries of a code list (ethnic groups, occupations, districts, cities). */

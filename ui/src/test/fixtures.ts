@@ -346,11 +346,12 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
       agency: [{ ask: 'eligibility', step: 'basic-info', due: basicOk }],
       check_answers: [
         {
-          step: 'basic-info',
+          id: 'basic-info',
           title_zh: '基本信息',
           title_en: 'Your details',
           rows: WIZARD_FIELDS.map((f) => ({
             path: f.path,
+            step: 'basic-info',
             label_zh: f.label_zh,
             label_en: f.label_en,
             answer_zh: answerOf(f.path, 'zh'),
@@ -359,12 +360,13 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
           })),
         },
         {
-          step: 'uploads',
+          id: 'uploads',
           title_zh: '上传照片',
           title_en: 'Photo',
           rows: [
             {
               path: 'documents.card_photo',
+              step: 'uploads',
               label_zh: '制卡照片',
               label_en: 'Card photo',
               answer_zh: hasPhoto ? '已上传' : '未上传',
@@ -522,8 +524,8 @@ export interface WizardExtras {
   text?: boolean;
   /** A mobile number and its SMS code on the first step (both optional). */
   sms?: boolean;
-  /** The question a child under 7 gets (bj-minor's photo.use_default_cartoon), so the default
-   *  cartoon photo is offered. */
+  /** The question a child under 7 gets (bj-minor's photo.use_default_cartoon, standing for the
+   *  default card photo), so the default cartoon photo is offered. */
   cartoon?: boolean;
   /** Fields whose meaning changed since the draft's flow version. */
   revisit?: string[];
@@ -542,6 +544,7 @@ const SMS_FIELDS: FieldState[] = [
 const CARTOON_FIELD: FieldState = {
   path: 'photo.use_default_cartoon',
   step: 'basic-info',
+  default_document: 'card_photo',
   label_zh: '使用系统提供的默认卡通照片',
   label_en: 'Use the default cartoon photo',
   input: 'yes-no',
@@ -600,7 +603,7 @@ export function withExtras(
     return String(v);
   };
   view.evaluation.check_answers[0]!.rows.push(
-    ...added.map((f) => ({ path: f.path, label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en'), change: true })),
+    ...added.map((f) => ({ path: f.path, step: 'basic-info', label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en'), change: true })),
   );
   if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text_zh: STEP_TEXT.zh, text_en: STEP_TEXT.en };
   view.evaluation.revisit = extras.revisit ?? [];
@@ -681,6 +684,7 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
     value: chosen.length > 0 ? chosen : null,
     defaulted: false,
     options,
+    roster: 'agency.employees',
   };
   const ok = chosen.length > 0;
   const basic = view.evaluation.steps[0]!;
@@ -692,10 +696,10 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
   const names = (lang: 'zh' | 'en') =>
     ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
   view.evaluation.check_answers.splice(1, 0, {
-    step: 'employees',
+    id: 'employees',
     title_zh: '选择职工',
     title_en: 'Choose employees',
-    rows: [{ path: 'submit.employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en'), change: true }],
+    rows: [{ path: 'submit.employees', step: 'employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en'), change: true }],
   });
   view.evaluation.flow = 'bj-employer-submit';
   view.summary.flow_id = 'bj-employer-submit';

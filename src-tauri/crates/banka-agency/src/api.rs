@@ -173,7 +173,8 @@ pub struct PhotoReceiptRequest {
     pub receipt_number: String,
 }
 
-/// `POST /v1/photos/on-file`: is there a photo of this person in the system?
+/// `POST /v1/photos/on-file`: is there a photo of this person in the system? And
+/// `POST /v1/photos/on-file/image` → `image/jpeg`: that photo (404 when there is none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonRequest {
     pub name: String,

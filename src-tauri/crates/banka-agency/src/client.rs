@@ -138,16 +138,16 @@ impl Client {
     /// The JPEG registered under a photo receipt number (相片回执号).
     pub async fn photo_by_receipt(&self, receipt_number: &str) -> Result<Vec<u8>, Error> {
         let body = PhotoReceiptRequest { receipt_number: receipt_number.into() };
-        let response = send(self.request(Method::POST, "/photos/receipt").json(&body)).await?;
-        let bytes = response.bytes().await.map_err(network)?;
-        if !bytes.starts_with(&[0xFF, 0xD8]) {
-            return Err(garbage());
-        }
-        Ok(bytes.to_vec())
+        jpeg(self.request(Method::POST, "/photos/receipt").json(&body)).await
     }
 
     pub async fn photo_on_file(&self, person: &PersonRequest) -> Result<PhotoOnFile, Error> {
         json(self.request(Method::POST, "/photos/on-file").json(person)).await
+    }
+
+    /// The person's photo in the social security system (使用本人社保相片).
+    pub async fn photo_on_file_image(&self, person: &PersonRequest) -> Result<Vec<u8>, Error> {
+        jpeg(self.request(Method::POST, "/photos/on-file/image").json(person)).await
     }
 
     /// Banks and branches of a region (a Beijing district or Guangdong city code), branches
@@ -278,6 +278,22 @@ async fn send(request: RequestBuilder) -> Result<Response, Error> {
         return Err(Error::Unauthorized(error));
     }
     Err(Error::Refused { status: status.as_u16(), error })
+}
+
+/// A card photo from the agency: a JPEG no larger than a card photo may be (8.75 MB).
+async fn jpeg(request: RequestBuilder) -> Result<Vec<u8>, Error> {
+    let mut response = send(request).await?;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(network)? {
+        if (bytes.len() + chunk.len()) as u64 > banka_photos::spec::MAX_BYTES {
+            return Err(garbage());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Err(garbage());
+    }
+    Ok(bytes)
 }
 
 async fn json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Error> {

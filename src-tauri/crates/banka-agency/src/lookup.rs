@@ -3,7 +3,7 @@
 //! their answers into `agency.` case data. The app asks through the client; the reference
 //! server builds the same eligibility request when it re-validates a submitted case.
 
-use banka_flows::definition::{Flow, Jurisdiction, Question};
+use banka_flows::definition::{AgencyPhoto, Flow, Jurisdiction, Question};
 use banka_flows::engine::asked_about;
 use banka_flows::Answers;
 use banka_rules::{validate, Context, ValueKind};
@@ -140,16 +140,18 @@ async fn ask_one(
             Some(person) => Some(from_cards(&client.cards(&person).await?)),
             None => None,
         },
-        Question::PhotoReceipt => match receipt_number(answers) {
+        Question::PhotoReceipt => match receipt_number(flow, answers) {
             Some(receipt) => Some(vec![("agency.photo_receipt".into(), json!(receipt_state(client, receipt).await?))]),
             None => None,
         },
     })
 }
 
-/// The receipt number to look up, when the card photo is to come from one (【获取图片】).
-pub fn receipt_number(answers: &Answers) -> Option<&str> {
-    (text(answers, "photo.source") == Some("receipt_number")).then(|| text(answers, "photo.receipt_number")).flatten()
+/// The receipt number to look up (【获取图片】): the answer of the flow's field that shows a
+/// receipt's photo, while that field is asked.
+pub fn receipt_number<'a>(flow: &Flow, answers: &'a Answers) -> Option<&'a str> {
+    let (_, field) = flow.fields().find(|(_, f)| f.agency_photo == Some(AgencyPhoto::Receipt))?;
+    field.when.as_ref().is_none_or(|c| c.holds(answers)).then(|| text(answers, &field.path)).flatten()
 }
 
 /// `found`, `not_found` or `expired`: what the agency says of a receipt number.

@@ -779,7 +779,7 @@ async fn the_server_answers_as_documented() {
 
     // ---- card photos ----
     let photo = api.post("/v1/photos/receipt", json!({"receipt_number": demo::PHOTO_RECEIPT})).await.expect(200);
-    assert_eq!(photo.body, demo::RECEIPT_PHOTO);
+    assert_eq!(photo.body, demo::SAMPLE_PHOTO);
     api.post("/v1/photos/receipt", json!({"receipt_number": "440100209912319999"})).await.refused(404, "not_found");
     api.post("/v1/photos/receipt", json!({"receipt_number": demo::EXPIRED_RECEIPT}))
         .await
@@ -791,6 +791,15 @@ async fn the_server_answers_as_documented() {
     let none = api.post("/v1/photos/on-file", person(&demo::NOT_ELIGIBLE)).await.expect(200);
     assert_eq!(none.json, json!({"on_file": false}));
     api.post("/v1/photos/on-file", json!({"name": "王晓明", "id_number": wrong})).await.refused(422, "check_character");
+    let image = api.post("/v1/photos/on-file/image", person(&demo::RESIDENT)).await.expect(200);
+    assert_eq!(image.body, demo::SAMPLE_PHOTO);
+    api.post("/v1/photos/on-file/image", person(&demo::NOT_ELIGIBLE)).await.refused(404, "not_found");
+    api.post("/v1/photos/on-file/image", json!({"name": " ", "id_number": demo::RESIDENT.id_number}))
+        .await
+        .refused(422, "required");
+    api.post("/v1/photos/on-file/image", json!({"name": "王晓明", "id_number": wrong}))
+        .await
+        .refused(422, "check_character");
 
     // ---- banks and branches ----
     let chaoyang = api.get("/v1/banks", "/v1/banks?region=110105").await.expect(200);

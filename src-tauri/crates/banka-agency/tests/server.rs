@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use banka_agency::api::{Submission, DOCUMENT_KIND, UPLOAD_LENGTH, UPLOAD_OFFSET};
+use banka_agency::api::{PersonRequest, Submission, DOCUMENT_KIND, UPLOAD_LENGTH, UPLOAD_OFFSET};
 use banka_agency::server::{self, demo, Config, Faults, Running};
 use banka_rules::codes::{beijing_districts, guangdong_cities};
 use banka_rules::{validate, Context, ValueKind};
@@ -324,7 +324,7 @@ async fn photos_by_receipt_and_on_file() {
     assert_eq!(response.headers()["content-type"], "image/jpeg");
     let bytes = response.bytes().await.unwrap();
     assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
-    assert_eq!(&bytes[..], demo::RECEIPT_PHOTO);
+    assert_eq!(&bytes[..], demo::SAMPLE_PHOTO);
     let (status, error) = s.post("/v1/photos/receipt", json!({"receipt_number": "000"})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_api_error(&error, "not_found");
@@ -337,6 +337,17 @@ async fn photos_by_receipt_and_on_file() {
     assert_eq!(on_file, json!({"on_file": true, "taken_on": "2021-05-10"}));
     let (_, on_file) = s.post("/v1/photos/on-file", person(demo::RETIREE)).await;
     assert_eq!(on_file, json!({"on_file": false}));
+    // The photo itself, for the person to see before choosing it; none for someone without one.
+    let client = banka_agency::client::Client::new(&s.running.url(), TOKEN).unwrap();
+    let resident = PersonRequest { name: demo::RESIDENT.name.into(), id_number: demo::RESIDENT.id_number.into() };
+    assert_eq!(client.photo_on_file_image(&resident).await.unwrap(), demo::SAMPLE_PHOTO);
+    let retiree = PersonRequest { name: demo::RETIREE.name.into(), id_number: demo::RETIREE.id_number.into() };
+    match client.photo_on_file_image(&retiree).await {
+        Err(banka_agency::client::Error::Refused { status: 404, error }) => {
+            assert!(error.message_en.contains("no photo of this person"), "{error:?}")
+        }
+        other => panic!("{other:?}"),
+    }
     s.running.shutdown().await;
 }
 

@@ -3,7 +3,9 @@
 //!
 //! Inside the seal is a plain tar: `manifest.json`, `cases/<id>.json`, `blobs/<sha256>`. Import
 //! reads and checks all of it before writing anything, then writes it in one transaction: a
-//! bundle is imported whole or not at all. Nothing from a bundle is ever written as a file.
+//! bundle is imported whole or not at all. Nothing from a bundle is ever written as a file, and
+//! its word is not taken for a case's state: each status is derived again from the case's flow
+//! and trail (`rederive`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
@@ -16,7 +18,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{millis, Action, Actor, AuditEntry, DocumentInfo, Status};
+use crate::case::{millis, Action, Actor, AuditEntry, DocumentInfo, Reason, Status};
 use crate::documents::{self, sha256_hex, MAX_DOCUMENT_BYTES};
 use crate::error::{Error, Result};
 use crate::keys::{KdfParams, Passphrase};
@@ -161,6 +163,7 @@ impl Store {
                 }
             }
             insert(&mut tx, record, &parsed.blobs).await?;
+            rederive(&mut tx, record, actor).await?;
             audit::record(&mut tx, &record.id, now, actor, Change::of(Action::Imported)).await?;
         }
         tx.commit().await?;
@@ -261,6 +264,61 @@ async fn insert(conn: &mut SqliteConnection, r: &CaseRecord, blobs: &HashMap<Str
         audit::record(conn, &r.id, e.at, &e.actor, change).await?;
     }
     Ok(())
+}
+
+/// The status an imported case may have, whatever its bundle says: an agency reference only with
+/// the trail entry that recorded it (and the agency's statuses only with a reference); a finalized
+/// case only if it passes its flow on its application date, else a draft; a queued or sending one
+/// is queued again here (the outbox does not travel; the agency's idempotency key stops a second
+/// copy). Each correction is in the trail with its reason, and shown as the case's reason.
+async fn rederive(conn: &mut SqliteConnection, r: &CaseRecord, actor: &Actor) -> Result<()> {
+    let proven = r.agency_reference.as_deref().is_some_and(|reference| {
+        r.audit.iter().any(|e| {
+            e.field.as_deref() == Some("agency_reference")
+                && e.new_value.as_ref().and_then(Value::as_str) == Some(reference)
+        })
+    });
+    if r.agency_reference.is_some() && !proven {
+        sqlx::query!("UPDATE cases SET agency_reference = NULL WHERE id = ?", r.id).execute(&mut *conn).await?;
+    }
+    let at_agency = matches!(
+        r.status,
+        Status::Submitted | Status::Accepted | Status::InProduction | Status::ReadyForPickup | Status::Mailed
+    );
+    if matches!(r.status, Status::Draft | Status::Rejected) || (at_agency && proven) {
+        return Ok(());
+    }
+    let on = r.applied_on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let evaluation = crate::lifecycle::evaluate_in(conn, &r.id, on).await?;
+    let (to, reason) = if !evaluation.ready {
+        let n = evaluation.errors.len().max(1);
+        (
+            Status::Draft,
+            Reason::new(
+                format!("导入时按流程重新核对：有 {n} 处问题，已作为草稿导入。请修改后再提交。"),
+                format!("Checked again on import: {n} problem(s) with its flow, so it came in as a draft. Correct them and submit again."),
+            ),
+        )
+    } else if at_agency {
+        (
+            Status::Ready,
+            Reason::new(
+                "导入的文件中没有经办机构受理此案件的记录，已作为待提交的案件导入。",
+                "The bundle holds no record of the agency receiving this case, so it came in as ready to submit.",
+            ),
+        )
+    } else if matches!(r.status, Status::Queued | Status::Sending) {
+        (
+            Status::Ready,
+            Reason::new(
+                "导入的案件需在本机重新加入发送队列。",
+                "An imported case is queued again on this machine before it is sent.",
+            ),
+        )
+    } else {
+        return Ok(());
+    };
+    crate::lifecycle::write_status_in(conn, &r.id, r.status, to, actor, Some(&reason), Action::Status).await
 }
 
 struct Parsed {
@@ -583,5 +641,62 @@ mod tests {
         let err = store.import(&path, &Passphrase::new(PASS), &Actor::Resident).await.unwrap_err();
         assert!(err.to_string().contains("notice.agreed") || err.explain().message_en.contains("yes or no"), "{err}");
         assert_eq!(store.usage().await.unwrap().cases, 0);
+    }
+
+    #[tokio::test]
+    async fn an_imported_case_has_the_status_its_flow_and_trail_allow_not_the_one_it_claims() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("data"), &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let id = || uuid::Uuid::new_v4().to_string();
+        let claim = |status: Status, reference: Option<&str>| {
+            let mut r = record(&id());
+            r.status = status;
+            r.agency_reference = reference.map(str::to_owned);
+            r
+        };
+        // The tester's bundles: `ready` with a flow that does not pass, `submitted` with an
+        // invented reference; `queued` (no outbox travels); a reference its trail recorded.
+        let ready = claim(Status::Ready, None);
+        let invented = claim(Status::Submitted, Some("BJ-INVENTED-1"));
+        let queued = claim(Status::Queued, None);
+        let mut proven = claim(Status::Accepted, Some("BJ-2026-000042"));
+        proven.audit.push(AuditEntry {
+            at: Utc::now(),
+            actor: Actor::System,
+            action: Action::Status,
+            field: Some("agency_reference".into()),
+            old_value: None,
+            new_value: Some(json!("BJ-2026-000042")),
+            reason: None,
+        });
+        let records = [&ready, &invented, &queued, &proven];
+        let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        let mut entries = vec![file("manifest.json", manifest(&ids))];
+        let names: Vec<String> = ids.iter().map(|i| format!("cases/{i}.json")).collect();
+        for (name, r) in names.iter().zip(records) {
+            entries.push(file(name, serde_json::to_vec(r).unwrap()));
+        }
+        let path = dir.path().join("claims.banka");
+        std::fs::write(&path, sealed(&entries)).unwrap();
+        store.import(&path, &Passphrase::new(PASS), &Actor::Resident).await.unwrap();
+
+        let summary = |id: String| {
+            let store = &store;
+            async move { store.summary(&id).await.unwrap() }
+        };
+        let r = summary(ready.id.clone()).await;
+        assert_eq!((r.status, r.applied_on), (Status::Draft, None), "a case that fails its flow is a draft");
+        let why = r.status_reason.unwrap();
+        assert!(why.message_zh.contains("草稿") && why.message_en.contains("came in as a draft"), "{why:?}");
+        let r = summary(invented.id.clone()).await;
+        assert_eq!((r.status, r.agency_reference), (Status::Draft, None), "no invented reference");
+        assert_eq!(summary(queued.id.clone()).await.status, Status::Draft);
+        let r = summary(proven.id.clone()).await;
+        assert_eq!((r.status, r.agency_reference.as_deref()), (Status::Accepted, Some("BJ-2026-000042")));
+        // The correction is in the trail, before the import's own entry.
+        let trail = store.case(&ready.id).await.unwrap().audit;
+        let fixed = &trail[trail.len() - 2];
+        assert_eq!((fixed.field.as_deref(), fixed.new_value.as_ref()), (Some("status"), Some(&json!("draft"))));
+        assert_eq!(trail.last().unwrap().action, Action::Imported);
     }
 }

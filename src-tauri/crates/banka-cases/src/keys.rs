@@ -67,15 +67,27 @@ impl Default for KdfParams {
 impl KdfParams {
     /// The cheapest cost accepted: for tests that derive keys hundreds of times.
     pub const MINIMUM: KdfParams = KdfParams { memory_kib: 8 * 1024, iterations: 1, parallelism: 1 };
-    const MAXIMUM_MEMORY_KIB: u32 = 1024 * 1024;
+    /// The dearest cost a file may ask for: four times the default's work (memory × passes, about
+    /// a second here), in at most 256 MiB. A bundle's header names its own cost, so without this
+    /// a hostile one could demand 1 GiB × 16 passes (37 s) before its passphrase is found wrong.
+    const MAXIMUM_MEMORY_KIB: u32 = 256 * 1024;
+    const MAXIMUM_WORK_KIB: u64 = 4 * 64 * 1024 * 3;
 
     pub fn check(&self) -> std::result::Result<(), String> {
         let m = KdfParams::MINIMUM;
         if self.memory_kib < m.memory_kib || self.memory_kib > Self::MAXIMUM_MEMORY_KIB {
             return Err(format!("Argon2 memory {} KiB out of range", self.memory_kib));
         }
-        if !(1..=16).contains(&self.iterations) || !(1..=8).contains(&self.parallelism) {
+        if !(1..=16).contains(&self.iterations) || !(1..=4).contains(&self.parallelism) {
             return Err("Argon2 cost out of range".into());
+        }
+        if u64::from(self.memory_kib) * u64::from(self.iterations) > Self::MAXIMUM_WORK_KIB {
+            return Err(format!(
+                "Argon2 cost {} KiB × {} passes is more than Banka asks for (at most {} KiB·passes)",
+                self.memory_kib,
+                self.iterations,
+                Self::MAXIMUM_WORK_KIB
+            ));
         }
         Ok(())
     }
@@ -204,6 +216,11 @@ mod tests {
         assert!(Passphrase::new("春眠不觉晓处处闻").check_strength().is_ok());
         let huge = KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 };
         assert!(huge.check().is_err());
+        // The tester's bundle header: 1 GiB × 16 passes; and the cap's edges.
+        assert!(KdfParams { memory_kib: 1024 * 1024, iterations: 16, parallelism: 1 }.check().is_err());
+        assert!(KdfParams { memory_kib: 256 * 1024, iterations: 3, parallelism: 4 }.check().is_ok());
+        let dearer = KdfParams { memory_kib: 256 * 1024, iterations: 4, parallelism: 1 }.check().unwrap_err();
+        assert!(dearer.contains("more than Banka asks for"), "{dearer}");
         assert!(KdfParams::default().check().is_ok() && KdfParams::MINIMUM.check().is_ok());
     }
 }

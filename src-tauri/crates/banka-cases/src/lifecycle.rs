@@ -118,19 +118,7 @@ impl Store {
 
     /// What the flow says about the case now (on `today`).
     pub async fn evaluate(&self, id: &str, today: NaiveDate) -> Result<Evaluation> {
-        let mut conn = self.pool.acquire().await?;
-        let head = head(&mut conn, id).await?;
-        let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
-        let mut answers = answers(&mut conn, id).await?;
-        // The engine sees uploads as answers under `documents.<kind>`, with their check's findings.
-        for doc in crate::documents::list(&mut conn, id).await? {
-            let path = format!("documents.{}", doc.kind);
-            let findings = doc.checks.as_ref().map(crate::checks::Findings::of).unwrap_or_default();
-            answers.extend(findings.as_answers(&path));
-            answers.insert(path, Value::String(doc.sha256));
-        }
-        let started_version = (head.flow_version != flow.version).then_some(head.flow_version);
-        Ok(evaluate(flow, &answers, &Situation { today, started_version }))
+        evaluate_in(&mut *self.pool.acquire().await?, id, today).await
     }
 
     /// Finalizes a draft whose every check passes (draft → ready).
@@ -213,6 +201,22 @@ impl Store {
 
 /// A status change and its audit entry, inside the caller's transaction. A case going back to
 /// a draft leaves the outbox.
+/// What the flow engine says of a case as stored (in `conn`, so inside a transaction too).
+pub(crate) async fn evaluate_in(conn: &mut SqliteConnection, id: &str, today: NaiveDate) -> Result<Evaluation> {
+    let head = head(conn, id).await?;
+    let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
+    let mut answers = answers(conn, id).await?;
+    // The engine sees uploads as answers under `documents.<kind>`, with their check's findings.
+    for doc in crate::documents::list(conn, id).await? {
+        let path = format!("documents.{}", doc.kind);
+        let findings = doc.checks.as_ref().map(crate::checks::Findings::of).unwrap_or_default();
+        answers.extend(findings.as_answers(&path));
+        answers.insert(path, Value::String(doc.sha256));
+    }
+    let started_version = (head.flow_version != flow.version).then_some(head.flow_version);
+    Ok(evaluate(flow, &answers, &Situation { today, started_version }))
+}
+
 pub(crate) async fn change_status_in(
     conn: &mut SqliteConnection,
     id: &str,
@@ -225,6 +229,20 @@ pub(crate) async fn change_status_in(
     if !from.can_become(to) {
         return Err(Error::BadTransition { from: from.name().into(), to: to.name().into() });
     }
+    write_status_in(conn, id, from, to, actor, reason, action).await
+}
+
+/// Writes a status change and its trail entry, whatever the transition: for `change_status_in`,
+/// and for an import, which corrects what a bundle claims.
+pub(crate) async fn write_status_in(
+    conn: &mut SqliteConnection,
+    id: &str,
+    from: Status,
+    to: Status,
+    actor: &Actor,
+    reason: Option<&Reason>,
+    action: Action,
+) -> Result<()> {
     let now = Utc::now();
     let (to_name, at) = (to.name(), millis(now));
     let (zh, en) = (reason.map(|r| &r.message_zh), reason.map(|r| &r.message_en));

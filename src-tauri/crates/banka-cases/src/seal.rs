@@ -179,6 +179,18 @@ mod tests {
     }
 
     #[test]
+    fn a_header_asking_for_a_dearer_key_derivation_than_banka_uses_is_refused_before_deriving() {
+        let mut sealed = seal(b"a case", "passphrase!");
+        // The tester's bundle: 1 GiB × 16 passes (37 s and 1 GB before the cap).
+        sealed[8..12].copy_from_slice(&(1024u32 * 1024).to_le_bytes());
+        sealed[12..16].copy_from_slice(&16u32.to_le_bytes());
+        match OpenReader::new(&sealed[..], &Passphrase::new("passphrase!")) {
+            Err(OpenError::Cost(why)) => assert!(why.contains("out of range"), "{why}"),
+            other => panic!("{:?}", other.err()),
+        }
+    }
+
+    #[test]
     fn tampering_truncation_and_a_wrong_passphrase_are_caught() {
         let data = vec![42u8; 2 * CHUNK + 100];
         let sealed = seal(&data, "passphrase!");

@@ -23,6 +23,13 @@ pub trait Lookup {
     fn get(&self, path: &str) -> Option<&Value>;
 }
 
+/// A case's answers as saved: what a caller without an evaluation (the agency lookups) reads.
+impl Lookup for std::collections::BTreeMap<String, Value> {
+    fn get(&self, path: &str) -> Option<&Value> {
+        std::collections::BTreeMap::get(self, path)
+    }
+}
+
 impl Condition {
     pub fn holds(&self, values: &impl Lookup) -> bool {
         match self {
@@ -163,13 +170,6 @@ mod tests {
     use serde_json::json;
     use std::collections::BTreeMap;
 
-    struct Map(BTreeMap<String, Value>);
-    impl Lookup for Map {
-        fn get(&self, path: &str) -> Option<&Value> {
-            self.0.get(path)
-        }
-    }
-
     fn parse(toml_text: &str) -> Result<Condition, toml::de::Error> {
         #[derive(Deserialize)]
         struct W {
@@ -178,8 +178,8 @@ mod tests {
         toml::from_str::<W>(&format!("when = {toml_text}")).map(|w| w.when)
     }
 
-    fn values(v: Value) -> Map {
-        Map(serde_json::from_value(v).unwrap())
+    fn values(v: Value) -> BTreeMap<String, Value> {
+        serde_json::from_value(v).unwrap()
     }
 
     #[test]

@@ -34,10 +34,29 @@ pub struct Flow {
     /// What the flow asks the agency, and after which step: its conversation with the agency.
     #[serde(default)]
     pub agency: Vec<Ask>,
+    /// The check-answers page laid out as the channel lays it out (004 §1.3.7: 个人信息, 制卡相片,
+    /// 社保卡信息, …); without it, one section per step.
+    #[serde(default)]
+    pub check_answers: Vec<SummarySection>,
     /// Per version, the fields whose meaning changed: a draft started on an older version is
     /// asked to revisit them instead of breaking.
     #[serde(default)]
     pub changes: Vec<Change>,
+}
+
+/// One section of the check-answers page: its title and the answers it shows, in this order.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummarySection {
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    /// Field paths; every answer a person gives belongs to exactly one section.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// The uploads are listed here.
+    #[serde(default)]
+    pub documents: bool,
 }
 
 /// What the channel says when the person sends the case and when it has gone, in the seed's
@@ -120,10 +139,27 @@ pub struct Field {
     pub locked: Option<Lock>,
     /// The value is computed, not typed (the user confirms it).
     pub derive: Option<Derive>,
-    /// The agency's photo for this answer (a receipt number's) is fetched and shown with it
-    /// (【获取图片】).
+    /// The agency's photo that goes with this answer is fetched and shown with it: a receipt
+    /// number's (【获取图片】) or the person's photo on file (使用本人社保相片), 004 §1.3.4.
+    pub agency_photo: Option<AgencyPhoto>,
+    /// For `options_from`: the agency's whole list is shown with the question, each entry with
+    /// its status, not only those that can be chosen (the employer's employees, 002 §三).
     #[serde(default)]
-    pub agency_photo: bool,
+    pub roster: bool,
+    /// For a yes/no: a yes stands for the system's default picture of this document (bj-minor's
+    /// cartoon card photo, SPEC §3); while the question is asked the upload offers that picture.
+    pub default_document: Option<DocumentKind>,
+}
+
+/// Which of the agency's photos a field shows (004 §1.3.4 获取制卡相片).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyPhoto {
+    /// The photo a studio registered under the receipt number the field holds.
+    Receipt,
+    /// The photo of the case's person in the social security system.
+    OnFile,
 }
 
 /// A computed value: the day the person under `birthday_of` (e.g. `applicant`) turns `years`,
@@ -295,6 +331,8 @@ pub enum Refusal {
     ReceiptNotFound,
     /// The receipt number's photo is too old to make a card with.
     ReceiptExpired,
+    /// The social security system holds no photo of the person.
+    NoPhotoOnFile,
 }
 
 /// A question to the agency, asked once the answers of step `after` are complete, and again
@@ -384,6 +422,8 @@ struct FlowFile {
     #[serde(default)]
     agency: Vec<Ask>,
     #[serde(default)]
+    check_answers: Vec<SummarySection>,
+    #[serde(default)]
     changes: Vec<Change>,
 }
 
@@ -467,6 +507,7 @@ impl Flow {
             documents: file.documents,
             rules: file.rules,
             agency: file.agency,
+            check_answers: file.check_answers,
             changes: file.changes,
         })
     }

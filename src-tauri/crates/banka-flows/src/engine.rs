@@ -11,7 +11,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::condition::{is_answered, Lookup};
-use crate::definition::{Ask, CodeList, Field, Flow, Input, Jurisdiction, Question, Refusal, Rule, StepKind};
+use crate::definition::{
+    AgencyPhoto, Ask, CodeList, Field, Flow, Input, Jurisdiction, Question, Refusal, Rule, StepKind,
+};
 use crate::summary::{sections, Section};
 use crate::vocabulary::DocumentKind;
 
@@ -138,10 +140,18 @@ pub struct FieldState {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reason_en: Option<String>,
-    /// The agency's photo for this answer is shown with it (【获取图片】).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
-    pub agency_photo: bool,
+    /// The agency's photo shown with this answer (a receipt number's, or the one on file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub agency_photo: Option<AgencyPhoto>,
+    /// The agency's list behind the options (`agency.employees`), shown whole with the question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub roster: Option<String>,
+    /// The document whose default picture a yes to this question stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub default_document: Option<DocumentKind>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -341,6 +351,7 @@ fn apply_rules(
                     Refusal::NameMismatch => Problem::NameMismatch,
                     Refusal::ReceiptNotFound => Problem::ReceiptNotFound,
                     Refusal::ReceiptExpired => Problem::ReceiptExpired,
+                    Refusal::NoPhotoOnFile => Problem::NoPhotoOnFile,
                     Refusal::EntityNotOpen => Problem::EntityNotOpen,
                     Refusal::NotOnEntityList => Problem::NotOnEntityList,
                 };
@@ -807,6 +818,8 @@ fn hidden(field: &Field) -> FieldState {
         reason_zh: None,
         reason_en: None,
         agency_photo: field.agency_photo,
+        roster: field.options_from.as_ref().filter(|_| field.roster).map(|o| o.path.clone()),
+        default_document: field.default_document,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::definition::{Field, Flow, Question, Rule};
+use crate::definition::{AgencyPhoto, Field, Flow, Question, Rule};
 
 pub fn markdown(flows: &[Flow]) -> String {
     let mut out = String::from(
@@ -56,6 +56,16 @@ pub fn markdown(flows: &[Flow]) -> String {
                     ask.ask.name(),
                     ask.after
                 );
+            }
+        }
+        if !flow.check_answers.is_empty() {
+            let _ = writeln!(out, "\nCheck answers, in sections of its own:\n");
+            for section in &flow.check_answers {
+                let mut shown: Vec<String> = section.fields.iter().map(|f| format!("`{f}`")).collect();
+                if section.documents {
+                    shown.push("the uploads".into());
+                }
+                let _ = writeln!(out, "- {} / {}: {}", section.title_zh, section.title_en, shown.join(", "));
             }
         }
         for rule in &flow.rules {
@@ -121,6 +131,17 @@ fn notes(field: &Field) -> String {
     }
     if let Some(default) = &field.default {
         notes.push(format!("default {default}"));
+    }
+    match field.agency_photo {
+        Some(AgencyPhoto::Receipt) => notes.push("the agency's photo under it shown with it".into()),
+        Some(AgencyPhoto::OnFile) => notes.push("the person's photo on file shown with it".into()),
+        None => {}
+    }
+    if field.roster {
+        notes.push("the whole list shown with it".into());
+    }
+    if let Some(kind) = field.default_document {
+        notes.push(format!("yes = the default `{}`, offered at the upload", kind.name()));
     }
     if let Some(lock) = &field.locked {
         notes.push(match (&lock.from, &lock.when) {

@@ -13,8 +13,8 @@ use crate::vocabulary::DocumentKind;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
-    /// The step the Change link returns to.
-    pub step: String,
+    /// The flow's section id, or the step's id when the flow lays out no sections.
+    pub id: String,
     pub title_zh: String,
     pub title_en: String,
     pub rows: Vec<Row>,
@@ -25,6 +25,8 @@ pub struct Section {
 pub struct Row {
     /// A field path, or `documents.<kind>` for an upload.
     pub path: String,
+    /// The step that asks it: where its Change (修改) link returns to.
+    pub step: String,
     pub label_zh: String,
     pub label_en: String,
     pub answer_zh: String,
@@ -34,8 +36,8 @@ pub struct Row {
     pub change: bool,
 }
 
-/// One section per visible step that has something to show; consents (the notice, the
-/// commitment) are agreements, not answers, so they are left out.
+/// The check-answers page: the flow's own sections where it lays them out (`check_answers`),
+/// otherwise one per visible step that has something to show.
 pub fn sections(
     flow: &Flow,
     steps: &[StepState],
@@ -44,53 +46,86 @@ pub fn sections(
     uploaded: impl Fn(DocumentKind) -> bool,
     checked_by_agency: impl Fn(&str) -> bool,
 ) -> Vec<Section> {
+    let visible = |step: &str| steps.iter().any(|s| s.id == step && s.visible);
+    let field_row = |f: &FieldState| -> Option<Row> {
+        if f.status == Status::Hidden || !answer_to_check(f.input, f.sms_to.is_some()) || !visible(&f.step) {
+            return None;
+        }
+        let (answer_zh, answer_en) = words(flow, f)?;
+        Some(Row {
+            path: f.path.clone(),
+            step: f.step.clone(),
+            label_zh: f.label_zh.clone(),
+            label_en: f.label_en.clone(),
+            answer_zh,
+            answer_en,
+            change: !matches!(f.status, Status::Locked | Status::Derived) && !checked_by_agency(&f.path),
+        })
+    };
+    let document_rows = |only_step: Option<&str>| -> Vec<Row> {
+        flow.documents
+            .iter()
+            .filter(|d| {
+                only_step.is_none_or(|s| d.step == s) && required_documents.contains(&d.kind) && visible(&d.step)
+            })
+            .map(|d| {
+                let (zh, en) = d.kind.label();
+                let done = uploaded(d.kind);
+                Row {
+                    path: crate::engine::document_path(d.kind),
+                    step: d.step.clone(),
+                    label_zh: zh.into(),
+                    label_en: en.into(),
+                    answer_zh: if done { "已上传" } else { "未上传" }.into(),
+                    answer_en: if done { "Uploaded" } else { "Not uploaded" }.into(),
+                    change: true,
+                }
+            })
+            .collect()
+    };
+    let section = |id: &str, title_zh: &str, title_en: &str, rows: Vec<Row>| {
+        (!rows.is_empty()).then(|| Section {
+            id: id.to_owned(),
+            title_zh: title_zh.to_owned(),
+            title_en: title_en.to_owned(),
+            rows,
+        })
+    };
+    if !flow.check_answers.is_empty() {
+        return flow
+            .check_answers
+            .iter()
+            .filter_map(|s| {
+                let mut rows: Vec<Row> = s
+                    .fields
+                    .iter()
+                    .filter_map(|path| fields.iter().find(|f| &f.path == path))
+                    .filter_map(field_row)
+                    .collect();
+                if s.documents {
+                    rows.extend(document_rows(None));
+                }
+                section(&s.id, &s.title_zh, &s.title_en, rows)
+            })
+            .collect();
+    }
     steps
         .iter()
         .filter(|s| s.visible)
         .filter_map(|step| {
-            let rows: Vec<Row> = match step.kind {
-                StepKind::Documents => flow
-                    .documents
-                    .iter()
-                    .filter(|d| d.step == step.id && required_documents.contains(&d.kind))
-                    .map(|d| {
-                        let (zh, en) = d.kind.label();
-                        let done = uploaded(d.kind);
-                        Row {
-                            path: crate::engine::document_path(d.kind),
-                            label_zh: zh.into(),
-                            label_en: en.into(),
-                            answer_zh: if done { "已上传" } else { "未上传" }.into(),
-                            answer_en: if done { "Uploaded" } else { "Not uploaded" }.into(),
-                            change: true,
-                        }
-                    })
-                    .collect(),
-                _ => fields
-                    .iter()
-                    .filter(|f| f.step == step.id && f.status != Status::Hidden && f.input != Input::Consent)
-                    .filter_map(|f| {
-                        let (answer_zh, answer_en) = words(flow, f)?;
-                        Some(Row {
-                            path: f.path.clone(),
-                            label_zh: f.label_zh.clone(),
-                            label_en: f.label_en.clone(),
-                            answer_zh,
-                            answer_en,
-                            change: !matches!(f.status, Status::Locked | Status::Derived)
-                                && !checked_by_agency(&f.path),
-                        })
-                    })
-                    .collect(),
+            let rows = match step.kind {
+                StepKind::Documents => document_rows(Some(&step.id)),
+                _ => fields.iter().filter(|f| f.step == step.id).filter_map(field_row).collect(),
             };
-            (!rows.is_empty()).then(|| Section {
-                step: step.id.clone(),
-                title_zh: step.title_zh.clone(),
-                title_en: step.title_en.clone(),
-                rows,
-            })
+            section(&step.id, &step.title_zh, &step.title_en, rows)
         })
         .collect()
+}
+
+/// Whether a field's answer is one a person checks: not a consent (the notice, the commitment:
+/// agreements) nor an SMS code (used once, when it was typed).
+pub(crate) fn answer_to_check(input: Input, sms_code: bool) -> bool {
+    input != Input::Consent && !sms_code
 }
 
 /// An answer as a person reads it, in Chinese and English; `None` when unanswered.

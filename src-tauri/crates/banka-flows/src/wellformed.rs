@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::condition::Condition;
 use crate::definition::{CodeList, Field, Flow, Input, Rule, StepKind};
-use crate::vocabulary::{COLLECTION_METHODS, ID_TYPES};
+use crate::summary::answer_to_check;
+use crate::vocabulary::{DocumentKind, COLLECTION_METHODS, ID_TYPES};
 
 /// Every problem in `flow`, or `Ok` when there is none.
 pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
@@ -132,6 +133,7 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
             problems.push(format!("question {:?} is asked twice", ask.ask));
         }
     }
+    check_sections(flow, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -139,8 +141,58 @@ pub fn check(flow: &Flow) -> Result<(), Vec<String>> {
     }
 }
 
+/// A flow's own check-answers layout shows every answer once: nothing a person gave is left off
+/// the page they confirm.
+fn check_sections(flow: &Flow, problems: &mut Vec<String>) {
+    if flow.check_answers.is_empty() {
+        return;
+    }
+    let mut ids = BTreeSet::new();
+    let mut listed = BTreeSet::new();
+    for section in &flow.check_answers {
+        if !ids.insert(section.id.as_str()) {
+            problems.push(format!("check-answers section \"{}\" is defined twice", section.id));
+        }
+        for path in &section.fields {
+            match flow.field(path) {
+                None => problems.push(format!("check-answers section \"{}\": no field \"{path}\"", section.id)),
+                Some(f) if !answer_to_check(f.input, f.sms_to.is_some()) => problems.push(format!(
+                    "check-answers section \"{}\": \"{path}\" is a consent or an SMS code, not an answer to check",
+                    section.id
+                )),
+                Some(_) if !listed.insert(path.as_str()) => {
+                    problems.push(format!("check-answers: \"{path}\" is in more than one section"))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for (_, field) in flow.fields() {
+        if answer_to_check(field.input, field.sms_to.is_some()) && !listed.contains(field.path.as_str()) {
+            problems.push(format!("check-answers: \"{}\" is in no section", field.path));
+        }
+    }
+    let with_documents = flow.check_answers.iter().filter(|s| s.documents).count();
+    if !flow.documents.is_empty() && with_documents != 1 {
+        problems.push(format!("check-answers: the uploads must be in exactly one section, not {with_documents}"));
+    }
+}
+
 fn check_field(field: &Field, earlier: &[&Field], problems: &mut Vec<String>) {
     let place = format!("field \"{}\"", field.path);
+    if field.roster && field.options_from.is_none() {
+        problems.push(format!("{place}: `roster` shows the list of `options_from`, which it has not"));
+    }
+    match field.default_document {
+        Some(_) if field.input != Input::YesNo => {
+            problems.push(format!("{place}: `default_document` needs a yes/no question"))
+        }
+        // The one default picture there is: the cartoon card photo (banka-photos).
+        Some(kind) if kind != DocumentKind::CardPhoto => {
+            problems.push(format!("{place}: only `card_photo` has a default picture, not `{}`", kind.name()))
+        }
+        _ => {}
+    }
     if field.options_from.as_ref().is_some_and(|from| !from.path.starts_with("agency.")) {
         problems.push(format!("{place}: `options_from` must read the agency's data (`agency.`)"));
     }

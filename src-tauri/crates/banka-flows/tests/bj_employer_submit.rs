@@ -46,6 +46,9 @@ fn seed_002_only_employees_whose_information_is_confirmed_are_offered() {
     let names: Vec<_> =
         e.fields.iter().find(|f| f.path == "submit.employees").unwrap().options.iter().map(|o| o.zh.clone()).collect();
     assert_eq!(names, ["孙七", "吴九"]);
+    // The whole list, with each one's 办卡状态, is shown with the question.
+    let field = e.fields.iter().find(|f| f.path == "submit.employees").unwrap();
+    assert_eq!(field.roster.as_deref(), Some("agency.employees"));
 }
 
 #[test]

@@ -140,6 +140,13 @@ fn seed_000_a_child_under_7_may_use_the_default_cartoon_photo() {
     let e = eval(FLOW, &five);
     assert!(e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
     assert!(e.required_documents.contains(&CardPhoto));
+    // The upload offers the default picture while the question is asked.
+    let offers = |e: &banka_flows::Evaluation| {
+        e.fields
+            .iter()
+            .any(|f| f.default_document == Some(CardPhoto) && f.status != banka_flows::engine::Status::Hidden)
+    };
+    assert!(offers(&e));
     let cartoon = with(&five, json!({"photo.use_default_cartoon": true}));
     assert!(!eval(FLOW, &cartoon).required_documents.contains(&CardPhoto));
     // Seven and over: no cartoon, even if the answer lingers in the draft.
@@ -147,12 +154,13 @@ fn seed_000_a_child_under_7_may_use_the_default_cartoon_photo() {
     let e = eval(FLOW, &eight);
     assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().visible);
     assert!(e.required_documents.contains(&CardPhoto));
+    assert!(!offers(&e), "no default picture at eight");
 }
 
 #[test]
 fn check_answers_shows_each_section_in_plain_words_with_its_step() {
     let e = eval(FLOW, &with_documents(FLOW, &hukou(true)));
-    let section = |step: &str| e.check_answers.iter().find(|s| s.step == step).unwrap_or_else(|| panic!("{step}"));
+    let section = |step: &str| e.check_answers.iter().find(|s| s.id == step).unwrap_or_else(|| panic!("{step}"));
     let row = |step: &str, path: &str| {
         section(step).rows.iter().find(|r| r.path == path).unwrap_or_else(|| panic!("{path}")).clone()
     };
@@ -168,7 +176,7 @@ fn check_answers_shows_each_section_in_plain_words_with_its_step() {
     assert!(uploads.rows.iter().all(|r| r.answer_zh == "已上传"));
     assert!(uploads.rows.iter().any(|r| r.path == "documents.hukou_householder_page"));
     // Agreements are not answers; hidden branches are not shown.
-    assert!(e.check_answers.iter().all(|s| s.step != "notice" && s.step != "photo"));
+    assert!(e.check_answers.iter().all(|s| s.id != "notice" && s.id != "photo"));
 }
 
 #[test]

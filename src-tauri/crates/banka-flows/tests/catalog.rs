@@ -128,3 +128,49 @@ fn an_sms_code_is_sent_to_an_earlier_mobile_number() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(p[0].contains("x.sms_code") && p[0].contains("sms_to"), "{p:?}");
 }
+
+#[test]
+fn a_check_answers_layout_shows_every_answer_exactly_once() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "x", type = "text", label_zh = "x", label_en = "x" },
+    { path = "y", type = "text", label_zh = "y", label_en = "y" },
+    { path = "z", type = "text", label_zh = "z", label_en = "z" },
+    { path = "ok", type = "consent", label_zh = "ok", label_en = "ok" },
+  ] },
+  { id = "u", title_zh = "u", title_en = "u", kind = "documents" },
+]
+documents = [{ kind = "card_photo", step = "u" }]
+check_answers = [
+  { id = "s", title_zh = "s", title_en = "s", fields = ["x", "y", "nowhere"] },
+  { id = "s", title_zh = "t", title_en = "t", fields = ["y", "ok"] },
+]"#,
+    );
+    for needle in [
+        "section \"s\" is defined twice",
+        "no field \"nowhere\"",
+        "\"y\" is in more than one section",
+        "\"ok\" is a consent or an SMS code",
+        "\"z\" is in no section",
+        "uploads must be in exactly one section, not 0",
+    ] {
+        assert!(p.iter().any(|m| m.contains(needle)), "{needle}: {p:?}");
+    }
+    assert_eq!(p.len(), 6, "{p:?}");
+}
+
+#[test]
+fn a_roster_needs_an_agency_list_and_a_default_picture_a_yes_no() {
+    let p = problems(
+        r#"steps = [
+  { id = "a", title_zh = "a", title_en = "a", fields = [
+    { path = "x", type = "multi-choice", roster = true, label_zh = "x", label_en = "x", options = [{ value = "1", zh = "一", en = "one" }] },
+    { path = "y", type = "text", default_document = "card_photo", label_zh = "y", label_en = "y" },
+  ] },
+]"#,
+    );
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].contains("\"x\"") && p[0].contains("roster"), "{p:?}");
+    assert!(p[1].contains("\"y\"") && p[1].contains("yes/no"), "{p:?}");
+}

@@ -7,7 +7,7 @@
 
 mod common;
 
-use banka_flows::definition::Question;
+use banka_flows::definition::{AgencyPhoto, Question};
 use banka_flows::engine::asked_about;
 use banka_flows::{catalog, Answers, Evaluation};
 use common::*;
@@ -201,7 +201,7 @@ fn seed_004_1_3_4_an_unknown_or_expired_receipt_number_is_refused_at_the_photo_s
         }
     }
     let photo = e.fields.iter().find(|f| f.path == "photo.receipt_number").unwrap();
-    assert!(photo.agency_photo, "the page shows the agency's photo with it");
+    assert_eq!(photo.agency_photo, Some(AgencyPhoto::Receipt), "the page shows the agency's photo with it");
     // The photo in the system instead: nothing to look up, recorded as asked.
     let system = answers(json!({"photo.source": "system_photo",
         "agency.asked.photo_receipt": {"about": {"photo.source": "system_photo"}, "gave": []}}));

@@ -84,7 +84,6 @@ fn a_complete_mainland_case_walks_every_step_to_ready() {
             "uploads",
             "photo",
             "application-info",
-            "card-info",
             "collection",
             "check-answers",
             "submit"
@@ -326,11 +325,23 @@ fn seed_004_1_3_4_photo_is_a_receipt_number_or_the_system_photo() {
     assert_eq!(status(&e, "photo.receipt_number"), "hidden");
     let unticked = with(&system, json!({"photo.use_system_photo": false}));
     assert_eq!(error_codes(&eval(FLOW, &unticked), "photo.use_system_photo"), ["consent_required"]);
-    // 如社保系统有照片可无需社保卡相片回执号: without one, a receipt number it is.
+    // "搜索结果会自动展示": the photo on file is shown with the choice.
+    let shown = e.fields.iter().find(|f| f.path == "photo.use_system_photo").unwrap();
+    assert_eq!(shown.agency_photo, Some(banka_flows::definition::AgencyPhoto::OnFile));
+    // 如社保系统有照片可无需社保卡相片回执号: without one, the choice is refused, saying so, and a
+    // receipt number it is.
     let none = with(&system, json!({"agency.has_system_photo": false}));
     let e = eval(FLOW, &none);
-    assert_eq!(options(&e, "photo.source"), [json!("receipt_number")]);
-    assert_eq!(error_codes(&e, "photo.source"), ["not_an_option"]);
+    assert_eq!(options(&e, "photo.source"), [json!("receipt_number"), json!("system_photo")]);
+    assert_eq!(error_codes(&e, "photo.source"), ["no_photo_on_file"]);
+    let finding = &e.errors.iter().find(|x| x.field == "photo.source").unwrap().finding;
+    assert!(
+        finding.message_zh.contains("没有您的相片") && finding.message_en.contains("no photo of you"),
+        "{finding:?}"
+    );
+    assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().complete, "the person stays at the photo step");
+    let receipt = with(&none, json!({"photo.source": "receipt_number", "photo.receipt_number": "440100202411210123"}));
+    assert!(error_codes(&eval(FLOW, &receipt), "photo.source").is_empty());
     // No card photo is uploaded in Guangdong.
     assert!(!eval(FLOW, &mainland()).required_documents.contains(&CardPhoto));
 }
@@ -389,19 +400,42 @@ fn seed_004_1_3_1_and_1_3_7_the_guide_and_the_submission_must_be_agreed() {
 }
 
 #[test]
-fn seed_004_1_3_7_check_answers_has_a_section_per_step_and_recipient_only_for_mail() {
+fn seed_004_1_3_7_check_answers_is_laid_out_as_the_seed_with_recipient_only_for_mail() {
     let e = ready_with_documents(&by_mail());
-    let sections: Vec<&str> = e.check_answers.iter().map(|s| s.step.as_str()).collect();
-    for step in ["resident-type", "eligibility", "uploads", "photo", "application-info", "card-info", "collection"] {
-        assert!(sections.contains(&step), "{step}: {sections:?}");
+    let titles: Vec<&str> = e.check_answers.iter().map(|s| s.title_zh.as_str()).collect();
+    // §1.3.7 1.: 个人信息、制卡相片、社保卡信息、社保卡领卡方式、领卡网点、收件人信息、上传材料 (身份核验 is Banka's own).
+    assert_eq!(
+        titles,
+        ["身份核验", "个人信息", "制卡相片", "社保卡信息", "社保卡领卡方式", "领卡网点", "收件人信息", "上传材料"]
+    );
+    let section = |id: &str| e.check_answers.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id}"));
+    let row = |id: &str, path: &str| {
+        section(id).rows.iter().find(|r| r.path == path).unwrap_or_else(|| panic!("{id}: {path}")).clone()
+    };
+    // §1.3.7 2.: 个人信息 and 社保卡信息 → 申请信息; 制卡相片 → 获取制卡相片; the collection sections → 领卡方式.
+    assert_eq!(row("personal", "applicant.ethnicity").step, "application-info");
+    assert_eq!(row("card", "bank.name").step, "application-info");
+    assert_eq!(row("card", "card.insurance_type").step, "application-info");
+    assert_eq!(row("photo", "photo.source").step, "photo");
+    for (id, path) in
+        [("collection", "collection.method"), ("branch", "bank.branch"), ("recipient", "collection.address")]
+    {
+        let r = row(id, path);
+        assert!(r.change && r.step == "collection", "{path}: {r:?}");
     }
-    let collection = e.check_answers.iter().find(|s| s.step == "collection").unwrap();
-    let method = collection.rows.iter().find(|r| r.path == "collection.method").unwrap();
-    assert_eq!(method.answer_zh, "邮寄到付");
-    assert!(collection.rows.iter().any(|r| r.path == "collection.recipient_name"));
+    assert_eq!(row("collection", "collection.method").answer_zh, "邮寄到付");
+    assert_eq!(row("uploads", "documents.id_card_front").step, "uploads");
+    // What the agency checked at 资格校验 is shown without 修改.
+    for (id, path) in [("personal", "applicant.name"), ("personal", "applicant.id_number"), ("card", "card.city")] {
+        assert!(!row(id, path).change, "{path}");
+    }
+    assert!(row("card", "applicant.social_security_number").answer_zh.len() > 10);
+    // A one-time code is not an answer to check.
+    assert!(e.check_answers.iter().flat_map(|s| &s.rows).all(|r| !r.path.ends_with("sms_code")));
+    // 收件人信息 only for 邮寄到付.
     let e = ready_with_documents(&mainland());
-    let collection = e.check_answers.iter().find(|s| s.step == "collection").unwrap();
-    assert!(!collection.rows.iter().any(|r| r.path == "collection.recipient_name"));
+    assert!(e.check_answers.iter().all(|s| s.id != "recipient"));
+    assert!(e.check_answers.iter().flat_map(|s| &s.rows).all(|r| r.path != "collection.recipient_name"));
 }
 
 #[test]

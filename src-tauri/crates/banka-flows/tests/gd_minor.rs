@@ -58,7 +58,6 @@ fn both_kinds_of_case_walk_every_step_to_ready() {
                 "uploads",
                 "photo",
                 "application-info",
-                "card-info",
                 "collection",
                 "check-answers",
                 "submit"

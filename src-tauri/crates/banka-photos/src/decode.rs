@@ -1,5 +1,5 @@
-//! Reading an upload safely: the format from its first bytes, dimensions checked before any
-//! pixel is decoded, memory bounded by `image::Limits`, EXIF orientation applied, and the
+//! Reading an upload safely: the format from its first bytes, dimensions and decoded size checked
+//! before any pixel is decoded, memory bounded by `image::Limits`, EXIF orientation applied, and the
 //! result as 8-bit RGB (alpha laid on white, 16-bit and CMYK converted).
 
 use std::io::Cursor;
@@ -12,8 +12,12 @@ use crate::problem::Problem;
 
 /// 50 megapixels: any phone's normal mode; a bigger picture is refused before decoding.
 pub const MAX_PIXELS: u64 = 50_000_000;
-/// What decoding may allocate: a 50 MP picture with 16-bit RGBA samples, and some room.
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// What the decoded picture may take, from its header, before any pixel is decoded: a 50 MP
+/// 8-bit colour photo (150 MB). A 16-bit or transparent picture that large (a 7000×7000 16-bit
+/// PNG is 294–392 MB, and its 8-bit copy more) is refused instead of decoded.
+pub const MAX_DECODED_BYTES: u64 = 160 * 1024 * 1024;
+/// What decoding may allocate: the decoded picture and the decoder's own buffers.
+const MAX_ALLOC: u64 = MAX_DECODED_BYTES + 32 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,7 +121,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     if width == 0 || height == 0 {
         return Err(Problem::Unreadable);
     }
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED_BYTES {
         return Err(Problem::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);

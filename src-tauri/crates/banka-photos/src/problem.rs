@@ -154,8 +154,8 @@ impl Problem {
                 format!("The photo must be a JPEG; this file is {}. Use “Fix” to convert it.", f.name()),
             ),
             TooManyPixels => (
-                "图片像素过多（上限 5000 万像素），无法安全处理。请用手机的普通拍照模式重新拍摄。".into(),
-                "The picture has too many pixels to handle safely (the limit is 50 megapixels). Take it again in the camera's normal mode.".into(),
+                "图片太大，无法安全处理（上限为 5000 万像素的普通彩色照片）。请用手机的普通拍照模式重新拍摄，或另存为 JPEG。".into(),
+                "The picture is too large to handle safely (the limit is an ordinary 50-megapixel colour photo). Take it again in the camera's normal mode, or save it as JPEG.".into(),
             ),
             FileTooSmall { bytes } => (
                 format!("文件只有 {} KB，制卡照片须在 20 KB 至 8.75 MB 之间。点“一键修正”重新保存。", bytes / 1024),

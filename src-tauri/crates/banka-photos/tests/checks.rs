@@ -396,6 +396,44 @@ fn huge_dimensions_are_refused_before_decoding() {
     bomb.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
     assert!(png.len() < 1_000_000);
     has(CardPhoto, &png, "too_many_pixels", false);
+    // The tester's picture: 7000×7000 16-bit RGBA (49 MP, under the pixel limit, but 392 MB
+    // decoded), refused from its header: only the header and a scrap of data are given.
+    let deep = png_header(7000, 7000, 16, 6);
+    has(CardPhoto, &deep, "too_many_pixels", false);
+    has(IdCardFront, &deep, "too_many_pixels", false);
+    // The same size in 8-bit grey (49 MB decoded) is within the budget: read, then judged.
+    assert!(!codes(&check(IdCardFront, &png_header(7000, 7000, 8, 0))).contains(&"too_many_pixels"));
+}
+
+/// A PNG that is only its header (IHDR with these dimensions, depth and colour type) and the
+/// start of an image data chunk: what a decoder sees before it decodes any pixel.
+fn png_header(width: u32, height: u32, depth: u8, colour: u8) -> Vec<u8> {
+    fn crc(bytes: &[u8]) -> u32 {
+        let mut c = !0u32;
+        for &b in bytes {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+        }
+        !c
+    }
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let sum = crc(&out[start..]);
+        out.extend_from_slice(&sum.to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[depth, colour, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &[0x78, 0x9C, 0x01, 0x00, 0x00]);
+    png
 }
 
 #[test]

@@ -175,6 +175,8 @@ pub enum Problem {
     ReceiptNotFound,
     /// The receipt number's photo is too old for a card.
     ReceiptExpired,
+    /// The social security system has no photo of the person to make the card with.
+    NoPhotoOnFile,
     /// The employer has not opened a collective application (B3.2).
     EntityNotOpen,
     /// The employer's collective application does not list the person (B3.2).
@@ -242,6 +244,7 @@ impl Problem {
             Problem::NameMismatch => "name_mismatch",
             Problem::ReceiptNotFound => "receipt_not_found",
             Problem::ReceiptExpired => "receipt_expired",
+            Problem::NoPhotoOnFile => "no_photo_on_file",
             Problem::EntityNotOpen => "entity_not_open",
             Problem::NotOnEntityList => "not_on_entity_list",
             Problem::AgencyPending => "agency_pending",
@@ -428,6 +431,10 @@ impl Problem {
                 format!("这个{f}对应的相片已过期，不能用于制卡。请到照相馆重新拍照，取得新的{f}。"),
                 format!("The photo under this {fe} has expired and cannot be used for a card. Have a new photo taken at a studio and enter its new {fe}."),
             ),
+            Problem::NoPhotoOnFile => (
+                format!("社保系统中没有您的相片，不能使用本人社保相片。请在{f}中选择“输入社保卡相片回执号”，到照相馆拍照后填写回执号。"),
+                format!("The social security system has no photo of you, so it cannot be used. For the {fe}, choose to enter a photo receipt number: have your photo taken at a studio and enter the number it gives you."),
+            ),
             Problem::EntityNotOpen => (
                 format!("按{f}查询，该单位尚未开通集体申请。请联系单位经办人先开通集体申请，再确认个人信息。"),
                 format!(
@@ -504,6 +511,7 @@ mod tests {
             Problem::NameMismatch,
             Problem::ReceiptNotFound,
             Problem::ReceiptExpired,
+            Problem::NoPhotoOnFile,
             Problem::EntityNotOpen,
             Problem::NotOnEntityList,
             Problem::AgencyPending,
@@ -518,7 +526,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 35, "each problem kind has its own code");
+        assert_eq!(codes.len(), 36, "each problem kind has its own code");
     }
 
     #[test]

@@ -188,6 +188,28 @@ describe('wizard', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('lays out the flow’s own sections, each answer’s Change going to the step that asks it', async () => {
+    // As 004 §1.3.7: one section may hold answers asked on several pages.
+    const oneSection = (view: CaseView): CaseView => ({
+      ...view,
+      evaluation: {
+        ...view.evaluation,
+        check_answers: [
+          { id: 'personal', title_zh: '个人信息', title_en: 'Personal details', rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
+        ],
+      },
+    });
+    const { container } = openWizard({ answers: FILLED, photo: true, wizardView: oneSection });
+    await waitFor(() => expect(heading()).toBe('核对您的信息'));
+    const sections = [...container.querySelectorAll<HTMLElement>('section.check-section')];
+    expect(sections.map((s) => s.querySelector('h2')?.textContent)).toEqual(['个人信息']);
+    expect(sections[0]!.getAttribute('aria-labelledby')).toBe('check-personal');
+    const photo = container.querySelector<HTMLAnchorElement>('[data-change="documents.card_photo"]')!;
+    expect(photo.getAttribute('href')).toBe('#step-uploads');
+    await fireEvent.click(photo);
+    await waitFor(() => expect(heading()).toBe('上传照片'));
+  });
+
   for (const lang of ['zh', 'en'] as const) {
     it(`lists the answers to check, and Change returns to check answers (${lang})`, async () => {
       const { container } = openWizard({ answers: FILLED, photo: true, lang });

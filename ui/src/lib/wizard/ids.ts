@@ -1,5 +1,4 @@
 // Element ids the wizard gives its inputs: the error summary links to them, and tests find them.
-import type { FieldState } from '../../bindings/FieldState';
 import type { JsonValue } from '../../bindings/serde_json/JsonValue';
 
 /** The id of a field's input (for radios and checkboxes: the first one's). */
@@ -27,11 +26,4 @@ export function asText(value: JsonValue | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** Fields whose answers the agency is asked about when the user continues past them. */
-export const AGENCY_FIELDS = ['applicant.id_number', 'applicant.social_security_number', 'entity.uscc'];
-
-export function readsAgency(fields: readonly FieldState[]): boolean {
-  return fields.some((f) => AGENCY_FIELDS.includes(f.path));
 }

@@ -35,7 +35,15 @@ fn judge(kinds: &[DocumentKind], bytes: &[u8]) -> (Vec<FieldProblem>, Vec<String
         message_en: en,
     };
     for &kind in kinds {
-        if kind == DocumentKind::CardPhoto {
+        // A card photo that is not a JPEG is refused from its first bytes, never decoded.
+        let not_jpeg = match Format::sniff(bytes) {
+            Format::Jpeg => None,
+            Format::Unknown => Some(Problem::Unreadable),
+            other => Some(Problem::WrongFormat(other)),
+        };
+        if let (DocumentKind::CardPhoto, Some(p)) = (kind, &not_jpeg) {
+            fatal.push(problem(kind, p.code(), p.message()));
+        } else if kind == DocumentKind::CardPhoto {
             for p in banka_photos::check(kind, bytes).problems {
                 let stops = matches!(
                     p,

@@ -31,11 +31,12 @@ pub const ENTITY_USCC: &str = "91110105MA01XK3T5N";
 pub const ENTITY_NAME: &str = "北京示例科技有限公司（示例）";
 
 /// A photo receipt number (相片回执号) registered by a studio; `POST /v1/photos/receipt` answers
-/// with `RECEIPT_PHOTO`.
+/// with `SAMPLE_PHOTO`.
 pub const PHOTO_RECEIPT: &str = "440100202411210123";
 /// A receipt number whose photo is too old for a card: refused as `receipt_expired`.
 pub const EXPIRED_RECEIPT: &str = "440100202001080045";
-pub static RECEIPT_PHOTO: &[u8] = include_bytes!("../../../banka-photos/tests/images/portrait-ok.jpg");
+/// The sample portrait: the photo under `PHOTO_RECEIPT`, and every sample person's photo on file.
+pub static SAMPLE_PHOTO: &[u8] = include_bytes!("../../../banka-photos/tests/images/portrait-ok.jpg");
 
 /// A first submission for an applicant of this name is rejected at the accepted stage, to
 /// practise 重新提交; the next revision goes through.

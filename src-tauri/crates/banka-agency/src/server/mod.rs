@@ -181,6 +181,7 @@ fn router(state: AppState, faults: Faults) -> Router {
         .route("/v1/sms/verify", post(sms::verify))
         .route("/v1/photos/receipt", post(photos::receipt))
         .route("/v1/photos/on-file", post(photos::on_file))
+        .route("/v1/photos/on-file/image", post(photos::on_file_image))
         .route("/v1/banks", get(banks::list))
         .route("/v1/entities/{uscc}/collective", get(entities::get_collective))
         .route("/v1/entities/{uscc}/employees", get(entities::get_employees))

@@ -45,16 +45,33 @@ pub async fn receipt(Api(Json(req)): Api<Json<PhotoReceiptRequest>>) -> Result<R
     if receipt_expired(&req.receipt_number) {
         return Err(expired());
     }
-    Ok(([(header::CONTENT_TYPE, "image/jpeg")], demo::RECEIPT_PHOTO).into_response())
+    Ok(([(header::CONTENT_TYPE, "image/jpeg")], demo::SAMPLE_PHOTO).into_response())
 }
 
-/// `POST /v1/photos/on-file`: only for the name registered with the number.
-pub async fn on_file(Api(Json(req)): Api<Json<PersonRequest>>) -> Result<Json<PhotoOnFile>, Failure> {
+/// When the person's photo on file was taken; only for the name registered with the number.
+fn on_file_taken(req: &PersonRequest) -> Result<Option<NaiveDate>, Failure> {
     required(&req.name, "name", Field::new("姓名", "name"))?;
     let number = checked_number(ValueKind::IdNumber, &req.id_number, "id_number")?;
-    let taken_on = demo::find(&number)
+    Ok(demo::find(&number)
         .filter(|r| r.person.name == req.name.trim())
         .and_then(|r| r.photo_taken_on)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
+}
+
+/// `POST /v1/photos/on-file`.
+pub async fn on_file(Api(Json(req)): Api<Json<PersonRequest>>) -> Result<Json<PhotoOnFile>, Failure> {
+    let taken_on = on_file_taken(&req)?;
     Ok(Json(PhotoOnFile { on_file: taken_on.is_some(), taken_on }))
+}
+
+/// `POST /v1/photos/on-file/image` → `image/jpeg`.
+pub async fn on_file_image(Api(Json(req)): Api<Json<PersonRequest>>) -> Result<Response, Failure> {
+    match on_file_taken(&req)? {
+        Some(_) => Ok(([(header::CONTENT_TYPE, "image/jpeg")], demo::SAMPLE_PHOTO).into_response()),
+        None => Err(Failure::not_found(
+            "社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。",
+            "The social security system has no photo of this person. Choose to enter a photo receipt number instead.",
+        )
+        .field("id_number")),
+    }
 }

@@ -90,7 +90,7 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
     let subject = subject(state, flow, &answers, case_id, on).await?;
     answers.extend(subject.agency);
     // 【获取图片】 as the app asks it: what this agency knows of the receipt number.
-    let receipt = flow.asks(Question::PhotoReceipt).and(receipt_number(&answers)).map(|r| match r {
+    let receipt = flow.asks(Question::PhotoReceipt).and(receipt_number(flow, &answers)).map(|r| match r {
         r if !photos::receipt_exists(r) => "not_found",
         r if photos::receipt_expired(r) => "expired",
         _ => "found",
