@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use banka_agency::api::{PersonRequest, Submission, DOCUMENT_KIND, UPLOAD_LENGTH, UPLOAD_OFFSET};
-use banka_agency::server::{self, demo, Config, Faults, Running};
+use banka_agency::server::{self, demo, Config, Faults, Limits, Running};
 use banka_rules::codes::{beijing_districts, guangdong_cities};
 use banka_rules::{validate, Context, ValueKind};
 use reqwest::{Method, RequestBuilder, StatusCode};
@@ -781,5 +781,66 @@ async fn faults_answer_500_and_429_before_anything_happens() {
         let health = s.http.get(format!("{}/v1/health", s.running.url())).send().await.unwrap();
         assert_eq!(health.status(), StatusCode::OK);
     }
+    s.running.shutdown().await;
+}
+
+/// The tester's starvation, bounded for the suite: idle connections beyond the limit, slow
+/// headers and a stalled body, on loopback; a normal request is still answered and every
+/// connection the agency took is closed by its timeouts.
+#[tokio::test]
+async fn idle_slow_and_too_many_connections_do_not_starve_the_agency() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    let limits = Limits { connections: 32, header_read: Duration::from_millis(500), request: Duration::from_secs(1) };
+    let s = serve_with(|c| c.limits = limits).await;
+    let addr = s.running.addr();
+    // Closed by the agency: the read ends (or the connection is reset), within a bound.
+    async fn closed(stream: &mut TcpStream, within: Duration) -> bool {
+        let mut buf = [0u8; 512];
+        loop {
+            match tokio::time::timeout(within, stream.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return true,
+                Ok(Ok(_)) => continue,
+                Err(_) => return false,
+            }
+        }
+    }
+    let mut idle = Vec::new();
+    for _ in 0..200 {
+        idle.push(TcpStream::connect(addr).await.unwrap());
+    }
+    let mut slow = Vec::new();
+    for _ in 0..40 {
+        let mut c = TcpStream::connect(addr).await.unwrap();
+        c.write_all(b"GET /v1/health HTTP/1.1\r\nHo").await.unwrap();
+        slow.push(c);
+    }
+    // A normal request waits its turn behind them, and is answered.
+    let started = std::time::Instant::now();
+    let answered = tokio::time::timeout(Duration::from_secs(30), s.get("/v1/health")).await;
+    assert_eq!(answered.expect("answered while starved").0, StatusCode::OK);
+    let waited = started.elapsed();
+    // Every connection was taken in turn and closed by the header timeout.
+    for c in idle.iter_mut().chain(slow.iter_mut()) {
+        assert!(closed(c, Duration::from_secs(20)).await, "a connection stayed open");
+    }
+    // A kept-alive connection idle after its answer is closed too.
+    let mut kept = TcpStream::connect(addr).await.unwrap();
+    kept.write_all(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut buf = [0u8; 1024];
+    let n = kept.read(&mut buf).await.unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+    assert!(closed(&mut kept, Duration::from_secs(5)).await, "an idle kept-alive connection stayed open");
+    // A body that stops coming: 408 once the request limit is up.
+    let mut stalled = TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST /v1/eligibility HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"name\""
+    );
+    stalled.write_all(head.as_bytes()).await.unwrap();
+    let n = tokio::time::timeout(Duration::from_secs(10), stalled.read(&mut buf)).await.expect("answered").unwrap();
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("request_timeout"), "{answer}");
+    eprintln!("starved: a normal request answered after {waited:?} behind 240 idle or slow connections (32 at a time)");
     s.running.shutdown().await;
 }

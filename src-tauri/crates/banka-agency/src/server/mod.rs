@@ -11,6 +11,7 @@ mod eligibility;
 mod entities;
 mod failure;
 mod faults;
+mod listen;
 mod photos;
 mod revalidate;
 mod sms;
@@ -35,6 +36,7 @@ use tokio::task::JoinHandle;
 
 use crate::api::Health;
 use failure::Failure;
+pub use listen::Limits;
 
 /// JSON bodies are small: answers and ids, never documents.
 const JSON_LIMIT: usize = 1 << 20;
@@ -47,6 +49,8 @@ pub struct Config {
     /// How long each agency status stage takes.
     pub status_step: Duration,
     pub faults: Faults,
+    /// Connections at once and how long they and their requests may take.
+    pub limits: Limits,
 }
 
 /// Shares of requests (0–1) answered with a 500, a 429 (`Retry-After: 1`), or after `slow`.
@@ -67,6 +71,7 @@ impl Config {
             tokens: vec![token.into()],
             status_step: Duration::from_secs(60),
             faults: Faults::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -125,16 +130,11 @@ pub async fn start(config: Config, addr: SocketAddr) -> Result<Running, Error> {
         uploads: documents::Locks::default(),
         submitting: tokio::sync::Mutex::new(()),
     });
-    let app = router(state.clone(), config.faults);
+    let limits = config.limits;
+    let app = router(state.clone(), config.faults)
+        .layer(middleware::from_fn(move |req: Request, next: Next| listen::within(limits.request, req, next)));
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        if let Err(e) = serve.await {
-            eprintln!("banka agency server stopped: {e}");
-        }
-    });
+    let task = tokio::spawn(listen::serve(listener, app, limits, stopped));
     Ok(Running { addr, state, stop, task })
 }
 
