@@ -392,3 +392,14 @@ fn the_default_cartoon_photo_is_stored_only_where_the_flow_offers_it() {
     assert_eq!(upload["document"]["kind"], "card_photo");
     invoke(&main, "case_delete", json!({"id": id})).unwrap();
 }
+
+#[test]
+fn send_now_needs_the_store_and_answers_with_the_outbox() {
+    let _store = STORE.lock().unwrap_or_else(|e| e.into_inner());
+    let app = app();
+    let main = window(&app, "main");
+    assert_eq!(invoke(&main, "outbox_send_now", json!({})).unwrap_err()["code"], "locked");
+    invoke(&main, "store_unlock", json!({"passphrase": "commands test passphrase"})).unwrap();
+    let state = invoke(&main, "outbox_send_now", json!({})).unwrap();
+    assert!(state["queued"].is_number() && state["failed"].is_number(), "{state}");
+}

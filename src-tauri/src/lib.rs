@@ -59,6 +59,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             agency::agency_settings_get,
             agency::agency_settings_set,
             agency::outbox_state,
+            agency::outbox_send_now,
             agency::agency_sms_send,
             agency::agency_sms_verify,
         ])

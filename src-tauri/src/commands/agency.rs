@@ -234,6 +234,14 @@ pub async fn agency_settings_set(
     settings(&store, &agency).await
 }
 
+/// "Send now" (立即发送): every waiting case is due at once and the sender is woken.
+#[tauri::command]
+pub async fn outbox_send_now(cases: State<'_, CaseStore>, agency: State<'_, Agency>) -> Result<OutboxState, IpcError> {
+    cases.unlocked().await?.send_now().await?;
+    agency.wake();
+    outbox_state(cases, agency).await
+}
+
 #[tauri::command]
 pub async fn outbox_state(cases: State<'_, CaseStore>, agency: State<'_, Agency>) -> Result<OutboxState, IpcError> {
     let store = cases.unlocked().await?;

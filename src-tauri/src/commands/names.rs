@@ -33,6 +33,7 @@
     "agency_settings_get",
     "agency_settings_set",
     "outbox_state",
+    "outbox_send_now",
     "agency_sms_send",
     "agency_sms_verify",
 ]

@@ -337,6 +337,32 @@ describe('settings: outbox', () => {
     expect(text('outbox-sending')).toBe('1 application');
   });
 
+  for (const lang of ['zh', 'en'] as const) {
+    it(`sends the waiting cases now when asked (${lang})`, async () => {
+      const { backend, container } = await openSettings({ outbox: { ...OUTBOX_IDLE, queued: 1, failed: 2, sender: 'running' } });
+      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      const button = byId('outbox-send-now');
+      expect(button.textContent?.trim()).toBe(lang === 'zh' ? '立即发送' : 'Send now');
+      await fireEvent.click(button);
+      await waitFor(() => expect(text('outbox-send-now-done')).toBe(lang === 'zh' ? '已开始发送 3 个等待中的案件。' : 'Started sending 3 waiting cases.'));
+      expect(backend.argsOf('outbox_send_now')).toEqual([{}]);
+      expect(text('outbox-sending')).toBe(lang === 'zh' ? '3 件' : '3 applications');
+      // Nothing waits now: no button.
+      expect(document.getElementById('outbox-send-now')).toBeNull();
+      await expectNoAxeViolations(container);
+    });
+  }
+
+  it('offers no "send now" with nothing waiting', async () => {
+    await openSettings({ outbox: { ...OUTBOX_IDLE, sending: 1, sender: 'running' } });
+    expect(document.getElementById('outbox-send-now')).toBeNull();
+  });
+
+  it('offers no "send now" while the sender cannot send', async () => {
+    await openSettings({ outbox: { ...OUTBOX_IDLE, queued: 2, sender: 'not_configured' } });
+    expect(document.getElementById('outbox-send-now')).toBeNull();
+  });
+
   const SENDER_TEXTS: Record<SenderState, [string, string]> = {
     running: ['正在运行', 'running'],
     stopped: ['已停止', 'stopped'],

@@ -279,6 +279,9 @@ export interface Messages {
   senderLabel: string;
   senderStates: Record<SenderState, string>;
   outboxLoading: string;
+  sendNow: string;
+  sendingNow: string;
+  sendNowDone: (n: number) => string;
   outboxLoadFailed: string;
 
   displayHeading: string;
@@ -716,6 +719,9 @@ const zh: Messages = {
     unauthorized: '机构拒绝了访问令牌。请检查令牌是否正确，或者向机构申请新的令牌。',
   },
   outboxLoading: '正在读取发送队列…',
+  sendNow: '立即发送',
+  sendingNow: '正在发送…',
+  sendNowDone: (n) => `已开始发送 ${n} 个等待中的案件。`,
   outboxLoadFailed: '发送队列的情况暂时无法读取',
 
   displayHeading: '显示',
@@ -1210,6 +1216,9 @@ const en: Messages = {
     unauthorized: 'the agency refused the access token. Check the token, or ask the agency for a new one.',
   },
   outboxLoading: 'Loading the outbox…',
+  sendNow: 'Send now',
+  sendingNow: 'Sending…',
+  sendNowDone: (n) => `Started sending ${n === 1 ? 'the waiting case' : `${n} waiting cases`}.`,
   outboxLoadFailed: 'The outbox could not be read just now',
 
   displayHeading: 'Display',

@@ -105,6 +105,11 @@ export function outboxState(): Promise<OutboxState> {
   return invoke<OutboxState>('outbox_state');
 }
 
+/** "Send now": every waiting case is due at once (its backoff started again) and the sender woken. */
+export function sendNow(): Promise<OutboxState> {
+  return invoke<OutboxState>('outbox_send_now');
+}
+
 /** A case with its answers and what the flow engine says about them (steps, fields, errors). */
 export function openCase(id: string): Promise<CaseView> {
   return invoke<CaseView>('case_open', { id });

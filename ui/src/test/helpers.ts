@@ -310,6 +310,10 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       case 'outbox_state':
         unlocked();
         return { ...backend.outbox };
+      case 'outbox_send_now':
+        unlocked();
+        backend.outbox = { ...backend.outbox, sending: backend.outbox.sending + backend.outbox.queued + backend.outbox.failed, queued: 0, failed: 0 };
+        return { ...backend.outbox };
       case 'case_open':
         unlocked();
         return caseView(String(args.id));

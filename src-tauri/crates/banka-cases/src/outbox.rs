@@ -81,6 +81,23 @@ impl Store {
         self.summary(id).await
     }
 
+    /// "Send now": every case waiting in the outbox (queued, or failed and waiting to retry; not
+    /// one being sent) is due at once, its backoff started again, as a person asked. Returns how
+    /// many.
+    pub async fn send_now(&self) -> Result<u64> {
+        let now = millis(Utc::now());
+        let mut tx = self.write().await?;
+        let done = sqlx::query!(
+            "UPDATE outbox SET next_attempt_at = ?, attempts = 0
+             WHERE case_id IN (SELECT id FROM cases WHERE status IN ('queued', 'failed'))",
+            now
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected())
+    }
+
     /// Claims the case due soonest, at `due_by` at the latest (none: `None`), for `lease`, and
     /// marks it sending. A claim whose sender died runs out, and the case is claimed again still
     /// `sending`.

@@ -50,6 +50,10 @@ enum OutboxCommand {
         agency: Agency,
         #[arg(long)]
         once: bool,
+        /// Send every waiting case now, failed ones included, their backoff started again (the
+        /// window's 立即发送).
+        #[arg(long)]
+        now: bool,
         /// How long a case being sent is this sender's alone: if the sender dies, another takes
         /// the case over after this long.
         #[arg(long, default_value = "300", value_name = "SECONDS")]
@@ -89,7 +93,10 @@ async fn execute(store: &Store, client: Option<Client>, command: OutboxCommand) 
             report(json!({ "queued": queued }), true)
         }
         OutboxCommand::Status => report(json!({ "queued": store.outbox().await? }), true),
-        OutboxCommand::Send { once, lease_secs, .. } => {
+        OutboxCommand::Send { once, now, lease_secs, .. } => {
+            if now {
+                store.send_now().await?;
+            }
             let config = sender::Config { lease: Duration::from_secs(lease_secs.max(1)), ..Default::default() };
             let sender = Sender::new(store.clone(), client.expect("send has a client"), config);
             if !once {

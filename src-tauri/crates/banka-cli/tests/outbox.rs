@@ -112,6 +112,23 @@ async fn outbox_add_and_status_show_what_waits_and_why() {
     let due = chrono::DateTime::parse_from_rfc3339(item["next_attempt_at"].as_str().unwrap()).unwrap();
     assert!(due <= chrono::Utc::now(), "{item}");
 
+    // Failed again, it waits out its backoff; `send --now` (the window's 立即发送) sends it at
+    // once and starts the backoff again: one attempt, not a second one added to the first.
+    let send = |extra: &[&str]| {
+        let out = banka()
+            .args(["outbox", "send", "--once"])
+            .args(extra)
+            .args(["--endpoint", &format!("http://{closed}"), "--token", TOKEN, "--data"])
+            .arg(data.path())
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(send(&[])["queued"][0]["attempts"], 1);
+    let now = send(&["--now"]);
+    assert_eq!(now["sent"]["retrying"], 1, "sent at once: {now}");
+    assert_eq!(now["queued"][0]["attempts"], 1, "its backoff started again: {now}");
+
     // An endpoint that would send personal data in the clear is refused before anything is sent.
     let out = banka()
         .args(["outbox", "send", "--once", "--endpoint", "http://agency.example.cn", "--token", TOKEN, "--data"])
