@@ -319,6 +319,14 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     assert_eq!(invoke(&main, "case_submit", json!({"id": id})).unwrap()["status"], "queued");
     let summary = sent(&main, &id);
     assert!(!summary["agency_reference"].as_str().unwrap_or_default().is_empty(), "{summary}");
+    // The practice agency has the case (answers, photos), and nothing of it is readable on disk.
+    let practice = std::path::PathBuf::from(std::env::var_os("BANKA_DATA_DIR").unwrap()).join("training-agency");
+    let files: Vec<Vec<u8>> =
+        std::fs::read_dir(&practice).unwrap().filter_map(|e| std::fs::read(e.ok()?.path()).ok()).collect();
+    assert!(!files.is_empty(), "the practice agency keeps its data in {}", practice.display());
+    for needle in ["11010519491231002".as_bytes(), "建国路88号".as_bytes(), &photo[600..664]] {
+        assert!(!files.iter().any(|f| f.windows(needle.len()).any(|w| w == needle)), "plaintext at rest");
+    }
 
     // One person, one card (seed 004 §1.3.2 → §1.3.9–§1.3.12): G1 for someone holding cards of
     // two other cities is refused at eligibility; the clean-up lists the cards by itself; once it

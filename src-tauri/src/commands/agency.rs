@@ -22,6 +22,9 @@ use crate::IpcError;
 const ENDPOINT: &str = "agency.endpoint";
 const TOKEN: &str = "agency.token";
 const TRAINING: &str = "agency.training";
+/// The practice agency's database key: random, made the first time training mode starts, kept
+/// (hex) in the encrypted case store, so the practice data is exactly as protected as the cases.
+const TRAINING_KEY: &str = "agency.training_key";
 /// Queued cases go at once (the sender is woken); this is the longest wait otherwise.
 const POLL: Duration = Duration::from_secs(30);
 
@@ -116,7 +119,8 @@ impl Agency {
         let training = store.setting(TRAINING).await?.is_some();
         let client = if training {
             let token = uuid::Uuid::new_v4().simple().to_string();
-            let config = server::Config::new(store.dir().join("training-agency"), token.clone());
+            let mut config = server::Config::new(store.dir().join("training-agency"), token.clone());
+            config.key = Some(store.key_setting(TRAINING_KEY).await?);
             let running = server::start(config, ([127, 0, 0, 1], 0).into()).await.map_err(|e| {
                 IpcError::new(
                     "training",
@@ -168,6 +172,21 @@ impl Agency {
 
     pub async fn client(&self) -> Result<Client, IpcError> {
         self.inner.lock().await.client.clone().ok_or_else(not_configured)
+    }
+
+    /// A case deleted on this machine is deleted from the practice agency too (a real agency
+    /// keeps what it was sent).
+    pub async fn forget_case(&self, id: &str) -> Result<(), IpcError> {
+        if let Some(training) = self.inner.lock().await.training.as_ref() {
+            training.forget_case(id).await.map_err(|e| {
+                IpcError::new(
+                    "training",
+                    format!("培训用参考机构未能删除此案件：{e}"),
+                    format!("The training agency could not delete this case: {e}"),
+                )
+            })?;
+        }
+        Ok(())
     }
 
     async fn training_url(&self) -> Option<String> {

@@ -134,6 +134,11 @@ pub async fn case_new<R: Runtime>(
 
 /// Deletes a case and its personal data for good (the UI confirms first).
 #[tauri::command]
-pub async fn case_delete(id: String, cases: State<'_, CaseStore>) -> Result<(), IpcError> {
-    Ok(cases.unlocked().await?.delete_case(&id).await?)
+pub async fn case_delete(
+    id: String,
+    cases: State<'_, CaseStore>,
+    agency: State<'_, crate::commands::agency::Agency>,
+) -> Result<(), IpcError> {
+    cases.unlocked().await?.delete_case(&id).await?;
+    agency.forget_case(&id).await
 }

@@ -3,4 +3,4 @@
 /**
  * What kind of answer a field takes.
  */
-export type Input = "text" | "date" | "choice" | "multi-choice" | "yes-no" | "consent" | "code-list" | "region" | "branch" | "document-number" | "id-number" | "social-security-number" | "mobile" | "postal-code" | "uscc";
+export type Input = "text" | "person-name" | "date" | "choice" | "multi-choice" | "yes-no" | "consent" | "code-list" | "region" | "branch" | "document-number" | "id-number" | "social-security-number" | "mobile" | "postal-code" | "uscc";

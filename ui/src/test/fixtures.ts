@@ -267,7 +267,7 @@ export const WIZARD_STEPS: StepState[] = [
 ];
 
 export const WIZARD_FIELDS: FieldState[] = [
-  { path: 'applicant.name', step: 'basic-info', label_zh: '姓名', label_en: 'Name', input: 'text', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.name', step: 'basic-info', label_zh: '姓名', label_en: 'Name', input: 'person-name', status: 'required', value: null, defaulted: false },
   { path: 'applicant.id_number', step: 'basic-info', label_zh: '身份证号码', label_en: 'ID number', input: 'id-number', status: 'required', value: null, defaulted: false },
   {
     path: 'applicant.gender',

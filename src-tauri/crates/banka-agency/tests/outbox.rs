@@ -274,3 +274,40 @@ fn plain_http_is_only_for_this_machine() {
     }
     assert!(Client::new("https://agency.example.cn", " ").is_err(), "a token is needed");
 }
+
+/// Training mode's practice agency: what it is sent is encrypted on disk (and is in the clear
+/// without a key, so the check can fail), and a deleted case is forgotten with its documents.
+#[tokio::test]
+async fn the_practice_agency_keeps_cases_encrypted_and_forgets_a_deleted_one() {
+    for key in [Some(banka_cases::random_key()), None] {
+        let (agency_dir, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut config = banka_agency::server::Config::new(agency_dir.path(), TOKEN);
+        config.key = key.clone();
+        let server = banka_agency::server::start(config, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let store = store(data.path()).await;
+        let (id, other) = (queued_case(&store, 910, 30_000).await, queued_case(&store, 911, 30_000).await);
+        let sender = Sender::new(store.clone(), client(&server.url()), quick());
+        assert_eq!(sender.send_due().await.unwrap().submitted, 2);
+        let photo = store.document_bytes(&id, "card_photo").await.unwrap();
+        let sha = banka_cases::sha256_hex(&photo);
+        assert_eq!(server.document_bytes(&sha).await.as_deref(), Some(&photo[..]));
+
+        let on_disk = || -> Vec<Vec<u8>> {
+            std::fs::read_dir(agency_dir.path()).unwrap().filter_map(|e| std::fs::read(e.ok()?.path()).ok()).collect()
+        };
+        let number = id_number(910);
+        let found =
+            |files: &[Vec<u8>], needle: &[u8]| files.iter().any(|f| f.windows(needle.len()).any(|w| w == needle));
+        let files = on_disk();
+        let plain = found(&files, number.as_bytes()) || found(&files, &photo[600..664]);
+        assert_eq!(plain, key.is_none(), "encrypted exactly when a key is given");
+        assert!(!agency_dir.path().join("documents").exists(), "no document files");
+
+        server.forget_case(&id).await.unwrap();
+        assert_eq!(server.document_bytes(&sha).await, None, "its documents go with it");
+        assert_eq!(server.submissions_created().await, 1, "the other case stays");
+        let kept = banka_cases::sha256_hex(&store.document_bytes(&other, "card_photo").await.unwrap());
+        assert!(server.document_bytes(&kept).await.is_some());
+        server.shutdown().await;
+    }
+}

@@ -89,6 +89,7 @@ impl Error {
             Error::BadDocument(_) => "bad_document",
             Error::SamePicture { .. } => "same_picture",
             Error::Database(e) if is_disk_full(e) => "disk_full",
+            Error::Database(e) if is_damaged(e) => "store_damaged",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
         }
@@ -166,6 +167,11 @@ impl Error {
                 "磁盘已满，本次修改未保存（之前保存的内容都在）。请腾出空间后重试。".into(),
                 "The disk is full, so this change was not saved (everything saved before is safe). Free some space and try again.".into(),
             ),
+            // Not "everything saved before is safe": part of it may not be readable any more.
+            Error::Database(e) if is_damaged(e) => (
+                "数据库文件已损坏，之前保存的部分内容可能无法读取。请不要再修改，运行“banka check”查看受影响的案件，并用最近的备份或导出的案件包恢复。".into(),
+                "The database file is damaged, and some of what was saved before may not be readable. Make no further changes: run `banka check` to see which cases are affected, and restore them from the latest backup or exported bundle.".into(),
+            ),
             Error::Database(_) | Error::Migration(_) => (
                 "数据库出错，本次修改未保存（之前保存的内容都在）。请重试；如仍出错，请联系技术支持。".into(),
                 "A database error stopped this change (everything saved before is safe). Try again; if it persists, contact support.".into(),
@@ -182,6 +188,11 @@ impl Error {
         };
         Explained { code: self.code(), message_zh: zh, message_en: en, field }
     }
+}
+
+/// SQLITE_CORRUPT (a page fails SQLCipher's HMAC, or the structure is broken) or SQLITE_NOTADB.
+fn is_damaged(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("11" | "26")))
 }
 
 fn is_disk_full(e: &sqlx::Error) -> bool {

@@ -96,6 +96,11 @@ impl KdfParams {
 /// A 32-byte key, wiped when dropped.
 pub type Key = Zeroizing<[u8; 32]>;
 
+/// A new random key (the OS's generator).
+pub fn random_key() -> Key {
+    Zeroizing::new(random_bytes())
+}
+
 pub fn derive(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result<Key> {
     params.check().map_err(Error::KeyFile)?;
     let p = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))

@@ -48,9 +48,22 @@ pub fn answer(flow: Option<&Flow>, path: &str, value: &Value) -> Value {
         Some(Input::IdNumber | Input::DocumentNumber | Input::SocialSecurityNumber) => id_number(s),
         Some(Input::Mobile) => mobile(s),
         Some(Input::Date) => "****-**-**".into(),
-        // Free text (names, addresses) and anything a flow does not describe.
-        Some(Input::Text) | None => text(s),
-        Some(_) => s.to_owned(),
+        // What names no one on its own: a code, an option, a region, a bank branch, a postal
+        // code, an employer's code.
+        Some(
+            Input::CodeList
+            | Input::Choice
+            | Input::MultiChoice
+            | Input::YesNo
+            | Input::Consent
+            | Input::Region
+            | Input::Branch
+            | Input::PostalCode
+            | Input::Uscc,
+        ) => s.to_owned(),
+        // Names, addresses and other free text, and anything a flow does not describe: masked
+        // (a new kind of input is masked until someone decides otherwise).
+        Some(Input::Text | Input::PersonName) | None => text(s),
     };
     Value::String(masked)
 }

@@ -1,12 +1,29 @@
-//! Settings kept in the encrypted database (the agency endpoint and token): a credential is
-//! protected at rest like the cases it sends, and never sits in the plain settings file.
+//! Settings kept in the encrypted database (the agency endpoint and token, the practice agency's
+//! key): a credential is protected at rest like the cases it sends, and never sits in the plain
+//! settings file.
+
+use zeroize::Zeroizing;
 
 use crate::error::Result;
+use crate::keys::{random_key, Key};
 use crate::store::Store;
 
 impl Store {
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(sqlx::query_scalar!("SELECT value FROM settings WHERE key = ?", key).fetch_optional(&self.pool).await?)
+    }
+
+    /// A key kept under `name`: made at random the first time, the same one afterwards (training
+    /// mode's practice agency encrypts its database with it).
+    pub async fn key_setting(&self, name: &str) -> Result<Key> {
+        let saved = self.setting(name).await?.map(Zeroizing::new);
+        let decoded = saved.as_ref().and_then(|h| hex::decode(h.as_str()).ok()).map(Zeroizing::new);
+        if let Some(bytes) = decoded.as_ref().and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok()) {
+            return Ok(Zeroizing::new(bytes));
+        }
+        let key = random_key();
+        self.set_setting(name, Some(Zeroizing::new(hex::encode(key.as_ref())).as_str())).await?;
+        Ok(key)
     }
 
     /// Saves (or, with `None`, removes) a setting.
@@ -46,5 +63,9 @@ mod tests {
         assert_eq!(store.setting("agency.token").await.unwrap().as_deref(), Some("t2"));
         store.set_setting("agency.token", None).await.unwrap();
         assert_eq!(store.setting("agency.token").await.unwrap(), None);
+        // A key setting is made once and kept.
+        let key = store.key_setting("agency.training_key").await.unwrap();
+        assert_ne!(*key, [0u8; 32]);
+        assert_eq!(*store.key_setting("agency.training_key").await.unwrap(), *key);
     }
 }

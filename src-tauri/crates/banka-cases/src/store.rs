@@ -102,8 +102,10 @@ impl Store {
     }
 }
 
-/// SQLCipher wants the key before anything else touches the file; sqlx sends `key` first.
-pub(crate) fn connect_options(file: &Path, key: &Key) -> SqliteConnectOptions {
+/// An SQLCipher database under `key`, as Banka opens every database that holds personal data
+/// (the case store, and training mode's practice agency). SQLCipher wants the key before
+/// anything else touches the file; sqlx sends `key` first.
+pub fn connect_options(file: &Path, key: &Key) -> SqliteConnectOptions {
     crate::harden::crypto();
     let hex_key = zeroize::Zeroizing::new(hex::encode(key.as_ref()));
     SqliteConnectOptions::from_str("sqlite:")

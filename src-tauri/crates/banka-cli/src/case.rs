@@ -34,7 +34,7 @@ pub struct CaseArgs {
 #[derive(Args)]
 struct On {
     /// The application date (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::input::application_date)]
     on: Option<NaiveDate>,
 }
 
@@ -488,6 +488,19 @@ fn yes_no(text: &str) -> Option<bool> {
 }
 
 /// Opens the store in `data`, creating it if there is none yet.
+/// `banka check`: the store's integrity report; fine only when nothing is damaged.
+pub(crate) async fn check(data: Option<std::path::PathBuf>) -> Outcome {
+    let data = data.unwrap_or_else(banka_cases::default_data_dir);
+    if !Store::exists(&data) {
+        return report(serde_json::json!({ "ok": false, "message": "no store in the data folder" }), false);
+    }
+    let (store, _) = unlock(&data).await?;
+    let integrity = store.check_integrity().await?;
+    store.close().await;
+    let fine = integrity.ok;
+    report(integrity, fine)
+}
+
 pub(crate) async fn unlock(data: &Path) -> Result<(Store, Passphrase), Failure> {
     let new = !Store::exists(data);
     let passphrase = passphrase(new)?;

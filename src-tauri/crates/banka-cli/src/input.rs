@@ -1,5 +1,6 @@
-//! Files the command reads, each under a size limit: a device, a FIFO or a huge file is read
-//! no further than the limit (and a byte) and refused with the limit named, never held whole.
+//! What the command reads, bounded: files under a size limit (a device, a FIFO or a huge file is
+//! read no further than the limit and a byte, and refused with the limit named, never held
+//! whole), and application dates within the years a card can be applied for.
 
 use std::io::Read;
 use std::path::Path;
@@ -8,6 +9,21 @@ use std::path::Path;
 pub const ANSWERS_LIMIT: u64 = 4 << 20;
 /// `validate --batch FILE.csv`: a province's roster of ID numbers fits.
 pub const CSV_LIMIT: u64 = 64 << 20;
+
+/// `--on DATE`: an application date from 2000 (before any card of this kind) to a year ahead;
+/// 9999-12-31 would judge a person 8,000 years old.
+pub fn application_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-02"))?;
+    let earliest = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("a real date");
+    let latest = chrono::Local::now().date_naive() + chrono::Days::new(366);
+    if date < earliest || date > latest {
+        return Err(format!(
+            "{date} is outside the application dates Banka judges: give one from {earliest} to {latest}"
+        ));
+    }
+    Ok(date)
+}
 
 #[derive(Debug)]
 pub enum ReadError {

@@ -39,7 +39,7 @@ enum Command {
         #[arg(long, default_value = "1", requires = "batch")]
         column: String,
         /// The application date (YYYY-MM-DD): birth dates after it are refused, ages counted on it.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::input::application_date)]
         on: Option<NaiveDate>,
         /// Postal codes belong to Beijing addresses (a non-Beijing code is a warning).
         #[arg(long)]
@@ -65,6 +65,15 @@ enum Command {
     ///
     /// The store's passphrase comes from $BANKA_PASSPHRASE, as for `banka case`.
     Outbox(outbox::OutboxArgs),
+    /// Check the store is whole (a center's routine): every page, the structure, every case read
+    /// back and every document against its SHA-256. Prints what is damaged; exit 0 when nothing.
+    ///
+    /// The store's passphrase comes from $BANKA_PASSPHRASE, as for `banka case`.
+    Check {
+        /// The data folder holding the store [default: $BANKA_DATA_DIR, else the app's data folder].
+        #[arg(long, value_name = "DIR")]
+        data: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -79,7 +88,7 @@ enum FlowCommand {
         /// A JSON object keyed by field path, e.g. {"applicant.id_type": "hukou"}.
         answers: std::path::PathBuf,
         /// The application date (YYYY-MM-DD); default today.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::input::application_date)]
         on: Option<NaiveDate>,
         /// The flow version the draft was started with (lists the answers to revisit).
         #[arg(long, value_name = "VERSION")]
@@ -95,6 +104,7 @@ fn main() -> ExitCode {
         Command::Photo(command) => photo::run(command),
         Command::Agency(command) => agency::run(command),
         Command::Outbox(args) => outbox::run(args),
+        Command::Check { data } => case::finish(case::check(data)),
         Command::Validate { kind, value, batch, column, on, beijing_address } => {
             let kind = ValueKind::from_name(&kind).expect("clap checked the kind");
             let ctx = Context { today: on.unwrap_or_else(|| chrono::Local::now().date_naive()), beijing_address };

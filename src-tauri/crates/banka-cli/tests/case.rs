@@ -346,3 +346,21 @@ fn finalize_names_every_problem_in_both_languages() {
     assert!(stderr(&out).contains("applicant.id_number: 请填写证件号码。 / Enter the ID number."), "{}", stderr(&out));
     assert_eq!(json(&banka(&data, &["show", &id]))["status"], "draft");
 }
+
+#[test]
+fn check_reports_a_whole_store_and_exits_0() {
+    let data = tempfile::tempdir().unwrap();
+    let made = banka(data.path(), &["new", "--flow", "bj-individual"]);
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_banka"))
+        .args(["check", "--data"])
+        .arg(data.path())
+        .env("BANKA_PASSPHRASE", PASSPHRASE)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["ok"].as_bool(), report["cases_checked"].as_u64()), (Some(true), Some(1)), "{report}");
+    assert_eq!(report["damaged"], serde_json::json!([]));
+}

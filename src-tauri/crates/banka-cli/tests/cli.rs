@@ -64,6 +64,13 @@ fn usage_errors_exit_2() {
     assert_eq!(banka(&["validate", "mobile"]).status.code(), Some(2));
     assert_eq!(banka(&["validate", "mobile", "--batch", "/nonexistent.csv"]).status.code(), Some(2));
     assert_eq!(banka(&[]).status.code(), Some(2));
+    // The tester's --on 9999-12-31 (an age of 8011): refused, saying which dates are taken.
+    let far = banka(&["validate", "id-number", "11010519491231002X", "--on", "9999-12-31"]);
+    assert_eq!(far.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&far.stderr).contains("give one from 2000-01-01"), "{far:?}");
+    assert_eq!(banka(&["validate", "id-number", "11010519491231002X", "--on", "1899-01-01"]).status.code(), Some(2));
+    assert_eq!(banka(&["validate", "id-number", "11010519491231002X", "--on", "2024-02-30"]).status.code(), Some(2));
+    assert_eq!(banka(&["validate", "id-number", "11010519491231002X", "--on", "2024-02-29"]).status.code(), Some(0));
 }
 
 #[test]

@@ -142,6 +142,8 @@ pub struct Field {
     /// The agency's photo that goes with this answer is fetched and shown with it: a receipt
     /// number's (【获取图片】) or the person's photo on file (使用本人社保相片), 004 §1.3.4.
     pub agency_photo: Option<AgencyPhoto>,
+    /// For `text`: the most characters it takes (default `banka_rules::text::MAX_TEXT`).
+    pub max_length: Option<usize>,
     /// For `options_from`: the agency's whole list is shown with the question, each entry with
     /// its status, not only those that can be chosen (the employer's employees, 002 §三).
     #[serde(default)]
@@ -182,7 +184,10 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Input {
+    /// One line of text: no control characters, at most `max_length` (default 200) characters.
     Text,
+    /// A person's name as the ID document writes it: letters, spaces and "·"; at most 50.
+    PersonName,
     Date,
     Choice,
     /// Several of the options (a JSON array); required means at least one.

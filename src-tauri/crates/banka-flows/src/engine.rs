@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use banka_rules::finding::{Field as Label, Finding};
-use banka_rules::{dates, validate_field, Context, Problem, ValueKind};
+use banka_rules::{dates, text, validate_field, Context, Problem, ValueKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -659,10 +659,19 @@ fn check_answer(
     issues: &mut Issues,
 ) -> Value {
     let problem = match field.input {
-        Input::Text | Input::Branch if answer.is_string() => {
-            return Value::String(answer.as_str().unwrap_or_default().trim().to_owned());
-        }
-        Input::Text | Input::Branch => Problem::Unreadable,
+        Input::Text | Input::Branch | Input::PersonName => match answer.as_str() {
+            Some(typed) => {
+                let checked = match field.input {
+                    Input::PersonName => text::check_name(typed),
+                    _ => text::check_text(typed, field.max_length.unwrap_or(text::MAX_TEXT)),
+                };
+                for problem in checked.problems {
+                    issues.error(&field.path, problem, label);
+                }
+                return Value::String(checked.normalized);
+            }
+            None => Problem::Unreadable,
+        },
         Input::Date => match as_date(&answer) {
             Some(d) => return json!(d.format("%Y-%m-%d").to_string()),
             None => Problem::DateInvalid,

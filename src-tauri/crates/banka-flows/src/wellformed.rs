@@ -180,6 +180,9 @@ fn check_sections(flow: &Flow, problems: &mut Vec<String>) {
 
 fn check_field(field: &Field, earlier: &[&Field], problems: &mut Vec<String>) {
     let place = format!("field \"{}\"", field.path);
+    if field.max_length.is_some() && field.input != Input::Text {
+        problems.push(format!("{place}: `max_length` is for text fields"));
+    }
     if field.roster && field.options_from.is_none() {
         problems.push(format!("{place}: `roster` shows the list of `options_from`, which it has not"));
     }

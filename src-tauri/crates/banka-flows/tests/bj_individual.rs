@@ -151,3 +151,28 @@ fn seed_001_validity_start_cannot_be_after_the_application_date() {
     assert_eq!(error_codes(&e, "applicant.id_valid_from"), ["date_in_future"]);
     assert!(!e.ready);
 }
+
+#[test]
+fn spec_names_and_text_are_what_a_document_and_an_address_can_hold() {
+    // (answers, field, the error): the tester's NUL byte, emoji and 5-million-character name.
+    let huge = "王".repeat(5_000_000);
+    let cases = [
+        (json!({"applicant.name": "王\u{0}明"}), "applicant.name", "character"),
+        (json!({"applicant.name": "王😀明"}), "applicant.name", "character"),
+        (json!({"applicant.name": huge}), "applicant.name", "too_long"),
+        (json!({"residence.address": "建国路\n88号"}), "residence.address", "character"),
+        (json!({"residence.address": "路".repeat(201)}), "residence.address", "too_long"),
+    ];
+    for (change, field, code) in cases {
+        let e = eval(FLOW, &with(&complete(), change));
+        assert_eq!(error_codes(&e, field), [code], "{field}");
+        assert!(!e.ready);
+        let finding = &e.errors.iter().find(|x| x.field == field).unwrap().finding;
+        assert!(!finding.message_zh.is_empty() && !finding.message_en.is_empty());
+        assert!(!finding.message_zh.contains('\u{0}'), "an invisible character is named, not printed");
+    }
+    // A minority name as typed on a phone: the dot made the ID card's "·".
+    let e = eval(FLOW, &with(&complete(), json!({"applicant.name": "买买提•艾力"})));
+    assert!(error_codes(&e, "applicant.name").is_empty());
+    assert_eq!(value(&e, "applicant.name"), Some(json!("买买提·艾力")));
+}

@@ -38,6 +38,10 @@ pub enum Allowed {
     HkMacauPermit,
     /// Digits and the capital letters of GB 32100 (no I, O, Z, S, V).
     Uscc,
+    /// A person's name: letters (Chinese characters included), spaces, "·", ".", "-", "'".
+    Name,
+    /// Any text but invisible control characters (a NUL, a line break in a one-line answer).
+    Text,
 }
 
 impl Allowed {
@@ -57,6 +61,8 @@ impl Allowed {
                 }
                 Allowed::Uscc if (2..8).contains(&i) => c.is_ascii_digit(),
                 Allowed::Uscc => crate::uscc::ALPHABET.contains(c),
+                Allowed::Name => c.is_alphabetic() || matches!(c, ' ' | '·' | '.' | '-' | '\''),
+                Allowed::Text => !c.is_control(),
             };
             (!ok).then_some(Problem::Character { position: i + 1, found: c, allowed: self })
         })
@@ -127,6 +133,11 @@ pub enum Problem {
         position: usize,
         found: char,
         allowed: Allowed,
+    },
+    /// Free text longer than its field takes.
+    TooLong {
+        max: usize,
+        actual: usize,
     },
     CheckCharacter,
     BirthDateInvalid,
@@ -217,6 +228,7 @@ impl Problem {
             Problem::Empty => "required",
             Problem::Length { .. } => "length",
             Problem::Character { .. } => "character",
+            Problem::TooLong { .. } => "too_long",
             Problem::CheckCharacter => "check_character",
             Problem::BirthDateInvalid => "birth_date_invalid",
             Problem::BirthDateInFuture => "birth_date_future",
@@ -292,12 +304,24 @@ impl Problem {
                         "由数字和大写字母组成（不含I、O、Z、S、V），第3至8位为数字",
                         "consists of digits and capital letters (never I, O, Z, S or V), with digits in positions 3 to 8",
                     ),
+                    Allowed::Name => (
+                        "只能包含汉字、字母、空格和“·”，请按证件上的写法填写",
+                        "may contain only Chinese characters, letters, spaces and “·”: write it as the ID document does",
+                    ),
+                    Allowed::Text => ("不能包含看不见的控制字符，请删去后重新输入", "may not contain invisible control characters: delete it and type again"),
                 };
+                // An invisible character is named by its code point, not printed.
+                let found =
+                    if found.is_control() { format!("U+{:04X}", u32::from(*found)) } else { found.to_string() };
                 (
                     format!("{f}第{position}位的“{found}”不正确：{f}{zh_rule}。"),
                     format!("Character {position} of the {fe} (\"{found}\") is not allowed: the {fe} {en_rule}."),
                 )
             }
+            Problem::TooLong { max, actual } => (
+                format!("{f}最多{max}个字，您输入了{actual}个。请删去多余的内容。"),
+                format!("The {fe} can be at most {max} characters long; you entered {actual}. Shorten it."),
+            ),
             Problem::CheckCharacter => (
                 format!("{f}的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。"),
                 format!(
@@ -512,6 +536,7 @@ mod tests {
             Problem::ReceiptNotFound,
             Problem::ReceiptExpired,
             Problem::NoPhotoOnFile,
+            Problem::TooLong { max: 50, actual: 51 },
             Problem::EntityNotOpen,
             Problem::NotOnEntityList,
             Problem::AgencyPending,
@@ -526,7 +551,7 @@ mod tests {
             assert_eq!(f.field_en, "mobile number");
             codes.insert(f.code);
         }
-        assert_eq!(codes.len(), 36, "each problem kind has its own code");
+        assert_eq!(codes.len(), 37, "each problem kind has its own code");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod permits;
 pub mod regions;
 pub mod report;
 pub mod search;
+pub mod text;
 pub mod uscc;
 
 pub use finding::{Field, Finding, Problem, Severity};

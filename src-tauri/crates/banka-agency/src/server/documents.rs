@@ -1,9 +1,9 @@
 //! Resumable, content-addressed uploads (`GET`/`PATCH /v1/documents/{sha256}`): chunks are
-//! appended and fsynced to `uploads/<sha>.part`; the complete file is hashed, checked (JPEG or
-//! PNG; the card photo's format) and moved to `documents/<sha>`.
+//! appended to the document's row in the database (committed with `synchronous=FULL`, so an
+//! acknowledged chunk is on disk, and encrypted with the database in training mode); the whole
+//! document is hashed and checked (JPEG or PNG; the card photo's format), then marked complete.
 
 use std::collections::HashMap;
-use std::path::{Path as FsPath, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
@@ -14,7 +14,6 @@ use banka_flows::vocabulary::DocumentKind;
 use banka_photos::MAX_DOCUMENT_BYTES;
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqlitePool};
-use tokio::io::AsyncWriteExt;
 use tokio::sync::OwnedMutexGuard;
 
 use super::content;
@@ -58,12 +57,18 @@ impl Drop for Held<'_> {
     }
 }
 
-pub fn document_path(dir: &FsPath, sha: &str) -> PathBuf {
-    dir.join("documents").join(sha)
-}
-
-fn part_path(dir: &FsPath, sha: &str) -> PathBuf {
-    dir.join("uploads").join(format!("{sha}.part"))
+/// The bytes received of a document: all of them once it is complete.
+pub async fn received_bytes(pool: &SqlitePool, sha: &str) -> Result<Vec<u8>, sqlx::Error> {
+    let whole: Option<Option<Vec<u8>>> =
+        sqlx::query_scalar("SELECT bytes FROM documents WHERE sha256 = ?").bind(sha).fetch_optional(pool).await?;
+    if let Some(Some(bytes)) = whole {
+        return Ok(bytes);
+    }
+    let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT bytes FROM document_chunks WHERE sha256 = ? ORDER BY offset")
+        .bind(sha)
+        .fetch_all(pool)
+        .await?;
+    Ok(chunks.concat())
 }
 
 /// A document as the database knows it.
@@ -86,13 +91,13 @@ pub async fn stored(pool: &SqlitePool, sha: &str) -> Result<Option<Stored>, sqlx
     Ok(Some(Stored { length: row.get::<i64, _>("length") as u64, complete: row.get("complete"), kinds }))
 }
 
-/// How many bytes of an incomplete upload are on disk.
-async fn received(dir: &FsPath, sha: &str) -> std::io::Result<u64> {
-    match tokio::fs::metadata(part_path(dir, sha)).await {
-        Ok(m) => Ok(m.len()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(0),
-        Err(e) => Err(e),
-    }
+/// How many bytes of an incomplete upload have arrived.
+async fn received(pool: &SqlitePool, sha: &str) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT coalesce(sum(length(bytes)), 0) FROM document_chunks WHERE sha256 = ?")
+        .bind(sha)
+        .fetch_one(pool)
+        .await?;
+    Ok(n.unsigned_abs())
 }
 
 fn checked_sha(sha: &str) -> Result<String, Failure> {
@@ -119,7 +124,7 @@ pub async fn get_state(
             "The server has none of this document. Upload it from the start.",
         ));
     };
-    let offset = if doc.complete { doc.length } else { received(&state.data_dir, &sha).await? };
+    let offset = if doc.complete { doc.length } else { received(&state.pool, &sha).await? };
     let kind = doc.kinds.first().cloned().unwrap_or_default();
     Ok(Json(UploadState { sha256: sha, kind, length: doc.length, offset, complete: doc.complete }))
 }
@@ -209,7 +214,7 @@ async fn apply_chunk(
     if doc.complete {
         // Sent again (harmless), perhaps as another kind: a new card photo is checked first.
         if added && kind == DocumentKind::CardPhoto {
-            let bytes = tokio::fs::read(document_path(&state.data_dir, &sha)).await?;
+            let bytes = received_bytes(&state.pool, &sha).await?;
             let (fatal, _) = content::inspect(vec![kind], bytes).await?;
             if !fatal.is_empty() {
                 forget_kind(&state.pool, &sha, kind).await?;
@@ -219,7 +224,7 @@ async fn apply_chunk(
         return Ok(state_now(length, true));
     }
 
-    let have = received(&state.data_dir, &sha).await?;
+    let have = received(&state.pool, &sha).await?;
     if offset != have {
         return Err(Failure::new(
             StatusCode::CONFLICT,
@@ -234,11 +239,13 @@ async fn apply_chunk(
             "More bytes arrived than Upload-Length says the document has.",
         ));
     }
-    let mut file =
-        tokio::fs::OpenOptions::new().create(true).append(true).open(part_path(&state.data_dir, &sha)).await?;
-    file.write_all(&bytes).await?;
-    // Acknowledged bytes are on disk: a resumed upload never has to resend them.
-    file.sync_all().await?;
+    // Acknowledged bytes are committed: a resumed upload never has to resend them.
+    sqlx::query("INSERT INTO document_chunks (sha256, offset, bytes) VALUES (?, ?, ?)")
+        .bind(&sha)
+        .bind(have as i64)
+        .bind(bytes.as_ref())
+        .execute(&state.pool)
+        .await?;
     let now = have + bytes.len() as u64;
     if now < length {
         return Ok(state_now(now, false));
@@ -280,10 +287,8 @@ async fn register(pool: &SqlitePool, sha: &str, length: u64, kind: DocumentKind)
 
 /// Every byte is there: the hash and the content decide whether the document is kept.
 async fn finish(state: &AppState, sha: &str) -> Result<(), Failure> {
-    let part = part_path(&state.data_dir, sha);
-    let bytes = tokio::fs::read(&part).await?;
+    let bytes = received_bytes(&state.pool, sha).await?;
     let drop_upload = || async {
-        tokio::fs::remove_file(&part).await?;
         sqlx::query("DELETE FROM documents WHERE sha256 = ?").bind(sha).execute(&state.pool).await?;
         Ok::<_, Failure>(())
     };
@@ -298,27 +303,21 @@ async fn finish(state: &AppState, sha: &str) -> Result<(), Failure> {
     }
     let kinds = stored(&state.pool, sha).await?.map(|d| d.kinds).unwrap_or_default();
     let kinds = kinds.iter().filter_map(|k| DocumentKind::from_name(k)).collect();
-    let (fatal, findings) = content::inspect(kinds, bytes).await?;
+    let (fatal, findings) = content::inspect(kinds, bytes.clone()).await?;
     if !fatal.is_empty() {
         drop_upload().await?;
         return Err(content::rejected(fatal));
     }
-    let target = document_path(&state.data_dir, sha);
-    tokio::fs::rename(&part, &target).await?;
-    sync_dir(&state.data_dir.join("documents")).await;
-    sqlx::query("UPDATE documents SET complete = 1, findings = ? WHERE sha256 = ?")
+    let mut tx = state.pool.begin().await?;
+    sqlx::query("UPDATE documents SET complete = 1, findings = ?, bytes = ? WHERE sha256 = ?")
         .bind(serde_json::to_string(&findings).unwrap_or_default())
+        .bind(&bytes)
         .bind(sha)
-        .execute(&state.pool)
+        .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM document_chunks WHERE sha256 = ?").bind(sha).execute(&mut *tx).await?;
+    tx.commit().await?;
     Ok(())
-}
-
-/// Makes a rename durable where the platform allows it (directories cannot be opened on Windows).
-async fn sync_dir(dir: &FsPath) {
-    if let Ok(d) = tokio::fs::File::open(dir).await {
-        let _ = d.sync_all().await;
-    }
 }
 
 async fn forget_kind(pool: &SqlitePool, sha: &str, kind: DocumentKind) -> Result<(), sqlx::Error> {

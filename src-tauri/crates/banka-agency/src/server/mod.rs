@@ -1,5 +1,6 @@
 //! The reference agency server: the whole API of `api.rs` over HTTP with sample data, for
-//! tests, demos and training mode (`banka agency serve`). Its database and documents live in `data_dir`.
+//! tests, demos and training mode (`banka agency serve`). Its database, documents included, lives
+//! in `data_dir`, encrypted when the configuration gives a key (training mode's practice data).
 
 mod banks;
 mod cards;
@@ -42,8 +43,12 @@ pub use listen::Limits;
 const JSON_LIMIT: usize = 1 << 20;
 
 pub struct Config {
-    /// The server's own SQLite file and received documents live here.
+    /// The server's own SQLite file (received documents included) lives here.
     pub data_dir: PathBuf,
+    /// The database's SQLCipher key: training mode's practice data holds people's answers and
+    /// photos, so it is encrypted like the cases (the app keeps this key in the case store).
+    /// `None` for `banka agency serve`'s sample data.
+    pub key: Option<banka_cases::Key>,
     /// Accepted bearer tokens; must be non-empty.
     pub tokens: Vec<String>,
     /// How long each agency status stage takes.
@@ -68,6 +73,7 @@ impl Config {
     pub fn new(data_dir: impl Into<PathBuf>, token: impl Into<String>) -> Config {
         Config {
             data_dir: data_dir.into(),
+            key: None,
             tokens: vec![token.into()],
             status_step: Duration::from_secs(60),
             faults: Faults::default(),
@@ -91,7 +97,6 @@ pub enum Error {
 /// What every handler shares.
 struct Shared {
     pool: SqlitePool,
-    data_dir: PathBuf,
     tokens: Vec<String>,
     status_step: Duration,
     sms: sms::Codes,
@@ -114,16 +119,14 @@ pub async fn start(config: Config, addr: SocketAddr) -> Result<Running, Error> {
     if config.tokens.is_empty() || config.tokens.iter().any(|t| t.trim().is_empty()) {
         return Err(Error::NoToken);
     }
-    for sub in ["uploads", "documents"] {
-        let path = config.data_dir.join(sub);
-        tokio::fs::create_dir_all(&path).await.map_err(|source| Error::DataDir { path, source })?;
-    }
-    let pool = store::open(&config.data_dir).await?;
+    let dir = &config.data_dir;
+    tokio::fs::create_dir_all(dir).await.map_err(|source| Error::DataDir { path: dir.clone(), source })?;
+    store::remove_old_folders(dir);
+    let pool = store::open(dir, config.key.as_ref()).await?;
     let listener = TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
     let addr = listener.local_addr().map_err(|source| Error::Bind { addr, source })?;
     let state = Arc::new(Shared {
         pool,
-        data_dir: config.data_dir,
         tokens: config.tokens,
         status_step: config.status_step,
         sms: sms::Codes::default(),
@@ -164,13 +167,42 @@ impl Running {
         n.unsigned_abs()
     }
 
+    /// Forgets a case: every revision submitted, the cards its clean-up recorded, and the
+    /// documents no other case was sent with. Training mode calls it when a practice case is
+    /// deleted in the app, so no copy of it stays here.
+    pub async fn forget_case(&self, case_id: &str) -> Result<(), sqlx::Error> {
+        let shas = |lists: Vec<String>| -> std::collections::BTreeSet<String> {
+            lists
+                .iter()
+                .filter_map(|l| serde_json::from_str::<std::collections::BTreeMap<String, String>>(l).ok())
+                .flat_map(|m| m.into_values())
+                .collect()
+        };
+        let mut tx = self.state.pool.begin().await?;
+        let sent: Vec<String> = sqlx::query_scalar("SELECT documents FROM submissions WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM submissions WHERE case_id = ?").bind(case_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM cleaned_cards WHERE case_id = ?").bind(case_id).execute(&mut *tx).await?;
+        let kept = shas(sqlx::query_scalar("SELECT documents FROM submissions").fetch_all(&mut *tx).await?);
+        for sha in shas(sent).difference(&kept) {
+            sqlx::query("DELETE FROM documents WHERE sha256 = ?").bind(sha).execute(&mut *tx).await?;
+        }
+        tx.commit().await
+    }
+
     /// The bytes of a complete document, as received.
     pub async fn document_bytes(&self, sha256: &str) -> Option<Vec<u8>> {
         let sha = sha256.to_ascii_lowercase();
         if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        tokio::fs::read(documents::document_path(&self.state.data_dir, &sha)).await.ok()
+        let doc = documents::stored(&self.state.pool, &sha).await.ok()??;
+        if !doc.complete {
+            return None;
+        }
+        documents::received_bytes(&self.state.pool, &sha).await.ok()
     }
 }
 

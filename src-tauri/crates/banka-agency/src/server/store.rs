@@ -1,5 +1,7 @@
-//! The server's SQLite database (`agency.sqlite` in the data folder): opened with WAL and
-//! `synchronous=FULL`, migrated from the embedded SQL, and seeded with the demo employees.
+//! The server's SQLite database (`agency.sqlite` in the data folder), documents included:
+//! opened with WAL and `synchronous=FULL` (under SQLCipher with Banka's settings when a key is
+//! given: training mode's practice data), migrated from the embedded SQL, and seeded with the
+//! demo employees.
 
 use std::path::Path;
 use std::time::Duration;
@@ -8,24 +10,61 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::Executor;
 
+use banka_cases::Key;
+
 use super::demo;
 
 /// Each migration once, in order; `PRAGMA user_version` counts those applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_documents_inside.sql")];
 
-pub async fn open(dir: &Path) -> Result<SqlitePool, sqlx::Error> {
-    let options = SqliteConnectOptions::new()
-        .filename(dir.join("agency.sqlite"))
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        // An answer is sent only after its change is on disk.
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
-    let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+const DATABASE: &str = "agency.sqlite";
+
+pub async fn open(dir: &Path, key: Option<&Key>) -> Result<SqlitePool, sqlx::Error> {
+    let file = dir.join(DATABASE);
+    let options = match key {
+        Some(key) => banka_cases::connect_options(&file, key),
+        None => SqliteConnectOptions::new()
+            .filename(&file)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // An answer is sent only after its change is on disk.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10)),
+    };
+    let pool = match SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await {
+        Ok(pool) => pool,
+        // An earlier version's practice agency kept its data in the clear: that copy is exactly
+        // what must not stay on disk, and practice data can start afresh.
+        Err(e) if key.is_some() && not_a_database(&e) => {
+            remove_database(dir);
+            SqlitePoolOptions::new().max_connections(4).connect_with(options).await?
+        }
+        Err(e) => return Err(e),
+    };
     migrate(&pool).await?;
     seed(&pool).await?;
     Ok(pool)
+}
+
+fn not_a_database(e: &sqlx::Error) -> bool {
+    e.as_database_error().and_then(|d| d.code()).is_some_and(|c| c == "26")
+}
+
+/// The database and its WAL files; and the folders an earlier version kept documents in.
+pub fn remove_database(dir: &Path) {
+    for name in [DATABASE.to_owned(), format!("{DATABASE}-wal"), format!("{DATABASE}-shm")] {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    remove_old_folders(dir);
+}
+
+/// Documents are kept in the database now; the files of an earlier version go.
+pub fn remove_old_folders(dir: &Path) {
+    for old in ["uploads", "documents"] {
+        let _ = std::fs::remove_dir_all(dir.join(old));
+    }
 }
 
 async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::Error> {

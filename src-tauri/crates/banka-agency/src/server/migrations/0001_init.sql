@@ -1,7 +1,6 @@
 -- The reference agency's own data: uploads, submitted cases and what they changed.
 
--- Uploads by SHA-256. The bytes are files (uploads/<sha>.part, then documents/<sha>); how many
--- have arrived is the part file's length.
+-- Uploads by SHA-256 (their bytes: 0002).
 CREATE TABLE documents (
     sha256 TEXT PRIMARY KEY,
     length INTEGER NOT NULL,
