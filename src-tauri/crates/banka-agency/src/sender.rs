@@ -14,7 +14,8 @@ use crate::client::{Client, Error as ClientError};
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// How long a claimed case is this sender's alone (a crashed sender's claim runs out).
+    /// How long a claimed case is this sender's alone; renewed every third of it while the
+    /// sender works on the case, so a killed sender's case is free again this soon.
     pub lease: Duration,
     /// The first wait after a failure; it doubles with each failure, up to `backoff_cap`, and a
     /// random part of it is used (full jitter) so many centers do not retry in step.
@@ -27,7 +28,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            lease: Duration::from_secs(300),
+            lease: Duration::from_secs(30),
             backoff_base: Duration::from_secs(5),
             // A few minutes at most: a center waits for the network, not for the backoff.
             backoff_cap: Duration::from_secs(3 * 60),
@@ -99,9 +100,23 @@ impl Sender {
         first_error.map_or(Ok(total), Err)
     }
 
+    /// `submit`, with the claim renewed while it runs.
+    async fn submit_held(&self, claim: &Claim) -> Result<Outcome, Failure> {
+        let submit = self.submit(claim);
+        tokio::pin!(submit);
+        loop {
+            tokio::select! {
+                outcome = &mut submit => return outcome,
+                _ = tokio::time::sleep(self.config.lease / 3) => {
+                    self.store.renew_claim(&claim.case_id, self.config.lease).await?;
+                }
+            }
+        }
+    }
+
     async fn send_one(&self, claim: &Claim, report: &mut Report) -> Result<(), Error> {
         let id = &claim.case_id;
-        let failure = match self.submit(claim).await {
+        let failure = match self.submit_held(claim).await {
             Ok(Outcome { reference, note }) => {
                 self.store.record_submitted(id, &reference, note.as_ref()).await?;
                 report.submitted += 1;

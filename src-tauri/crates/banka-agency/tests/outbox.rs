@@ -311,3 +311,38 @@ async fn the_practice_agency_keeps_cases_encrypted_and_forgets_a_deleted_one() {
         server.shutdown().await;
     }
 }
+
+/// A claim is renewed while its sender works (a slow upload), so no one takes the case over;
+/// and a killed sender's case is free again once the short lease runs out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_working_sender_keeps_its_claim_and_a_dead_one_lets_go_soon() {
+    let (agency_dir, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // Every request takes 400 ms: a case's uploads and submission take about 2 s.
+    let faults = Faults { seed: 3, slow_rate: 1.0, slow: Duration::from_millis(400), ..Faults::default() };
+    let server = server(agency_dir.path(), faults, Duration::from_secs(60)).await;
+    let store = store(data.path()).await;
+    let id = queued_case(&store, 920, 20_000).await;
+    let lease = Duration::from_millis(900);
+    let config = sender::Config { lease, workers: 1, ..quick() };
+    let sender = Sender::new(store.clone(), client(&server.url()), config);
+    let working = tokio::spawn({
+        let sender = sender.clone();
+        async move { sender.send_due().await }
+    });
+    // Past the first lease, the case is still held.
+    tokio::time::sleep(lease + Duration::from_millis(400)).await;
+    assert!(store.claim_next(lease, chrono::Utc::now()).await.unwrap().is_none(), "renewed while working");
+    // Killed mid-send: within a lease the case can be claimed again.
+    working.abort();
+    let _ = working.await;
+    let start = Instant::now();
+    let claim = loop {
+        if let Some(claim) = store.claim_next(lease, chrono::Utc::now()).await.unwrap() {
+            break claim;
+        }
+        assert!(start.elapsed() < lease * 3, "a dead sender's claim ran out");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(claim.case_id, id);
+    server.shutdown().await;
+}

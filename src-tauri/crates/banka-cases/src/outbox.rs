@@ -129,6 +129,21 @@ impl Store {
         Ok(Some(Claim { case_id: row.case_id, revision: row.revision as u32, attempts: row.attempts as u32 }))
     }
 
+    /// Keeps a claim while its sender works on it (a slow upload): `lease` more from now, unless
+    /// the claim has already run out. Returns whether it was still held.
+    pub async fn renew_claim(&self, id: &str, lease: Duration) -> Result<bool> {
+        let now = millis(Utc::now());
+        let until = now + lease.as_millis() as i64;
+        let mut tx = self.write().await?;
+        let renewed =
+            sqlx::query!("UPDATE outbox SET claimed_until = ? WHERE case_id = ? AND claimed_until > ?", until, id, now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        tx.commit().await?;
+        Ok(renewed == 1)
+    }
+
     /// The agency has the case: its reference number, and the case leaves the outbox.
     ///
     /// Each `record_…` applies only while the case is `sending`.

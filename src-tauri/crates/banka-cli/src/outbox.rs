@@ -54,9 +54,9 @@ enum OutboxCommand {
         /// window's 立即发送).
         #[arg(long)]
         now: bool,
-        /// How long a case being sent is this sender's alone: if the sender dies, another takes
-        /// the case over after this long.
-        #[arg(long, default_value = "300", value_name = "SECONDS")]
+        /// How long a case being sent is this sender's alone (renewed while it works on it): if
+        /// the sender dies, another takes the case over after this long.
+        #[arg(long, default_value = "30", value_name = "SECONDS")]
         lease_secs: u64,
     },
     /// What waits in the outbox: status, attempts, next try and the last failure's reason.
