@@ -23,6 +23,9 @@ pub struct Config {
     pub backoff_cap: Duration,
     /// Cases sent side by side.
     pub workers: usize,
+    /// The first wait before a failed request is tried again within the same attempt (then
+    /// twice as long, `QUICK_RETRIES` times at most).
+    pub retry_soon: Duration,
 }
 
 impl Default for Config {
@@ -33,6 +36,7 @@ impl Default for Config {
             // A few minutes at most: a center waits for the network, not for the backoff.
             backoff_cap: Duration::from_secs(3 * 60),
             workers: 2,
+            retry_soon: Duration::from_millis(500),
         }
     }
 }
@@ -155,7 +159,7 @@ impl Sender {
         let mut documents = std::collections::BTreeMap::new();
         for kind in &evaluation.required_documents {
             let bytes = self.store.document_bytes(id, kind.name()).await?;
-            let state = self.client.upload(kind.name(), &bytes, &|_, _| {}).await?;
+            let state = self.patiently(|| self.client.upload(kind.name(), &bytes, &|_, _| {})).await?;
             documents.insert(kind.name().to_owned(), state.sha256);
         }
         let submission = Submission {
@@ -167,7 +171,7 @@ impl Sender {
             operator: case.operator,
             applied_on,
         };
-        let receipt = self.client.submit(id, &submission).await?;
+        let receipt = self.patiently(|| self.client.submit(id, &submission)).await?;
         let note = (receipt.revision < claim.revision).then(|| {
             Reason::new(
                 "机构已有此案件此前提交的版本，本次修改未发送",
@@ -175,6 +179,30 @@ impl Sender {
             )
         });
         Ok(Outcome { reference: receipt.reference, note })
+    }
+
+    /// A request the agency may fail for now (a 500, a 429, a cut connection), tried again a
+    /// few times within the attempt (after its Retry-After, up to 5 s, when it gives one): an
+    /// upload resumes from the agency's offset and a submission is idempotent, so a retry
+    /// repeats nothing. A case then fails its attempt, and waits its backoff, only when the
+    /// agency keeps failing: with a quarter of requests failing, nearly every attempt of a
+    /// six-request case failed somewhere, and 3 of 60 cases were still waiting after 15 min.
+    async fn patiently<T, F, Fut>(&self, mut request: F) -> Result<T, ClientError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, ClientError>>,
+    {
+        let mut wait = self.config.retry_soon;
+        for _ in 0..QUICK_RETRIES {
+            match request().await {
+                Err(ClientError::Unavailable { retry_after, .. }) => {
+                    tokio::time::sleep(retry_after.unwrap_or(wait).min(Duration::from_secs(5))).await;
+                    wait *= 2;
+                }
+                other => return other,
+            }
+        }
+        request().await
     }
 
     fn backoff(&self, attempts: u32, error: &ClientError) -> Duration {
@@ -276,6 +304,9 @@ fn local_status(s: AgencyStatus) -> Status {
         AgencyStatus::Rejected => Status::Rejected,
     }
 }
+
+/// How often a request the agency fails for now is tried again within the same attempt.
+const QUICK_RETRIES: u32 = 3;
 
 /// How long a case waits after its `attempts`-th failure: full jitter under a doubling ceiling,
 /// and the agency's Retry-After (`asked`) honoured up to the cap, so no case waits longer.

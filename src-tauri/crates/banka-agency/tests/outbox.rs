@@ -18,6 +18,7 @@ fn quick() -> sender::Config {
         backoff_base: Duration::from_millis(5),
         backoff_cap: Duration::from_millis(100),
         workers: 2,
+        retry_soon: Duration::from_millis(5),
     }
 }
 

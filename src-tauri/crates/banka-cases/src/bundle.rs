@@ -321,7 +321,7 @@ async fn rederive(conn: &mut SqliteConnection, r: &CaseRecord, actor: &Actor) ->
     crate::lifecycle::write_status_in(conn, &r.id, r.status, to, actor, Some(&reason), Action::Status).await
 }
 
-struct Parsed {
+pub(crate) struct Parsed {
     cases: Vec<CaseRecord>,
     blobs: HashMap<String, Vec<u8>>,
 }
@@ -332,6 +332,12 @@ fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
         OpenError::NotSealed => Error::BadBundle("这不是 Banka 案件包 / this is not a Banka case bundle".into()),
         OpenError::Cost(why) => Error::BadBundle(why),
     })?;
+    read_opened(reader)
+}
+
+/// What the seal holds, read and checked: the tar, the manifest, every case and document. (The
+/// fuzz target `bundle` feeds it any bytes: what a sender with the right passphrase could seal.)
+pub(crate) fn read_opened(reader: impl Read) -> Result<Parsed> {
     let damaged = |e: std::io::Error| {
         Error::BadBundle(format!(
             "口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered ({e})"
@@ -698,5 +704,13 @@ mod tests {
         let fixed = &trail[trail.len() - 2];
         assert_eq!((fixed.field.as_deref(), fixed.new_value.as_ref()), (Some("status"), Some(&json!("draft"))));
         assert_eq!(trail.last().unwrap().action, Action::Imported);
+    }
+
+    #[test]
+    fn the_fuzz_targets_seed_is_a_bundle_the_reader_takes() {
+        let seed = include_bytes!("../../../../fuzz/seeds/bundle/one-draft.tar");
+        if let Err(e) = read_opened(&seed[..]) {
+            panic!("{e}");
+        }
     }
 }

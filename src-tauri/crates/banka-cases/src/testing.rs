@@ -71,3 +71,9 @@ pub async fn seed_cases(store: &Store, count: usize, seed: u64) -> Result<Vec<St
     tx.commit().await?;
     Ok(ids)
 }
+
+/// The bundle reader on a bundle's opened (decrypted) contents, for the fuzz target: whether
+/// they were accepted.
+pub fn read_opened_bundle(plain: &[u8]) -> bool {
+    crate::bundle::read_opened(plain).is_ok()
+}
