@@ -39,6 +39,7 @@ fuzz: setup
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run validators -- -max_total_time=$(FUZZ_SECONDS)
 	cd fuzz && mkdir -p corpus/photos && RUSTC_BOOTSTRAP=1 cargo fuzz run photos corpus/photos seeds/photos -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
 	cd fuzz && mkdir -p corpus/bundle && RUSTC_BOOTSTRAP=1 cargo fuzz run bundle corpus/bundle seeds/bundle -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
+	cd fuzz && mkdir -p corpus/agency && RUSTC_BOOTSTRAP=1 cargo fuzz run agency corpus/agency seeds/agency -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048
 
 bench:
 	cargo bench -p banka-cli

@@ -239,6 +239,10 @@ async fn apply_chunk(
             "More bytes arrived than Upload-Length says the document has.",
         ));
     }
+    if bytes.is_empty() {
+        // Nothing new (a probe, or an empty body): the state as it is.
+        return Ok(state_now(have, false));
+    }
     // Acknowledged bytes are committed: a resumed upload never has to resend them.
     sqlx::query("INSERT INTO document_chunks (sha256, offset, bytes) VALUES (?, ?, ?)")
         .bind(&sha)
