@@ -211,6 +211,30 @@ const BJ_INDIVIDUAL: Walk = Walk {
     ],
 };
 
+/// Someone the agency does not know (eligible), for a second B1 case in the same store.
+const BJ_INDIVIDUAL_SECOND: Walk = Walk {
+    flow: "bj-individual",
+    name: "agency-down-send-now",
+    answers: &[
+        ("notice.agreed", A::Tick),
+        ("applicant.name", A::Text("张伟")),
+        ("applicant.id_type", A::Choose("\"resident_id\"")),
+        ("applicant.id_number", A::Text("110105199003071239")),
+        ("eligibility.authorized", A::Tick),
+        ("applicant.gender", A::Choose("\"male\"")),
+        ("applicant.birth_date", A::Date("1990-03-07")),
+        ("applicant.id_valid_from", A::Date("2016-05-01")),
+        ("applicant.mobile", A::Text(MOBILE)),
+        ("applicant.ethnicity", A::Code("01")),
+        ("applicant.occupation", A::Code("2")),
+        ("residence.district", A::Code("110105")),
+        ("residence.address", A::Text("朝阳区建国路88号院3号楼")),
+        ("collection.method", A::Choose("\"branch_pickup\"")),
+        ("bank.branch", A::Branch("110105", "zql")),
+        ("commitment.agreed", A::Tick),
+    ],
+};
+
 const BJ_MINOR: Walk = Walk {
     flow: "bj-minor",
     name: "bj-minor",
@@ -813,6 +837,43 @@ async fn a_case_finished_while_the_agency_is_down_is_sent_when_it_is_back() {
         .expect("sent once the agency is back");
     assert!(!reference.text().await.unwrap().is_empty());
     screenshot(&client, "flows/agency-down/99-sent-when-back").await;
+
+    // 立即发送: a second case finished while the agency is down waits; once it is back, Settings
+    // sends it at once instead of after its backoff.
+    start_case(&client, BJ_INDIVIDUAL_SECOND.flow).await;
+    walk::walk(&client, &BJ_INDIVIDUAL_SECOND, pictures.path(), Stop::AtConfirm).await;
+    agency.shutdown().await;
+    click(&client, "#confirm-submit").await;
+    wait_for(&client, "#case-outcome").await;
+    click(&client, "#nav-settings").await;
+    wait_for(&client, "#outbox-failed[data-count='1']").await;
+    wait_for(&client, "#outbox-send-now").await;
+    client
+        .execute("document.getElementById('outbox-send-now')?.scrollIntoView({block: 'center'})", vec![])
+        .await
+        .unwrap();
+    screenshot(&client, "flows/agency-down/30-send-now").await;
+    let agency = server::start(config(), addr).await.expect("the agency back again");
+    // The sender may have tried by itself in the moment since (its backoff is random): then the
+    // case is already on its way and there is nothing to send now.
+    let button = client.find(Locator::Css("#outbox-send-now")).await;
+    if let Ok(true) = match button {
+        Ok(button) => Ok(button.click().await.is_ok()),
+        Err(e) => Err(e),
+    } {
+        let done = text(&client, "#outbox-send-now-done").await;
+        assert!(done.contains("已开始发送"), "{done}");
+    }
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#outbox-failed[data-count='0']"))
+        .await
+        .expect("sent at once, well before its next try");
+    click(&client, "#nav-cases").await;
+    wait_for(&client, "#case-table").await;
+    let waiting = client.find_all(Locator::Css("#case-table tr[data-status='failed']")).await.unwrap();
+    assert!(waiting.is_empty(), "nothing waits");
     client.close().await.unwrap();
     agency.shutdown().await;
 }
