@@ -211,30 +211,6 @@ const BJ_INDIVIDUAL: Walk = Walk {
     ],
 };
 
-/// Someone the agency does not know (eligible), for a second B1 case in the same store.
-const BJ_INDIVIDUAL_SECOND: Walk = Walk {
-    flow: "bj-individual",
-    name: "agency-down-send-now",
-    answers: &[
-        ("notice.agreed", A::Tick),
-        ("applicant.name", A::Text("张伟")),
-        ("applicant.id_type", A::Choose("\"resident_id\"")),
-        ("applicant.id_number", A::Text("110105199003071239")),
-        ("eligibility.authorized", A::Tick),
-        ("applicant.gender", A::Choose("\"male\"")),
-        ("applicant.birth_date", A::Date("1990-03-07")),
-        ("applicant.id_valid_from", A::Date("2016-05-01")),
-        ("applicant.mobile", A::Text(MOBILE)),
-        ("applicant.ethnicity", A::Code("01")),
-        ("applicant.occupation", A::Code("2")),
-        ("residence.district", A::Code("110105")),
-        ("residence.address", A::Text("朝阳区建国路88号院3号楼")),
-        ("collection.method", A::Choose("\"branch_pickup\"")),
-        ("bank.branch", A::Branch("110105", "zql")),
-        ("commitment.agreed", A::Tick),
-    ],
-};
-
 const BJ_MINOR: Walk = Walk {
     flow: "bj-minor",
     name: "bj-minor",
@@ -433,6 +409,8 @@ const GD_TWO_CARDS: Walk = Walk {
         ("applicant.name", A::Text("陈志强")),
         ("applicant.social_security_number", A::Text("440106198507210018")),
         ("card.city", A::Code("4401")),
+        // Once the cards are cleaned up (the gates test), the photo on file.
+        ("photo.source", A::Choose("\"system_photo\"")),
     ],
 };
 
@@ -840,8 +818,10 @@ async fn a_case_finished_while_the_agency_is_down_is_sent_when_it_is_back() {
 
     // 立即发送: a second case finished while the agency is down waits; once it is back, Settings
     // sends it at once instead of after its backoff.
-    start_case(&client, BJ_INDIVIDUAL_SECOND.flow).await;
-    walk::walk(&client, &BJ_INDIVIDUAL_SECOND, pictures.path(), Stop::AtConfirm).await;
+    // Another person (the agency refuses a second application from the first one).
+    start_case(&client, BJ_RETIREE.flow).await;
+    let walk = Walk { name: "agency-down-send-now", ..BJ_RETIREE };
+    walk::walk(&client, &walk, pictures.path(), Stop::AtConfirm).await;
     agency.shutdown().await;
     click(&client, "#confirm-submit").await;
     wait_for(&client, "#case-outcome").await;
@@ -906,24 +886,6 @@ const CLEANUP_ON_ITS_OWN: Walk = Walk {
         ("applicant.name", A::Text("陈志强")),
         ("applicant.social_security_number", A::Text("440106198507210018")), // cards in two other cities
         ("cleanup.confirmed", A::Tick),
-    ],
-};
-
-/// The person whose cards were cleaned up goes on with 【继续申领】, using their photo on file.
-const GD_PHOTO_ON_FILE: Walk = Walk {
-    flow: "gd-individual",
-    name: "gates-photo-on-file",
-    answers: &[
-        ("notice.agreed", A::Tick),
-        ("applicant.resident_type", A::Choose("\"mainland\"")),
-        ("applicant.id_type", A::Choose("\"resident_id\"")),
-        ("applicant.id_number", A::Text("440106198507210018")),
-        ("identity.verified_by", A::Choose("\"operator_in_person\"")),
-        ("identity.operator_name", A::Text("李工作人员")),
-        ("applicant.name", A::Text("陈志强")),
-        ("applicant.social_security_number", A::Text("440106198507210018")),
-        ("card.city", A::Code("4401")),
-        ("photo.source", A::Choose("\"system_photo\"")),
     ],
 };
 
@@ -995,7 +957,8 @@ async fn the_channels_gates_stop_and_let_through_in_the_real_window() {
     assert!(caption.contains("社保卡申领"), "{caption}");
     screenshot(&client, "gates/04-continue-to-the-application").await;
     // 使用本人社保相片 (004 §1.3.4 "搜索结果会自动展示"): the photo on file shows by itself.
-    let end = walk::walk(&client, &GD_PHOTO_ON_FILE, pictures.path(), Stop::AtStep("application-info")).await;
+    let on_file = Walk { name: "gates-photo-on-file", ..GD_TWO_CARDS };
+    let end = walk::walk(&client, &on_file, pictures.path(), Stop::AtStep("application-info")).await;
     assert_eq!(end, End::AtStep);
     click(&client, "nav.steps a[href='#step-photo']").await;
     wait_for(&client, "img#agency-photo").await;

@@ -52,16 +52,15 @@ fn not_a_database(e: &sqlx::Error) -> bool {
     e.as_database_error().and_then(|d| d.code()).is_some_and(|c| c == "26")
 }
 
-/// The database and its WAL files; and the folders an earlier version kept documents in.
-pub fn remove_database(dir: &Path) {
+/// The database and its WAL files.
+fn remove_database(dir: &Path) {
     for name in [DATABASE.to_owned(), format!("{DATABASE}-wal"), format!("{DATABASE}-shm")] {
         let _ = std::fs::remove_file(dir.join(name));
     }
-    remove_old_folders(dir);
 }
 
-/// Documents are kept in the database now; the files of an earlier version go.
-pub fn remove_old_folders(dir: &Path) {
+/// Documents are kept in the database now; the files of an earlier version go (at every start).
+pub(super) fn remove_old_folders(dir: &Path) {
     for old in ["uploads", "documents"] {
         let _ = std::fs::remove_dir_all(dir.join(old));
     }
