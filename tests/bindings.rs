@@ -6,7 +6,7 @@ use banka_app::{
     AgencyChange, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState, RegionChoices,
     SenderState, Settings, StoreState, StoreStatus, Upload,
 };
-use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Skipped, Status};
+use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Salvaged, Skipped, Status};
 use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, Words};
 use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
@@ -51,6 +51,7 @@ fn typescript_bindings_are_current() {
     check::<Status>(&mut stale);
     check::<Reason>(&mut stale);
     check::<Page>(&mut stale);
+    check::<Salvaged>(&mut stale);
     check::<Query>(&mut stale);
     check::<CaseView>(&mut stale);
     check::<DocumentInfo>(&mut stale);

@@ -111,7 +111,7 @@ pub async fn store_change_passphrase(
     changed.map_err(|e| {
         let field = match e {
             banka_cases::Error::WrongPassphrase => Some("current"),
-            banka_cases::Error::WeakPassphrase => Some("new"),
+            banka_cases::Error::WeakPassphrase | banka_cases::Error::LongPassphrase => Some("new"),
             _ => None,
         };
         IpcError { field: field.map(Into::into), ..e.into() }

@@ -288,6 +288,30 @@ describe('case list', () => {
     await fireEvent.click(within(byId('case-error')).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(rowIds()).toHaveLength(3));
   });
+
+  it('says what is lost when the store is damaged where the list is kept, and lists what could be read', async () => {
+    const backend = mockBackend({ cases: CASES });
+    backend.salvaged = { unreadable: 2 };
+    const { container } = render(App);
+    await waitForCases();
+    expect(rowIds()).toHaveLength(3);
+    const alert = byId('case-salvaged');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('数据存储已损坏');
+    expect(alert.textContent).toContain('有 2 条记录无法读出');
+    expect(alert.textContent).toContain('banka check');
+    await expectNoAxeViolations(container);
+    await fireEvent.click(byId('lang-toggle'));
+    expect(byId('case-salvaged').textContent).toContain('2 records could not be read');
+
+    // Nothing lost: said so; and a whole store again shows no notice.
+    backend.salvaged = { unreadable: 0 };
+    await fireEvent.click(byId('case-search-submit'));
+    await waitFor(() => expect(byId('case-salvaged').textContent).toContain('none is lost'));
+    backend.salvaged = null;
+    await fireEvent.click(byId('case-search-submit'));
+    await waitFor(() => expect(document.getElementById('case-salvaged')).toBeNull());
+  });
 });
 
 describe('new application', () => {

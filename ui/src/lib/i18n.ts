@@ -129,6 +129,8 @@ export interface Messages {
   caseCount: (total: number, shown: number) => string;
   casesLoading: string;
   casesFailed: string;
+  /** The store is damaged where the list is kept: the cases were read back one by one. */
+  listSalvaged: (unreadable: number) => string;
   tryAgain: string;
   tableCaption: string;
   colName: string;
@@ -550,6 +552,10 @@ const zh: Messages = {
   caseCount: (total, shown) => (shown < total ? `共 ${total} 件，已显示 ${shown} 件` : `共 ${total} 件`),
   casesLoading: '正在读取申领案件…',
   casesFailed: '申领案件未能读取',
+  listSalvaged: (unreadable) =>
+    '数据存储已损坏，以下案件是逐个读出的，搜索和筛选暂不可用。' +
+    (unreadable > 0 ? `有 ${unreadable} 条记录无法读出，其中的案件（最多 ${unreadable} 件）已丢失。` : '所有案件都已读出，没有丢失。') +
+    '请尽快把这些案件导出备份，并用 banka check 查看损坏之处。',
   tryAgain: '重试',
   tableCaption: '申领案件，最近修改的在前',
   colName: '姓名',
@@ -1036,6 +1042,12 @@ const en: Messages = {
   },
   casesLoading: 'Loading the applications…',
   casesFailed: 'The applications could not be loaded',
+  listSalvaged: (unreadable) =>
+    'The data store is damaged: the applications below were read back one by one, and search and filters are off for now. ' +
+    (unreadable > 0
+      ? `${unreadable} ${unreadable === 1 ? 'record' : 'records'} could not be read: the applications in them (up to ${unreadable}) are lost. `
+      : 'Every application was read back: none is lost. ') +
+    'Export them as a backup soon, and run banka check to see what is damaged.',
   tryAgain: 'Try again',
   tableCaption: 'Applications, most recently changed first',
   colName: 'Name',

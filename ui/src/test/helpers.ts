@@ -10,6 +10,7 @@ import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
 import type { OutboxState } from '../bindings/OutboxState';
 import type { Page } from '../bindings/Page';
+import type { Salvaged } from '../bindings/Salvaged';
 import type { Query } from '../bindings/Query';
 import type { Settings } from '../bindings/Settings';
 import type { StoreState } from '../bindings/StoreState';
@@ -101,6 +102,9 @@ export interface Backend {
   store: StoreState;
   settings: Settings;
   cases: CaseSummary[];
+  /** Set: the store is damaged where the list is kept, and case_list answers as Rust then does
+   *  (every readable case, unfiltered, with this). */
+  salvaged: Salvaged | null;
   agency: AgencySettings;
   /** Whether a token is saved, and which (the UI is never given it back). */
   token: string | null;
@@ -143,6 +147,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     store: options.store ?? 'unlocked',
     settings: options.settings ?? { lang: 'zh', elderly: false, operator: null },
     cases: [...(options.cases ?? [])],
+    salvaged: null,
     agency: { ...(options.agency ?? AGENCY_UNSET) },
     token: options.agency?.has_token ? 'saved-token' : null,
     outbox: { ...(options.outbox ?? OUTBOX_IDLE) },
@@ -232,6 +237,11 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       case 'case_list': {
         unlocked();
         const q = args.query as Query;
+        if (backend.salvaged) {
+          const offset = q.offset ?? 0;
+          const page: Page = { total: backend.cases.length, cases: backend.cases.slice(offset, offset + (q.limit ?? pageSize)), salvaged: backend.salvaged };
+          return page;
+        }
         const text = q.text?.trim().toUpperCase() ?? '';
         const isNumber = /^\d+X?$/.test(text);
         const matches = backend.cases.filter(

@@ -11,6 +11,8 @@ pub enum Error {
     WrongPassphrase,
     #[error("passphrase too short")]
     WeakPassphrase,
+    #[error("passphrase too long")]
+    LongPassphrase,
     #[error("the key file is missing or damaged")]
     KeyFile(String),
     #[error("no case {0}")]
@@ -74,6 +76,7 @@ impl Error {
             Error::NoKey => "no_key",
             Error::WrongPassphrase => "wrong_passphrase",
             Error::WeakPassphrase => "weak_passphrase",
+            Error::LongPassphrase => "long_passphrase",
             Error::KeyFile(_) => "key_file",
             Error::NoCase(_) => "no_case",
             Error::UnknownFlow(_) => "unknown_flow",
@@ -109,6 +112,10 @@ impl Error {
             Error::WeakPassphrase => (
                 format!("口令太短：请至少使用 {} 个字符。", crate::keys::MIN_PASSPHRASE_CHARS),
                 format!("The passphrase is too short: use at least {} characters.", crate::keys::MIN_PASSPHRASE_CHARS),
+            ),
+            Error::LongPassphrase => (
+                format!("口令太长：最多 {} 个字符。", crate::keys::MAX_PASSPHRASE_CHARS),
+                format!("The passphrase is too long: use at most {} characters.", crate::keys::MAX_PASSPHRASE_CHARS),
             ),
             Error::KeyFile(why) => (
                 format!("数据文件夹的密钥文件缺失或已损坏（{why}），无法解密。请从备份恢复 key.json。"),
@@ -191,7 +198,7 @@ impl Error {
 }
 
 /// SQLITE_CORRUPT (a page fails SQLCipher's HMAC, or the structure is broken) or SQLITE_NOTADB.
-fn is_damaged(e: &sqlx::Error) -> bool {
+pub(crate) fn is_damaged(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("11" | "26")))
 }
 

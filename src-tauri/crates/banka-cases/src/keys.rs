@@ -8,20 +8,47 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
 use chacha20poly1305::XChaCha20Poly1305;
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::secret::Locked;
 
 use crate::error::{Error, Result};
 
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// Far more than anyone types, and what fits the passphrase's locked page.
+pub const MAX_PASSPHRASE_CHARS: usize = 1024;
 const KEY_FILE: &str = "key.json";
 
-/// A passphrase, wiped from memory when dropped and never printed.
+/// A passphrase, in locked memory (`Locked`), wiped when dropped and never printed.
 #[derive(Clone)]
-pub struct Passphrase(Zeroizing<String>);
+pub struct Passphrase(Locked<Text>);
+
+#[derive(Clone)]
+struct Text {
+    len: usize,
+    /// Longer than `MAX_PASSPHRASE_CHARS`: kept empty, and refused wherever it is used.
+    too_long: bool,
+    bytes: [u8; 4 * MAX_PASSPHRASE_CHARS],
+}
+
+impl Zeroize for Text {
+    fn zeroize(&mut self) {
+        self.bytes.zeroize();
+        self.len = 0;
+    }
+}
 
 impl Passphrase {
     pub fn new(text: impl Into<String>) -> Self {
-        Passphrase(Zeroizing::new(text.into()))
+        let text = Zeroizing::new(text.into());
+        let mut locked = Locked::new(Text { len: 0, too_long: false, bytes: [0; 4 * MAX_PASSPHRASE_CHARS] });
+        if text.chars().count() > MAX_PASSPHRASE_CHARS {
+            locked.too_long = true;
+        } else {
+            locked.bytes[..text.len()].copy_from_slice(text.as_bytes());
+            locked.len = text.len();
+        }
+        Passphrase(locked)
     }
 
     /// From `BANKA_PASSPHRASE`, for scripts and tests.
@@ -29,13 +56,18 @@ impl Passphrase {
         std::env::var("BANKA_PASSPHRASE").ok().filter(|p| !p.is_empty()).map(Passphrase::new)
     }
 
-    fn bytes(&self) -> &[u8] {
-        self.0.as_bytes()
+    /// The passphrase's bytes; one longer than the limit is refused.
+    fn bytes(&self) -> Result<&[u8]> {
+        if self.0.too_long {
+            return Err(Error::LongPassphrase);
+        }
+        Ok(&self.0.bytes[..self.0.len])
     }
 
     /// A new passphrase must be long enough to resist guessing on a stolen copy.
     pub fn check_strength(&self) -> Result<()> {
-        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
+        let text = std::str::from_utf8(self.bytes()?).expect("made from a str");
+        if text.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(Error::WeakPassphrase);
         }
         Ok(())
@@ -93,21 +125,24 @@ impl KdfParams {
     }
 }
 
-/// A 32-byte key, wiped when dropped.
-pub type Key = Zeroizing<[u8; 32]>;
+/// A 32-byte key, in locked memory, wiped when dropped.
+pub type Key = Locked<[u8; 32]>;
 
-/// A new random key (the OS's generator).
+/// A new random key (the OS's generator), made in its locked page.
 pub fn random_key() -> Key {
-    Zeroizing::new(random_bytes())
+    use chacha20poly1305::aead::rand_core::RngCore;
+    let mut key = Locked::new([0u8; 32]);
+    OsRng.fill_bytes(&mut *key);
+    key
 }
 
 pub fn derive(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result<Key> {
     params.check().map_err(Error::KeyFile)?;
     let p = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
         .map_err(|e| Error::KeyFile(e.to_string()))?;
-    let mut key = Zeroizing::new([0u8; 32]);
+    let mut key = Locked::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
-        .hash_password_into(passphrase.bytes(), salt, key.as_mut())
+        .hash_password_into(passphrase.bytes()?, salt, &mut *key)
         .map_err(|e| Error::KeyFile(e.to_string()))?;
     Ok(key)
 }
@@ -143,7 +178,7 @@ pub fn key_file_exists(dir: &Path) -> bool {
 /// made the key file first (its key is the store's: unlock it instead).
 pub fn create(dir: &Path, passphrase: &Passphrase, params: KdfParams) -> Result<Option<Key>> {
     passphrase.check_strength()?;
-    let key: Key = Zeroizing::new(random_bytes());
+    let key = random_key();
     let made = crate::files::write_new(&dir.join(KEY_FILE), &wrapped(&key, passphrase, params)?)?;
     Ok(made.then_some(key))
 }
@@ -161,7 +196,7 @@ fn wrapped(key: &Key, passphrase: &Passphrase, params: KdfParams) -> Result<Vec<
     let salt: [u8; 16] = random_bytes();
     let kek = derive(passphrase, &salt, params)?;
     let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
-    let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
+    let wrapped = XChaCha20Poly1305::new((&*kek).into())
         .encrypt(&nonce, key.as_ref())
         .map_err(|_| Error::KeyFile("encryption failed".into()))?;
     let file = KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
@@ -176,12 +211,16 @@ pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Key> {
         return Err(Error::KeyFile("unknown key file version".into()));
     }
     let kek = derive(passphrase, &file.salt, file.kdf)?;
-    let key = XChaCha20Poly1305::new(kek.as_ref().into())
+    let key = XChaCha20Poly1305::new((&*kek).into())
         .decrypt(file.nonce.as_slice().into(), file.wrapped_key.as_slice())
         .map_err(|_| Error::WrongPassphrase)?;
     let key = Zeroizing::new(key);
-    let bytes: [u8; 32] = key.as_slice().try_into().map_err(|_| Error::KeyFile("bad key length".into()))?;
-    Ok(Zeroizing::new(bytes))
+    if key.len() != 32 {
+        return Err(Error::KeyFile("bad key length".into()));
+    }
+    let mut locked = Locked::new([0u8; 32]);
+    locked.copy_from_slice(&key);
+    Ok(locked)
 }
 
 #[cfg(test)]
@@ -219,6 +258,11 @@ mod tests {
         // Characters count, not bytes: seven Chinese characters are 21 bytes and still too short.
         assert!(matches!(Passphrase::new("春眠不觉晓处处").check_strength(), Err(Error::WeakPassphrase)));
         assert!(Passphrase::new("春眠不觉晓处处闻").check_strength().is_ok());
+        // At most 1,024 characters, of any width; a longer one is refused wherever it is used.
+        assert!(Passphrase::new("🔑".repeat(MAX_PASSPHRASE_CHARS)).check_strength().is_ok());
+        let long = Passphrase::new("长".repeat(MAX_PASSPHRASE_CHARS + 1));
+        assert!(matches!(long.check_strength(), Err(Error::LongPassphrase)));
+        assert!(matches!(derive(&long, &[0; 16], KdfParams::MINIMUM), Err(Error::LongPassphrase)));
         let huge = KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 };
         assert!(huge.check().is_err());
         // The tester's bundle header: 1 GiB × 16 passes; and the cap's edges.

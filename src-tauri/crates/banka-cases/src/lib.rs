@@ -22,6 +22,7 @@ pub mod mask;
 mod outbox;
 mod seal;
 pub mod search;
+pub mod secret;
 mod settings;
 mod store;
 #[cfg(feature = "testing")]
@@ -37,5 +38,5 @@ pub use integrity::{Damaged, Integrity};
 pub use keys::{random_key, KdfParams, Key, Passphrase};
 pub use lifecycle::Usage;
 pub use outbox::{AtAgency, Claim, OutboxItem};
-pub use search::{Page, Query};
-pub use store::{connect_options, default_data_dir, Store};
+pub use search::{Page, Query, Salvaged};
+pub use store::{default_data_dir, open_pool, Store};

@@ -42,7 +42,7 @@ impl<W: Write> SealWriter<W> {
         header.extend_from_slice(&salt);
         header.extend_from_slice(&nonce);
         inner.write_all(&header)?;
-        let aead = XChaCha20Poly1305::new(key.as_ref().into());
+        let aead = XChaCha20Poly1305::new((&*key).into());
         let encryptor = EncryptorBE32::from_aead(aead, nonce.as_ref().into());
         Ok(SealWriter { inner, encryptor: Some(encryptor), header, buffer: Vec::with_capacity(CHUNK) })
     }
@@ -113,7 +113,7 @@ impl<R: Read> OpenReader<R> {
         params.check().map_err(OpenError::Cost)?;
         let (salt, nonce) = (&header[20..36], &header[36..]);
         let key = keys::derive(passphrase, salt, params).map_err(|e| OpenError::Cost(e.to_string()))?;
-        let aead = XChaCha20Poly1305::new(key.as_ref().into());
+        let aead = XChaCha20Poly1305::new((&*key).into());
         let decryptor = DecryptorBE32::from_aead(aead, nonce.into());
         Ok(OpenReader { inner, decryptor: Some(decryptor), header, plain: Vec::new(), at: 0 })
     }

@@ -31,6 +31,19 @@ pub struct Page {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
     pub cases: Vec<CaseSummary>,
+    /// Set when the store is damaged where the list is kept: the cases were read back one by
+    /// one, unfiltered, and this says how many records could not be. Absent when whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub salvaged: Option<Salvaged>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Salvaged {
+    /// Records of the case table on damaged pages (a deleted case's old record among them, so
+    /// "up to" this many cases are lost).
+    pub unreadable: u32,
 }
 
 pub const DEFAULT_PAGE: u32 = 50;
@@ -107,9 +120,44 @@ impl Store {
             until
         )
         .fetch_one(&self.pool);
-        let (rows, total) = tokio::try_join!(page, count)?;
+        let (rows, total) = match tokio::try_join!(page, count) {
+            Ok(found) => found,
+            Err(e) if crate::error::is_damaged(&e) => return self.salvage(limit, offset).await,
+            Err(e) => return Err(e.into()),
+        };
         let cases = rows.into_iter().map(CaseSummary::try_from).collect::<Result<_>>()?;
-        Ok(Page { total: total as u64, cases })
+        Ok(Page { total: total as u64, cases, salvaged: None })
+    }
+
+    /// The list when its index or table is damaged: every record read by its row number, so a
+    /// damaged page loses only the cases on it and the others can still be opened, exported and
+    /// sent. Filters are not applied (this is a way out, not a search); newest first.
+    async fn salvage(&self, limit: u32, offset: u32) -> Result<Page> {
+        let last: Option<i64> = sqlx::query_scalar!("SELECT max(rowid) FROM cases").fetch_one(&self.pool).await?;
+        let mut cases = Vec::new();
+        let mut unreadable = 0;
+        for rowid in 1..=last.unwrap_or(0) {
+            let row = sqlx::query_as!(
+                SummaryRow,
+                r#"SELECT id, flow_id, flow_version, status, created_at, updated_at, operator,
+                          agency_reference, status_reason, status_reason_en, applied_on, applicant_name,
+                          applicant_id_number, applicant_mobile
+                   FROM cases WHERE rowid = ?"#,
+                rowid
+            )
+            .fetch_optional(&self.pool)
+            .await;
+            match row {
+                Ok(Some(row)) => cases.push(CaseSummary::try_from(row)?),
+                Ok(None) => {}
+                Err(e) if crate::error::is_damaged(&e) => unreadable += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        cases.sort_by(|a: &CaseSummary, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+        let total = cases.len() as u64;
+        let cases = cases.into_iter().skip(offset as usize).take(limit as usize).collect();
+        Ok(Page { total, cases, salvaged: Some(Salvaged { unreadable }) })
     }
 }
 

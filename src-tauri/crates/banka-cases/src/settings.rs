@@ -6,6 +6,7 @@ use zeroize::Zeroizing;
 
 use crate::error::Result;
 use crate::keys::{random_key, Key};
+use crate::secret::Locked;
 use crate::store::Store;
 
 impl Store {
@@ -17,12 +18,12 @@ impl Store {
     /// mode's practice agency encrypts its database with it).
     pub async fn key_setting(&self, name: &str) -> Result<Key> {
         let saved = self.setting(name).await?.map(Zeroizing::new);
-        let decoded = saved.as_ref().and_then(|h| hex::decode(h.as_str()).ok()).map(Zeroizing::new);
-        if let Some(bytes) = decoded.as_ref().and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok()) {
-            return Ok(Zeroizing::new(bytes));
+        let mut key = Locked::new([0u8; 32]);
+        if saved.is_some_and(|hex| hex::decode_to_slice(hex.as_str(), &mut *key).is_ok()) {
+            return Ok(key);
         }
         let key = random_key();
-        self.set_setting(name, Some(Zeroizing::new(hex::encode(key.as_ref())).as_str())).await?;
+        self.set_setting(name, Some(Zeroizing::new(hex::encode(*key)).as_str())).await?;
         Ok(key)
     }
 

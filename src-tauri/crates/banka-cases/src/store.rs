@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::sync::Arc;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Executor};
 
 use crate::error::{Error, Result};
 use crate::keys::{self, KdfParams, Key, Passphrase};
+use crate::secret::Locked;
 
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 const DATABASE_FILE: &str = "banka.db";
@@ -67,10 +70,7 @@ impl Store {
     }
 
     async fn connect(dir: &Path, key: &Key) -> Result<Store> {
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(connect_options(&dir.join(DATABASE_FILE), key))
-            .await?;
+        let pool = open_pool(&dir.join(DATABASE_FILE), key, 4).await?;
         // Two starts on a new database migrate it at the same moment: SQLite lets one writer
         // through and the other's migration fails. Run again: what the winner applied is skipped.
         let mut tries = 0;
@@ -102,29 +102,67 @@ impl Store {
     }
 }
 
-/// An SQLCipher database under `key`, as Banka opens every database that holds personal data
-/// (the case store, and training mode's practice agency). SQLCipher wants the key before
-/// anything else touches the file; sqlx sends `key` first.
-pub fn connect_options(file: &Path, key: &Key) -> SqliteConnectOptions {
+/// A pool on an SQLCipher database under `key`, as Banka opens every database that holds
+/// personal data (the case store, and training mode's practice agency). Each connection is keyed
+/// by `keyed` before anything reads the file, from a copy of the key in locked memory that lives
+/// as long as the pool: the key is never text in a `String` or in SQL.
+pub async fn open_pool(file: &Path, key: &Key, max_connections: u32) -> std::result::Result<SqlitePool, sqlx::Error> {
     crate::harden::crypto();
-    let hex_key = zeroize::Zeroizing::new(hex::encode(key.as_ref()));
-    SqliteConnectOptions::from_str("sqlite:")
+    let spec = Arc::new(key_spec(key));
+    let options = SqliteConnectOptions::from_str("sqlite:")
         .expect("a valid base URL")
         .filename(file)
         .create_if_missing(true)
-        // A raw 256-bit key: SQLCipher skips its own PBKDF2, ours is Argon2id.
-        .pragma("key", format!("\"x'{}'\"", hex_key.as_str()))
-        .journal_mode(SqliteJournalMode::Wal)
-        // FULL: a commit survives a power cut, not only a crash of the app.
-        .synchronous(SqliteSynchronous::Full)
+        // sqlx's own pragmas run before the key: only those that do not read the file.
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
+        // Statements name personal fields: never hand them to a logger.
+        .disable_statement_logging();
+    SqlitePoolOptions::new()
+        .max_connections(max_connections)
+        .after_connect(move |conn, _| {
+            let spec = Arc::clone(&spec);
+            Box::pin(async move { keyed(conn, &spec).await })
+        })
+        .connect_with(options)
+        .await
+}
+
+/// SQLCipher's raw-key form, `x'…'` with 64 hex digits: SQLCipher then skips its own PBKDF2
+/// (ours is Argon2id).
+type KeySpec = Locked<[u8; 67]>;
+
+fn key_spec(key: &Key) -> KeySpec {
+    let mut spec = Locked::new([0u8; 67]);
+    spec[..2].copy_from_slice(b"x'");
+    spec[66] = b'\'';
+    hex::encode_to_slice(**key, &mut spec[2..66]).expect("32 bytes are 64 hex digits");
+    spec
+}
+
+/// Gives a new connection its key (`sqlite3_key`, which copies it into memory SQLCipher locks),
+/// then sets what needs the key.
+async fn keyed(conn: &mut SqliteConnection, spec: &KeySpec) -> std::result::Result<(), sqlx::Error> {
+    {
+        let mut handle = conn.lock_handle().await?;
+        // SAFETY: the connection's open handle, ours alone while the lock is held; SQLCipher
+        // reads the 67 bytes and keeps its own copy.
+        let rc = unsafe { libsqlite3_sys::sqlite3_key(handle.as_raw_handle().as_ptr(), spec.as_ptr().cast(), 67) };
+        if rc != libsqlite3_sys::SQLITE_OK {
+            return Err(sqlx::Error::Configuration(format!("SQLCipher refused the key (code {rc})").into()));
+        }
+    }
+    conn.execute(concat!(
+        "PRAGMA journal_mode = WAL;",
+        // FULL: a commit survives a power cut, not only a crash of the app.
+        "PRAGMA synchronous = FULL;",
         // Deleted rows are overwritten, not left in free pages.
-        .pragma("secure_delete", "ON")
-        .pragma("temp_store", "MEMORY")
-        .pragma("cache_size", "-32768")
-        // Statements name personal fields and the key pragma: never hand them to a logger.
-        .disable_statement_logging()
+        "PRAGMA secure_delete = ON;",
+        "PRAGMA temp_store = MEMORY;",
+        "PRAGMA cache_size = -32768;",
+    ))
+    .await?;
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -171,9 +209,9 @@ mod tests {
         store.close().await;
 
         let key = keys::unlock(dir.path(), &Passphrase::new(PASS)).unwrap();
-        let full =
-            connect_options(&dir.path().join(DATABASE_FILE), &key).pragma("max_page_count", (pages + 2).to_string());
-        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(full).await.unwrap();
+        // One connection, so the page limit set on it holds for every statement.
+        let pool = open_pool(&dir.path().join(DATABASE_FILE), &key, 1).await.unwrap();
+        pool.execute(format!("PRAGMA max_page_count = {}", pages + 2).as_str()).await.unwrap();
         let cramped = Store { pool, dir: dir.path().to_owned() };
         let photo: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\x66\0\0\x01\xb9\x08\x02\0\0\0"
             .iter()
@@ -202,7 +240,7 @@ mod tests {
         let key =
             keys::create(dir.path(), &Passphrase::new(PASS), KdfParams::MINIMUM).unwrap().expect("a new key file");
         let first = Migrator { migrations: MIGRATOR.migrations[..1].to_vec().into(), ..Migrator::DEFAULT };
-        let pool = SqlitePool::connect_with(connect_options(&dir.path().join(DATABASE_FILE), &key)).await.unwrap();
+        let pool = open_pool(&dir.path().join(DATABASE_FILE), &key, 4).await.unwrap();
         first.run(&pool).await.unwrap();
         let id = uuid::Uuid::new_v4().to_string();
         sqlx::query("INSERT INTO cases (id, flow_id, flow_version, status, created_at, updated_at) VALUES (?, 'bj-individual', 1, 'draft', 1, 2)")

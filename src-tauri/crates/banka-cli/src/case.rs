@@ -257,7 +257,7 @@ fn without_store(command: &CaseCommand) -> Option<Outcome> {
     let no_case = |id: &String| Some(Err(Error::NoCase(id.clone()).into()));
     match command {
         CaseCommand::New { .. } | CaseCommand::Import { .. } => None,
-        CaseCommand::List { .. } => Some(report(Page { total: 0, cases: Vec::new() }, true)),
+        CaseCommand::List { .. } => Some(report(Page { total: 0, cases: Vec::new(), salvaged: None }, true)),
         CaseCommand::Export { ids, .. } => no_case(&ids[0]),
         CaseCommand::Show { id, .. }
         | CaseCommand::Set { id, .. }
@@ -275,7 +275,9 @@ async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command:
         CaseCommand::List { query, status, flow, from, until, limit, offset } => {
             let status = status.map(|s| Status::from_name(&s).expect("clap checked the status"));
             let query = Query { text: query, status, flow, from, until, limit, offset };
-            report(store.search(&query).await?, true)
+            let page = store.search(&query).await?;
+            let whole = page.salvaged.is_none();
+            report(page, whole)
         }
         CaseCommand::Show { id, on } => show(store, &id, on.date()).await,
         CaseCommand::Set { id, field, value, json, on } => {

@@ -22,26 +22,28 @@ const DATABASE: &str = "agency.sqlite";
 
 pub async fn open(dir: &Path, key: Option<&Key>) -> Result<SqlitePool, sqlx::Error> {
     let file = dir.join(DATABASE);
-    let options = match key {
-        Some(key) => banka_cases::connect_options(&file, key),
-        None => SqliteConnectOptions::new()
-            .filename(&file)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // An answer is sent only after its change is on disk.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10)),
-    };
-    let pool = match SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await {
-        Ok(pool) => pool,
-        // An earlier version's practice agency kept its data in the clear: that copy is exactly
-        // what must not stay on disk, and practice data can start afresh.
-        Err(e) if key.is_some() && not_a_database(&e) => {
-            remove_database(dir);
+    let pool = match key {
+        Some(key) => match banka_cases::open_pool(&file, key, 4).await {
+            Ok(pool) => pool,
+            // An earlier version's practice agency kept its data in the clear: that copy is
+            // exactly what must not stay on disk, and practice data can start afresh.
+            Err(e) if not_a_database(&e) => {
+                remove_database(dir);
+                banka_cases::open_pool(&file, key, 4).await?
+            }
+            Err(e) => return Err(e),
+        },
+        None => {
+            let options = SqliteConnectOptions::new()
+                .filename(&file)
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // An answer is sent only after its change is on disk.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
             SqlitePoolOptions::new().max_connections(4).connect_with(options).await?
         }
-        Err(e) => return Err(e),
     };
     migrate(&pool).await?;
     seed(&pool).await?;
