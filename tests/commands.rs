@@ -245,6 +245,12 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     let plain = json!({"change": {"endpoint": "http://agency.example.cn", "token": "t", "training": false}});
     let err = invoke(&main, "agency_settings_set", plain).unwrap_err();
     assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("bad_endpoint"), Some("endpoint")), "{err}");
+    // A pasted page as the token is refused, naming the limit, and nothing is saved.
+    let pasted =
+        json!({"change": {"endpoint": "https://agency.example.cn", "token": "t".repeat(4097), "training": false}});
+    let err = invoke(&main, "agency_settings_set", pasted).unwrap_err();
+    assert!(err["message_en"].as_str().unwrap().contains("4096"), "{err}");
+    assert_eq!(invoke(&main, "agency_settings_get", json!({})).unwrap()["has_token"], false);
     let change =
         json!({"change": {"endpoint": "https://agency.example.cn", "token": "center-token", "training": true}});
     let settings = invoke(&main, "agency_settings_set", change).unwrap();

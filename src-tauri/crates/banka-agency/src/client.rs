@@ -74,12 +74,28 @@ pub struct Client {
     token: String,
 }
 
+/// Longer than any real address or token: a pasted page is refused, not saved.
+pub const MAX_ENDPOINT_CHARS: usize = 2000;
+pub const MAX_TOKEN_CHARS: usize = 4096;
+
 impl Client {
     /// A client for `endpoint` (e.g. `https://agency.example.cn`). Plain `http://` is allowed
     /// only on this machine (the training server): personal data never crosses a network
     /// unencrypted.
     pub fn new(endpoint: &str, token: &str) -> Result<Client, Error> {
         let bad = |zh: &str, en: &str| Error::BadEndpoint { message_zh: zh.into(), message_en: en.into() };
+        if endpoint.chars().count() > MAX_ENDPOINT_CHARS {
+            return Err(bad(
+                &format!("机构地址过长：请不超过 {MAX_ENDPOINT_CHARS} 个字符"),
+                &format!("the agency address is too long: keep it under {MAX_ENDPOINT_CHARS} characters"),
+            ));
+        }
+        if token.chars().count() > MAX_TOKEN_CHARS {
+            return Err(bad(
+                &format!("机构访问令牌过长：请不超过 {MAX_TOKEN_CHARS} 个字符"),
+                &format!("the agency access token is too long: keep it under {MAX_TOKEN_CHARS} characters"),
+            ));
+        }
         let base = Url::parse(endpoint.trim()).map_err(|_| {
             bad(
                 "机构地址无效，请填写如 https://example.cn 的网址",

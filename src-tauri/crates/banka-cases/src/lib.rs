@@ -36,7 +36,7 @@ pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
 pub use error::{Error, Explained, Result};
 pub use integrity::{Damaged, Integrity};
 pub use keys::{random_key, KdfParams, Key, Passphrase};
-pub use lifecycle::Usage;
+pub use lifecycle::{Usage, MAX_REASON_CHARS};
 pub use outbox::{AtAgency, Claim, OutboxItem};
 pub use search::{Page, Query, Salvaged};
 pub use store::{default_data_dir, open_pool, Store};

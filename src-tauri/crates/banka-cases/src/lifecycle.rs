@@ -51,6 +51,9 @@ pub(crate) async fn answers(conn: &mut SqliteConnection, id: &str) -> Result<BTr
         .collect()
 }
 
+/// A reason typed when a case goes back to a draft: a few sentences, kept in the audit trail.
+pub const MAX_REASON_CHARS: usize = 500;
+
 impl Store {
     /// A new draft of `flow_id` at the flow's current version.
     pub async fn new_case(&self, flow_id: &str, actor: &Actor) -> Result<CaseSummary> {
@@ -139,6 +142,13 @@ impl Store {
     pub async fn reopen(&self, id: &str, actor: &Actor, reason: &str) -> Result<CaseSummary> {
         if reason.trim().is_empty() {
             return Err(Error::ReasonRequired);
+        }
+        if reason.chars().count() > MAX_REASON_CHARS {
+            return Err(Error::BadValue {
+                field: "reason".into(),
+                message_zh: format!("原因过长：请不超过 {MAX_REASON_CHARS} 个字符。"),
+                message_en: format!("The reason is too long: keep it under {MAX_REASON_CHARS} characters."),
+            });
         }
         self.change_status(id, Status::Draft, actor, Some(&Reason::typed(reason)), Action::Reopened).await
     }

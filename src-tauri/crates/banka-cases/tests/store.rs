@@ -133,6 +133,10 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     let err = store.set_answer(&id, "applicant.name", Some(json!("改名")), &operator(), today()).await.unwrap_err();
     assert!(matches!(err, Error::NotEditable { .. }));
     assert!(matches!(store.reopen(&id, &operator(), "  ").await, Err(Error::ReasonRequired)));
+    let pasted = "改".repeat(banka_cases::MAX_REASON_CHARS + 1);
+    assert!(
+        matches!(store.reopen(&id, &operator(), &pasted).await, Err(Error::BadValue { field, .. }) if field == "reason")
+    );
     store.reopen(&id, &operator(), "申请人要改领卡网点").await.unwrap();
     let last = store.case(&id).await.unwrap().audit.pop().unwrap();
     assert_eq!((last.action, last.reason.as_deref()), (Action::Reopened, Some("申请人要改领卡网点")));
