@@ -2,18 +2,18 @@
 //! parse arguments, call the core and map errors; every rule lives in the Tauri-free crates.
 
 mod commands;
-mod error;
 mod webview_env;
 
-pub use commands::agency::{AgencyChange, AgencySettings, OutboxState, SenderState};
+/// The one error that crosses IPC (`banka_service::Error`).
+pub use banka_service::Error as IpcError;
+pub use banka_service::{AgencyChange, AgencySettings, CaseView, OutboxState, SenderState, Upload};
 pub use commands::bundles::{Exported, EXPORT_TITLE, IMPORT_TITLE};
 pub use commands::cases::{StoreState, StoreStatus};
-pub use commands::documents::{Upload, PICK_TITLE};
+pub use commands::documents::PICK_TITLE;
 pub use commands::flows::FlowTitle;
 pub use commands::pickers::RegionChoices;
 pub use commands::settings::{Lang, Settings};
-pub use commands::wizard::{CaseView, CodeItem};
-pub use error::IpcError;
+pub use commands::wizard::CodeItem;
 
 /// The commands the webview may call; build.rs declares the same list to the ACL.
 pub const COMMANDS: &[&str] = include!("commands/names.rs");
@@ -24,7 +24,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
-        .manage(agency::Agency::default())
+        .manage(banka_service::Agency::default())
         .invoke_handler(tauri::generate_handler![
             rules::validate_value,
             flows::flow_list,

@@ -1,16 +1,14 @@
-//! Moving cases between machines from the window: export the chosen cases to a sealed bundle
-//! file, import one. The file is chosen in the system's dialog (rfd); the bundle's passphrase is
-//! typed in the window and never kept.
+//! Moving cases between machines from the window: the file is chosen in the system's dialog
+//! (rfd); the bundle's passphrase is typed in the window and never kept. `banka_service::bundles`
+//! does the rest.
 
-use banka_cases::{Actor, ImportReport, KdfParams, Passphrase};
+use banka_cases::{ImportReport, Passphrase};
+use banka_service::bundles::{self, EXTENSION};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::cases::{actor, CaseStore};
 use crate::IpcError;
-
-/// Bundles are files people recognise by their ending.
-const EXTENSION: &str = "banka";
 
 /// The system dialogs' titles say what the file is for (in both languages: the dialog is the
 /// system's, drawn before the page's language could reach it).
@@ -34,7 +32,7 @@ pub async fn cases_export<R: Runtime>(
 ) -> Result<Option<Exported>, IpcError> {
     let passphrase = Passphrase::new(passphrase);
     // Refused before the dialog, so a weak passphrase does not cost a trip to the file system.
-    passphrase.check_strength().map_err(|e| IpcError { field: Some("passphrase".into()), ..e.into() })?;
+    bundles::check_passphrase(&passphrase)?;
     let store = cases.unlocked().await?;
     let default_name = format!("banka-{}.{EXTENSION}", chrono::Local::now().format("%Y%m%d-%H%M"));
     let Some(file) = rfd::AsyncFileDialog::new()
@@ -48,7 +46,7 @@ pub async fn cases_export<R: Runtime>(
         return Ok(None);
     };
     let path = file.path().to_path_buf();
-    store.export(&ids, &path, &passphrase, KdfParams::default()).await?;
+    bundles::export(&store, &ids, &path, &passphrase).await?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Some(Exported { count: u32::try_from(ids.len()).unwrap_or(u32::MAX), file_name }))
 }
@@ -71,10 +69,6 @@ pub async fn cases_import<R: Runtime>(
     else {
         return Ok(None);
     };
-    let actor: Actor = actor(&app);
-    let report = store.import(file.path(), &Passphrase::new(passphrase), &actor).await;
-    report.map(Some).map_err(|e| match e {
-        banka_cases::Error::WrongPassphrase => IpcError { field: Some("passphrase".into()), ..e.into() },
-        e => e.into(),
-    })
+    let report = bundles::import(&store, file.path(), &Passphrase::new(passphrase), &actor(&app)).await?;
+    Ok(Some(report))
 }

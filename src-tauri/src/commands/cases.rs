@@ -1,12 +1,13 @@
-//! Commands over `banka-cases`: unlocking the encrypted store, the case list, new drafts and
-//! deletion. The store is opened once per run with the passphrase and shared by every command.
+//! Commands over the case store: unlocking it, the case list, new drafts and deletion. The store
+//! is opened once per run with the passphrase and shared by every command (the store slot).
 
 use banka_cases::{Actor, CaseSummary, Page, Passphrase, Query, Store};
+use banka_service::agency::Sending;
+use banka_service::Agency;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tokio::sync::RwLock;
 
-use crate::commands::agency::Agency;
 use crate::commands::settings;
 use crate::IpcError;
 
@@ -69,7 +70,8 @@ pub async fn store_status(cases: State<'_, CaseStore>) -> Result<StoreStatus, Ip
     Ok(status(&cases).await)
 }
 
-/// Opens the store with `passphrase`, or creates it with that passphrase the first time.
+/// Opens the store with `passphrase`, or creates it with that passphrase the first time; the
+/// outbox starts sending as soon as the cases can be read.
 #[tauri::command]
 pub async fn store_unlock(
     passphrase: String,
@@ -79,21 +81,15 @@ pub async fn store_unlock(
     let passphrase = Passphrase::new(passphrase);
     let mut slot = cases.store.write().await;
     if slot.is_none() {
-        let store = if Store::exists(&cases.dir) {
-            Store::open(&cases.dir, &passphrase).await?
-        } else {
-            Store::create(&cases.dir, &passphrase, Default::default()).await?
-        };
-        // The outbox starts sending as soon as the cases can be read.
-        agency.start(&store).await?;
+        let store = banka_service::store::unlock(&cases.dir, &passphrase).await?;
+        agency.start(&store, Sending::InBackground).await?;
         *slot = Some(store);
     }
     drop(slot);
     Ok(status(&cases).await)
 }
 
-/// Changes the store's passphrase: the database key is rewrapped, nothing else is rewritten.
-/// Errors name the field to fix (`current` for a wrong passphrase, `new` for a weak one).
+/// Changes the store's passphrase; errors name the field to fix (`current` or `new`).
 #[tauri::command]
 pub async fn store_change_passphrase(
     current: String,
@@ -102,20 +98,7 @@ pub async fn store_change_passphrase(
 ) -> Result<(), IpcError> {
     // Only an unlocked store: whoever changes it has already shown they may open it.
     cases.unlocked().await?;
-    let (current, new) = (Passphrase::new(current), Passphrase::new(new));
-    let dir = cases.dir.clone();
-    let changed =
-        tauri::async_runtime::spawn_blocking(move || banka_cases::keys::change_passphrase(&dir, &current, &new))
-            .await
-            .map_err(|_| IpcError::new("internal", "更改口令失败。", "The passphrase could not be changed."))?;
-    changed.map_err(|e| {
-        let field = match e {
-            banka_cases::Error::WrongPassphrase => Some("current"),
-            banka_cases::Error::WeakPassphrase | banka_cases::Error::LongPassphrase => Some("new"),
-            _ => None,
-        };
-        IpcError { field: field.map(Into::into), ..e.into() }
-    })
+    banka_service::store::change_passphrase(&cases.dir, Passphrase::new(current), Passphrase::new(new)).await
 }
 
 #[tauri::command]
@@ -134,11 +117,6 @@ pub async fn case_new<R: Runtime>(
 
 /// Deletes a case and its personal data for good (the UI confirms first).
 #[tauri::command]
-pub async fn case_delete(
-    id: String,
-    cases: State<'_, CaseStore>,
-    agency: State<'_, crate::commands::agency::Agency>,
-) -> Result<(), IpcError> {
-    cases.unlocked().await?.delete_case(&id).await?;
-    agency.forget_case(&id).await
+pub async fn case_delete(id: String, cases: State<'_, CaseStore>, agency: State<'_, Agency>) -> Result<(), IpcError> {
+    banka_service::case::delete(&cases.unlocked().await?, &agency, &id).await
 }

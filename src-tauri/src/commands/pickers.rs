@@ -9,8 +9,8 @@ use banka_rules::search::Searchable;
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::agency::{from_client, Agency};
 use crate::IpcError;
+use banka_service::Agency;
 
 /// The three lists of the region cascade for a selection, and the selection itself.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -50,7 +50,7 @@ pub fn region_choices(code: Option<String>, province: Option<u32>, city: Option<
 /// the name or address, pinyin, initials: "zql" finds 站前路支行).
 #[tauri::command]
 pub async fn bank_branches(region: String, q: String, agency: State<'_, Agency>) -> Result<Directory, IpcError> {
-    let mut directory = agency.client().await?.banks(&region, None).await.map_err(from_client)?;
+    let mut directory = agency.client().await?.banks(&region, None).await.map_err(IpcError::from)?;
     directory.branches.retain(|b| Searchable::new(&b.name).matches(&q) || Searchable::new(&b.address).matches(&q));
     Ok(directory)
 }

@@ -5,6 +5,6 @@ import type { Evaluation } from "./Evaluation";
 import type { JsonValue } from "./serde_json/JsonValue";
 
 /**
- * A case as the wizard shows it: its answers as saved and what the engine says about them.
+ * A case as a wizard shows it: its answers as saved and what the flow engine says about them.
  */
 export type CaseView = { summary: CaseSummary, answers: { [key in string]: JsonValue }, documents: Array<DocumentInfo>, evaluation: Evaluation, };

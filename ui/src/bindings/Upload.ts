@@ -3,6 +3,6 @@ import type { DocumentInfo } from "./DocumentInfo";
 import type { PhotoCheck } from "./PhotoCheck";
 
 /**
- * A stored upload and its check; after a fix, what was done (in both languages).
+ * A stored upload and its check; after a fix, what was done (in both languages), for the window.
  */
 export type Upload = { document: DocumentInfo, check: PhotoCheck, changes_zh: Array<string>, changes_en: Array<string>, };

@@ -10,9 +10,9 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{Action, Actor, Status};
+use crate::case::{Action, Actor, CaseView, Status};
 use crate::error::{Error, Result};
-use crate::lifecycle::{head, touch};
+use crate::lifecycle::{evaluate_in, head, touch, view_in};
 use crate::store::Store;
 
 /// The longest answer accepted: far above any real address, far below abuse.
@@ -26,6 +26,13 @@ pub struct Saved {
     /// Problems with this answer (the draft keeps it; the wizard shows them on Continue).
     pub errors: Vec<FieldError>,
     pub warnings: Vec<FieldError>,
+}
+
+/// What `autosave` did: a report per answer, and the case as it now is.
+#[derive(Debug, Clone)]
+pub struct Autosaved {
+    pub saved: Vec<Saved>,
+    pub view: CaseView,
 }
 
 impl Store {
@@ -46,8 +53,15 @@ impl Store {
 
     /// Saves several answers at once (a file of answers): all or none.
     pub async fn set_answers(&self, id: &str, answers: Answers, actor: &Actor, today: NaiveDate) -> Result<Vec<Saved>> {
+        Ok(self.autosave(id, answers, actor, today).await?.saved)
+    }
+
+    /// Saves answers (all or none) and returns the case as the wizard then shows it, read and
+    /// evaluated in the same transaction: one round trip per keystroke.
+    pub async fn autosave(&self, id: &str, answers: Answers, actor: &Actor, today: NaiveDate) -> Result<Autosaved> {
+        let mut tx = self.write().await?;
         // A locked answer (the agency's data, a confirmed relationship) stays as it is.
-        let before = self.evaluate(id, today).await?;
+        let before = evaluate_in(&mut tx, id, today).await?;
         for (path, value) in &answers {
             let locked = before.fields.iter().find(|f| &f.path == path && f.status == FieldStatus::Locked);
             if let Some(f) = locked.filter(|f| f.value.as_ref() != Some(value)) {
@@ -58,7 +72,6 @@ impl Store {
                 });
             }
         }
-        let mut tx = self.write().await?;
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });
@@ -73,20 +86,21 @@ impl Store {
         if changed.iter().any(|c| *c) {
             touch(&mut tx, id, now).await?;
         }
+        let view = view_in(&mut tx, id, today).await?;
         tx.commit().await?;
 
-        let evaluation = self.evaluate(id, today).await?;
         let about = |list: &[FieldError], path: &str| list.iter().filter(|e| e.field == path).cloned().collect();
-        Ok(answers
+        let saved = answers
             .keys()
             .zip(changed)
             .map(|(path, changed)| Saved {
                 field: path.clone(),
                 changed,
-                errors: about(&evaluation.errors, path),
-                warnings: about(&evaluation.warnings, path),
+                errors: about(&view.evaluation.errors, path),
+                warnings: about(&view.evaluation.warnings, path),
             })
-            .collect())
+            .collect();
+        Ok(Autosaved { saved, view })
     }
 }
 

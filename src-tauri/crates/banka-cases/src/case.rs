@@ -218,6 +218,16 @@ impl TryFrom<SummaryRow> for CaseSummary {
     }
 }
 
+/// A case as a wizard shows it: its answers as saved and what the flow engine says about them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CaseView {
+    pub summary: CaseSummary,
+    pub answers: BTreeMap<String, Value>,
+    pub documents: Vec<DocumentInfo>,
+    pub evaluation: banka_flows::Evaluation,
+}
+
 /// A whole case: answers, documents and the audit trail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {

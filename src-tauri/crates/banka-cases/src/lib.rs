@@ -29,9 +29,9 @@ mod store;
 #[doc(hidden)]
 pub mod testing;
 
-pub use answers::Saved;
+pub use answers::{Autosaved, Saved};
 pub use bundle::{ImportReport, Skipped};
-pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, DocumentInfo, Reason, Status};
+pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, CaseView, DocumentInfo, Reason, Status};
 pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
 pub use error::{Error, Explained, Result};
 pub use integrity::{Damaged, Integrity};

@@ -2,13 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use banka_flows::{catalog, evaluate, Evaluation, Situation};
+use banka_flows::{catalog, evaluate, Evaluation, Flow, Situation};
 use chrono::{NaiveDate, Utc};
 use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{millis, parse_status, Action, Actor, Case, CaseSummary, Reason, Status, SummaryRow};
+use crate::case::{
+    millis, parse_status, Action, Actor, Case, CaseSummary, CaseView, DocumentInfo, Reason, Status, SummaryRow,
+};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -81,17 +83,7 @@ impl Store {
     }
 
     pub async fn summary(&self, id: &str) -> Result<CaseSummary> {
-        sqlx::query_as!(
-            SummaryRow,
-            "SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
-                    status_reason, status_reason_en, applied_on, applicant_name, applicant_id_number, applicant_mobile
-             FROM cases WHERE id = ?",
-            id
-        )
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or_else(|| Error::NoCase(id.to_owned()))?
-        .try_into()
+        summary_in(&mut *self.pool.acquire().await?, id).await
     }
 
     /// How much the store holds (the settings page shows it).
@@ -117,6 +109,11 @@ impl Store {
             audit: audit::read(&mut conn, id).await?,
             summary,
         })
+    }
+
+    /// The case as a wizard shows it (`view_in`).
+    pub async fn view(&self, id: &str, today: NaiveDate) -> Result<CaseView> {
+        view_in(&mut *self.pool.acquire().await?, id, today).await
     }
 
     /// What the flow says about the case now (on `today`).
@@ -212,19 +209,59 @@ impl Store {
 /// A status change and its audit entry, inside the caller's transaction. A case going back to
 /// a draft leaves the outbox.
 /// What the flow engine says of a case as stored (in `conn`, so inside a transaction too).
+pub(crate) async fn summary_in(conn: &mut SqliteConnection, id: &str) -> Result<CaseSummary> {
+    sqlx::query_as!(
+        SummaryRow,
+        "SELECT id, flow_id, flow_version, status, created_at, updated_at, operator, agency_reference,
+                status_reason, status_reason_en, applied_on, applicant_name, applicant_id_number, applicant_mobile
+         FROM cases WHERE id = ?",
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NoCase(id.to_owned()))?
+    .try_into()
+}
+
+/// The case as a wizard shows it, read once: its answers and documents, and what its flow says
+/// about them on its application date (the day it was finalized, which the agency judges it on
+/// too), else on `today`.
+pub(crate) async fn view_in(conn: &mut SqliteConnection, id: &str, today: NaiveDate) -> Result<CaseView> {
+    let summary = summary_in(conn, id).await?;
+    let answers = answers(conn, id).await?;
+    let documents = crate::documents::list(conn, id).await?;
+    let flow = catalog::get(&summary.flow_id).ok_or_else(|| Error::UnknownFlow(summary.flow_id.clone()))?;
+    let on = summary.applied_on.unwrap_or(today);
+    let evaluation = evaluation_of(flow, summary.flow_version, &answers, &documents, on);
+    Ok(CaseView { summary, answers, documents, evaluation })
+}
+
 pub(crate) async fn evaluate_in(conn: &mut SqliteConnection, id: &str, today: NaiveDate) -> Result<Evaluation> {
     let head = head(conn, id).await?;
     let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
-    let mut answers = answers(conn, id).await?;
-    // The engine sees uploads as answers under `documents.<kind>`, with their check's findings.
-    for doc in crate::documents::list(conn, id).await? {
+    let answers = answers(conn, id).await?;
+    let documents = crate::documents::list(conn, id).await?;
+    Ok(evaluation_of(flow, head.flow_version, &answers, &documents, today))
+}
+
+/// The engine's verdict on a case's answers and documents: it sees uploads as answers under
+/// `documents.<kind>`, with their check's findings.
+fn evaluation_of(
+    flow: &Flow,
+    started: u32,
+    answers: &BTreeMap<String, Value>,
+    documents: &[DocumentInfo],
+    today: NaiveDate,
+) -> Evaluation {
+    let mut answers = answers.clone();
+    for doc in documents {
         let path = format!("documents.{}", doc.kind);
         let findings = doc.checks.as_ref().map(crate::checks::Findings::of).unwrap_or_default();
         answers.extend(findings.as_answers(&path));
-        answers.insert(path, Value::String(doc.sha256));
+        answers.insert(path, Value::String(doc.sha256.clone()));
     }
-    let started_version = (head.flow_version != flow.version).then_some(head.flow_version);
-    Ok(evaluate(flow, &answers, &Situation { today, started_version }))
+    let started_version = (started != flow.version).then_some(started);
+    evaluate(flow, &answers, &Situation { today, started_version })
 }
 
 pub(crate) async fn change_status_in(

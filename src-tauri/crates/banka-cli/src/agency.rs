@@ -1,5 +1,6 @@
 //! `banka agency serve`: the reference agency server, for training, demos and tests. It prints
 //! the address it listens on (and the token, when it made one up) and serves until interrupted.
+//! `banka agency settings`: the agency the app and `banka` send to, saved in the store.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,47 +10,68 @@ use std::time::Duration;
 use banka_agency::server::{self, Config, Faults};
 use clap::Subcommand;
 
+#[derive(clap::Args)]
+pub struct Serve {
+    /// Where to listen; port 0 picks a free one.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    addr: SocketAddr,
+    /// The server's own data folder (its database and received documents).
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// The bearer token clients must send [default: a new random one, printed].
+    #[arg(long, env = "BANKA_AGENCY_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// How long each status stage takes (submitted → accepted → in production → ready).
+    #[arg(long, default_value = "60", value_name = "SECONDS")]
+    step_secs: f64,
+    /// Training the client's patience: this share of requests gets a 500 …
+    #[arg(long, default_value = "0")]
+    fault_errors: f64,
+    /// … this share a 429 (Retry-After: 1) …
+    #[arg(long, default_value = "0")]
+    fault_throttles: f64,
+    /// … and this share is answered after --fault-delay-ms.
+    #[arg(long, default_value = "0")]
+    fault_slow: f64,
+    #[arg(long, default_value = "2000", value_name = "MS")]
+    fault_delay_ms: u64,
+}
+
 #[derive(Subcommand)]
 pub enum AgencyCommand {
     /// Serve the reference agency API (sample data; SMS codes are returned, never sent).
-    Serve {
-        /// Where to listen; port 0 picks a free one.
-        #[arg(long, default_value = "127.0.0.1:8787")]
-        addr: SocketAddr,
-        /// The server's own data folder (its database and received documents).
+    Serve(Serve),
+    /// The agency the app and `banka` use (saved, encrypted, in the store): shown, or changed
+    /// with the options given. The token is never shown.
+    ///
+    /// The store's passphrase comes from $BANKA_PASSPHRASE, as for `banka case`.
+    Settings {
+        /// The data folder holding the store [default: $BANKA_DATA_DIR, else the app's data folder].
         #[arg(long, value_name = "DIR")]
-        data: PathBuf,
-        /// The bearer token clients must send [default: a new random one, printed].
-        #[arg(long, env = "BANKA_AGENCY_TOKEN", hide_env_values = true)]
+        data: Option<PathBuf>,
+        /// The agency endpoint, https:// (http:// only on this machine); "" removes it.
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        /// The access token; "" removes it.
+        #[arg(long, value_name = "TOKEN")]
         token: Option<String>,
-        /// How long each status stage takes (submitted → accepted → in production → ready).
-        #[arg(long, default_value = "60", value_name = "SECONDS")]
-        step_secs: f64,
-        /// Training the client's patience: this share of requests gets a 500 …
-        #[arg(long, default_value = "0")]
-        fault_errors: f64,
-        /// … this share a 429 (Retry-After: 1) …
-        #[arg(long, default_value = "0")]
-        fault_throttles: f64,
-        /// … and this share is answered after --fault-delay-ms.
-        #[arg(long, default_value = "0")]
-        fault_slow: f64,
-        #[arg(long, default_value = "2000", value_name = "MS")]
-        fault_delay_ms: u64,
+        /// Training mode: cases go to the practice agency this machine runs.
+        #[arg(long, value_parser = ["on", "off"])]
+        training: Option<String>,
     },
 }
 
 pub fn run(command: AgencyCommand) -> ExitCode {
-    let AgencyCommand::Serve {
-        addr,
-        data,
-        token,
-        step_secs,
-        fault_errors,
-        fault_throttles,
-        fault_slow,
-        fault_delay_ms,
-    } = command;
+    match command {
+        AgencyCommand::Serve(args) => serve(args),
+        AgencyCommand::Settings { data, endpoint, token, training } => {
+            crate::case::finish(settings(data, endpoint, token, training))
+        }
+    }
+}
+
+fn serve(args: Serve) -> ExitCode {
+    let Serve { addr, data, token, step_secs, fault_errors, fault_throttles, fault_slow, fault_delay_ms } = args;
     let made_up = token.is_none();
     let token = token.unwrap_or_else(uuid_token);
     let mut config = Config::new(data, token.clone());
@@ -86,4 +108,32 @@ fn uuid_token() -> String {
 
 fn time_seed() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Shows the saved agency settings, or changes the ones given (the rest stay as they are).
+async fn settings(
+    data: Option<PathBuf>,
+    endpoint: Option<String>,
+    token: Option<String>,
+    training: Option<String>,
+) -> crate::case::Outcome {
+    let data = data.unwrap_or_else(banka_cases::default_data_dir);
+    let (store, _) = crate::case::unlock(&data).await?;
+    let agency = banka_service::Agency::default();
+    let saved = agency.settings(&store).await;
+    let changed = match saved {
+        Ok(saved) if endpoint.is_none() && token.is_none() && training.is_none() => Ok(saved),
+        Ok(saved) => {
+            let change = banka_service::AgencyChange {
+                endpoint: endpoint.or(saved.endpoint),
+                token,
+                training: training.map_or(saved.training, |t| t == "on"),
+            };
+            agency.change(&store, change, banka_service::agency::Sending::No).await
+        }
+        Err(e) => Err(e),
+    };
+    agency.stop().await;
+    store.close().await;
+    crate::case::report(changed?, true)
 }

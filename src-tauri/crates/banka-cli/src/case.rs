@@ -6,16 +6,19 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use banka_cases::{audit, Actor, Error, Explained, KdfParams, Page, Passphrase, Query, Status, Store};
+use banka_cases::{audit, Actor, Error, KdfParams, Page, Passphrase, Query, Status, Store};
 use banka_flows::definition::Input;
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, Answers};
-use banka_photos::{Change, FixOptions, PhotoCheck};
+use banka_service::documents::{self, Attached, Fix};
+use banka_service::Agency;
 use chrono::NaiveDate;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
+
+use crate::reach::AgencyArgs;
 
 #[derive(Args)]
 pub struct CaseArgs {
@@ -115,12 +118,59 @@ enum CaseCommand {
         #[arg(long)]
         fix: bool,
     },
+    /// Replace the draft's document of a kind with its fixed picture (the window's 一键修正).
+    ///
+    /// Prints {document, check, blocked, changes}, as attach --fix does.
+    Fix {
+        id: String,
+        #[arg(value_parser = PossibleValuesParser::new(DocumentKind::ALL.map(DocumentKind::name)))]
+        kind: String,
+    },
+    /// Use the draft's document of a kind despite its check's advice (the window's 仍然使用);
+    /// what the agency would refuse cannot be accepted.
+    Accept {
+        id: String,
+        #[arg(value_parser = PossibleValuesParser::new(DocumentKind::ALL.map(DocumentKind::name)))]
+        kind: String,
+    },
+    /// Use the default cartoon card photo, where the flow offers it (a child under 7).
+    DefaultPhoto { id: String },
     /// Remove the draft's document of a kind.
     Detach {
         id: String,
         #[arg(value_parser = PossibleValuesParser::new(DocumentKind::ALL.map(DocumentKind::name)))]
         kind: String,
     },
+    /// Ask the agency what the case's flow needs now (eligibility once the applicant is known,
+    /// an employer's banks or employees, a person's cards) and save its answers into the draft.
+    ///
+    /// Prints the case as `show` does.
+    Ask {
+        id: String,
+        #[command(flatten)]
+        agency: AgencyArgs,
+    },
+    /// Start the application the agency sent this case to (the G3 clean-up of other cards) for
+    /// the same applicant, their answers carried over, and ask the agency what it needs.
+    ///
+    /// Prints the new case as `show` does.
+    Follow {
+        id: String,
+        #[command(flatten)]
+        agency: AgencyArgs,
+    },
+    /// After a clean-up: back to the application the agency refused for the same person (a new
+    /// one if there is none), its eligibility asked again (the window's 继续申领).
+    ///
+    /// Prints that case as `show` does.
+    Continue {
+        id: String,
+        #[command(flatten)]
+        agency: AgencyArgs,
+    },
+    /// Finalize a draft whose every check passes and queue it for the agency (the window's
+    /// 提交); a failed case is queued again. `banka outbox send` sends it.
+    Submit { id: String },
     /// Finalize a draft whose every check passes (draft → ready); a refusal lists every problem.
     Finalize {
         id: String,
@@ -163,16 +213,22 @@ enum CaseCommand {
 /// A `banka case` command gone wrong.
 pub(crate) enum Failure {
     /// Refused, not found, not unlocked: exit 1 with the explanation.
-    Refused(Explained),
+    Refused(banka_service::Error),
     /// Refused for these problems (`{field, code, message_zh, message_en}` each): exit 1.
-    Problems(Explained, Vec<Value>),
+    Problems(banka_service::Error, Vec<Value>),
     /// The command line is wrong: exit 2, as clap does.
     Usage(String),
 }
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        Failure::Refused(e.explain())
+        Failure::Refused(e.into())
+    }
+}
+
+impl From<banka_service::Error> for Failure {
+    fn from(e: banka_service::Error) -> Self {
+        Failure::Refused(e)
     }
 }
 
@@ -219,15 +275,19 @@ async fn dispatch(args: CaseArgs) -> Outcome {
     let data = args.data.unwrap_or_else(banka_cases::default_data_dir);
     let actor = actor(args.operator);
     let command = args.command;
-    // What can be refused without the key is refused before asking for it; a picture is read
-    // and checked (or fixed) before too.
+    // What can be refused without the key is refused before asking for it: a picture is read,
+    // an agency address checked.
     let mut picture = None;
+    let mut given = None;
     match &command {
         CaseCommand::New { flow, .. } if catalog::get(flow).is_none() => {
             return Err(Error::UnknownFlow(flow.clone()).into())
         }
         CaseCommand::Delete { id, yes } => confirm_delete(id, *yes)?,
-        CaseCommand::Attach { kind, file, fix, .. } => picture = Some(Picture::read(kind_named(kind), file, *fix)?),
+        CaseCommand::Attach { kind, file, .. } => picture = Some(read_bounded(file, kind_named(kind))?),
+        CaseCommand::Ask { agency, .. } | CaseCommand::Follow { agency, .. } | CaseCommand::Continue { agency, .. } => {
+            given = agency.client()?
+        }
         _ => {}
     }
     if !Store::exists(&data) {
@@ -237,10 +297,34 @@ async fn dispatch(args: CaseArgs) -> Outcome {
     }
     let (store, passphrase) = unlock(&data).await?;
     let outcome = match (command, picture) {
-        (CaseCommand::Attach { id, .. }, Some(picture)) => attach(&store, &id, picture, &actor).await,
-        (command, _) => execute(&store, &passphrase, &actor, command).await,
+        (CaseCommand::Attach { id, kind, file, fix }, Some(bytes)) => {
+            let fix = if fix { Fix::Yes } else { Fix::No };
+            let name = file.file_name().map_or_else(|| kind.clone(), |n| n.to_string_lossy().into_owned());
+            match documents::attach(&store, &id, kind_named(&kind), &name, &bytes, fix, &actor).await {
+                Ok(attached) => stored(attached),
+                Err(e) => Err(e.into()),
+            }
+        }
+        (command, _) => with_agency(&store, &passphrase, &actor, given, command).await,
     };
     store.close().await;
+    outcome
+}
+
+/// Commands that ask the agency reach it first (the given one, else the saved one).
+async fn with_agency(
+    store: &Store,
+    passphrase: &Passphrase,
+    actor: &Actor,
+    given: Option<banka_agency::client::Client>,
+    command: CaseCommand,
+) -> Outcome {
+    if !matches!(command, CaseCommand::Ask { .. } | CaseCommand::Follow { .. } | CaseCommand::Continue { .. }) {
+        return execute(store, &Agency::default(), passphrase, actor, command).await;
+    }
+    let agency = crate::reach::connect(store, given).await?;
+    let outcome = execute(store, &agency, passphrase, actor, command).await;
+    agency.stop().await;
     outcome
 }
 
@@ -264,12 +348,27 @@ fn without_store(command: &CaseCommand) -> Option<Outcome> {
         | CaseCommand::Finalize { id, .. }
         | CaseCommand::Reopen { id, .. }
         | CaseCommand::Attach { id, .. }
+        | CaseCommand::Fix { id, .. }
+        | CaseCommand::Accept { id, .. }
+        | CaseCommand::DefaultPhoto { id }
         | CaseCommand::Detach { id, .. }
+        | CaseCommand::Ask { id, .. }
+        | CaseCommand::Follow { id, .. }
+        | CaseCommand::Continue { id, .. }
+        | CaseCommand::Submit { id }
         | CaseCommand::Delete { id, .. } => no_case(id),
     }
 }
 
-async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command: CaseCommand) -> Outcome {
+async fn execute(
+    store: &Store,
+    agency: &Agency,
+    passphrase: &Passphrase,
+    actor: &Actor,
+    command: CaseCommand,
+) -> Outcome {
+    use banka_service::case;
+    let today = banka_service::today();
     match command {
         CaseCommand::New { flow, answers, on } => new_case(store, &flow, answers, actor, on.date()).await,
         CaseCommand::List { query, status, flow, from, until, limit, offset } => {
@@ -291,6 +390,27 @@ async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command:
             finalized => report(finalized?, true),
         },
         CaseCommand::Attach { .. } => unreachable!("dispatch reads the picture and attaches it"),
+        CaseCommand::Fix { id, kind } => stored(documents::fix(store, &id, kind_named(&kind), actor).await?),
+        CaseCommand::Accept { id, kind } => {
+            report(store.accept_document(&id, kind_named(&kind).name(), actor).await?, true)
+        }
+        CaseCommand::DefaultPhoto { id } => stored(documents::default_child_photo(store, &id, actor).await?),
+        CaseCommand::Ask { id, .. } => {
+            let asked = case::ask(store, &agency.client().await?, &id).await?;
+            show(store, &asked.summary.id, today).await
+        }
+        CaseCommand::Follow { id, .. } => {
+            let created = case::follow(store, agency, &id, actor).await?;
+            show(store, &created.summary.id, today).await
+        }
+        CaseCommand::Continue { id, .. } => {
+            let target = case::continue_after(store, agency, &id, actor).await?;
+            show(store, &target.summary.id, today).await
+        }
+        CaseCommand::Submit { id } => match case::submit(store, agency, &id, actor).await {
+            Err(e) if e.code == "not_ready" => Err(not_ready(store, &id, today).await?),
+            submitted => report(submitted?, true),
+        },
         CaseCommand::Detach { id, kind } => {
             let kind = kind_named(&kind).name();
             let had = store.case(&id).await?.documents.iter().any(|d| d.kind == kind);
@@ -304,7 +424,7 @@ async fn execute(store: &Store, passphrase: &Passphrase, actor: &Actor, command:
         }
         CaseCommand::Import { file } => report(store.import(&file, &bundle_passphrase(passphrase), actor).await?, true),
         CaseCommand::Delete { id, .. } => {
-            store.delete_case(&id).await?;
+            case::delete(store, agency, &id).await?;
             report(json!({ "deleted": id }), true)
         }
     }
@@ -337,6 +457,7 @@ async fn show(store: &Store, id: &str, today: NaiveDate) -> Outcome {
         "errors": evaluation.errors,
         "waiting": evaluation.waiting,
         "missing_documents": evaluation.missing_documents,
+        "next_flow": evaluation.next_flow,
     });
     report(shown, true)
 }
@@ -354,55 +475,11 @@ async fn not_ready(store: &Store, id: &str, today: NaiveDate) -> Result<Failure,
             json!({"field": e.field, "code": f.code, "message_zh": f.message_zh, "message_en": f.message_en})
         })
         .collect();
-    Ok(Failure::Problems(Error::NotReady { errors: problems.len().max(1) }.explain(), problems))
+    Ok(Failure::Problems(Error::NotReady { errors: problems.len().max(1) }.into(), problems))
 }
 
 fn kind_named(kind: &str) -> DocumentKind {
     DocumentKind::from_name(kind).expect("clap checked the kind")
-}
-
-/// A picture to attach: read from its file, checked (or fixed first, with --fix).
-struct Picture {
-    kind: DocumentKind,
-    file_name: String,
-    bytes: Vec<u8>,
-    check: PhotoCheck,
-    /// What --fix did.
-    changes: Option<Vec<Change>>,
-}
-
-impl Picture {
-    fn read(kind: DocumentKind, file: &Path, fix: bool) -> Result<Picture, Failure> {
-        let bytes = read_bounded(file, kind)?;
-        let name = file.file_name().map_or_else(|| kind.name().into(), |n| n.to_string_lossy().into_owned());
-        if !fix {
-            let check = PhotoCheck::from(&banka_photos::check(kind, &bytes));
-            return Ok(Picture { kind, file_name: name, bytes, check, changes: None });
-        }
-        match banka_photos::fix(kind, &bytes, FixOptions::default()) {
-            Ok(fixed) => {
-                let stem = file.file_stem().map_or_else(|| kind.name().into(), |n| n.to_string_lossy().into_owned());
-                Ok(Picture {
-                    kind,
-                    file_name: format!("{stem}-fixed.jpg"),
-                    check: PhotoCheck::from(&fixed.report),
-                    bytes: fixed.bytes,
-                    changes: Some(fixed.changes),
-                })
-            }
-            // Not a picture Banka can read: nothing to fix, nothing stored.
-            Err(report) => {
-                let problem = report.problems.first().unwrap_or(&banka_photos::Problem::Unreadable);
-                let (message_zh, message_en) = problem.message();
-                Err(Failure::Refused(Explained {
-                    code: problem.code(),
-                    message_zh: format!("{}：{message_zh}", file.display()),
-                    message_en: format!("{}: {message_en}", file.display()),
-                    field: Some(format!("documents.{}", kind.name())),
-                }))
-            }
-        }
-    }
 }
 
 /// The file's bytes, reading no more than the store takes (and one byte to know it is more):
@@ -412,24 +489,24 @@ fn read_bounded(file: &Path, kind: DocumentKind) -> Result<Vec<u8>, Failure> {
     let bytes = banka_cli::input::read(file, limit as u64);
     if let Err(banka_cli::input::ReadError::TooLarge { .. }) = bytes {
         let mb = limit >> 20;
-        return Err(Failure::Refused(Explained {
-            code: "file_too_large",
-            message_zh: format!("{} 超过 {mb} MB，未保存。请换一张较小的图片。", file.display()),
-            message_en: format!("{} is over {mb} MB and was not stored. Choose a smaller picture.", file.display()),
-            field: Some(format!("documents.{}", kind.name())),
-        }));
+        return Err(Failure::Refused(
+            banka_service::Error::new(
+                "file_too_large",
+                format!("{} 超过 {mb} MB，未保存。请换一张较小的图片。", file.display()),
+                format!("{} is over {mb} MB and was not stored. Choose a smaller picture.", file.display()),
+            )
+            .on(&format!("documents.{}", kind.name())),
+        ));
     }
     bytes.map_err(|e| Failure::Usage(e.message(file)))
 }
 
-/// Stores the checked picture with its check, as the window's upload does.
-async fn attach(store: &Store, id: &str, picture: Picture, actor: &Actor) -> Outcome {
-    let Picture { kind, file_name, bytes, check, changes } = picture;
-    let checks = serde_json::to_value(&check).expect("a check serialises");
-    let document = store.attach_document(id, kind.name(), &file_name, &bytes, Some(checks), actor).await?;
+/// A stored picture as `attach` prints it: exit 1 when the agency would refuse it.
+fn stored(attached: Attached) -> Outcome {
+    let Attached { document, check, changes } = attached;
     let blocking: Vec<&str> = check.problems.iter().filter(|p| p.blocks).map(|p| p.code.as_str()).collect();
     let mut shown = json!({ "document": document, "check": check, "blocked": !blocking.is_empty() });
-    if let Some(changes) = changes {
+    if !changes.is_empty() {
         shown["changes"] = serde_json::to_value(changes).expect("changes serialise");
     }
     if !blocking.is_empty() {
@@ -528,12 +605,11 @@ fn passphrase(new: bool) -> Result<Passphrase, Failure> {
     }
     let first = ask("为新的数据文件夹设置口令 / Passphrase for the new data folder: ")?;
     if *ask("再输入一次 / Once more: ")? != *first {
-        return Err(Failure::Refused(Explained {
-            code: "passphrase_mismatch",
-            message_zh: "两次输入的口令不一致，未创建数据文件夹。".into(),
-            message_en: "The two passphrases differ; the data folder was not created.".into(),
-            field: None,
-        }));
+        return Err(Failure::Refused(banka_service::Error::new(
+            "passphrase_mismatch",
+            "两次输入的口令不一致，未创建数据文件夹。",
+            "The two passphrases differ; the data folder was not created.",
+        )));
     }
     Ok(Passphrase::new(first.as_str()))
 }
@@ -565,12 +641,7 @@ fn confirm_delete(id: &str, yes: bool) -> Result<(), Failure> {
     if matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "是") {
         return Ok(());
     }
-    Err(Failure::Refused(Explained {
-        code: "cancelled",
-        message_zh: "未删除。".into(),
-        message_en: "Nothing was deleted.".into(),
-        field: None,
-    }))
+    Err(Failure::Refused(banka_service::Error::new("cancelled", "未删除。", "Nothing was deleted.")))
 }
 
 #[cfg(test)]

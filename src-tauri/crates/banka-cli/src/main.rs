@@ -5,6 +5,7 @@ mod agency;
 mod case;
 mod outbox;
 mod photo;
+mod reach;
 
 use std::process::ExitCode;
 
@@ -48,8 +49,8 @@ enum Command {
     /// The application flows (wizards): list, show a definition, evaluate answers.
     #[command(subcommand)]
     Flow(FlowCommand),
-    /// Cases in the encrypted store: new, list, show, set, attach, detach, finalize, reopen, export,
-    /// import, delete.
+    /// Cases in the encrypted store: new, list, show, set, attach, fix, accept, detach, ask,
+    /// follow, continue, finalize, submit, reopen, export, import, delete: what the window does.
     ///
     /// The store's passphrase comes from $BANKA_PASSPHRASE, else it is asked for on the terminal.
     /// When stdin is not a terminal nothing is asked: without $BANKA_PASSPHRASE the command
@@ -58,7 +59,7 @@ enum Command {
     /// Check a photo or document picture as an upload, or fix it (crop, resize, re-encode).
     #[command(subcommand)]
     Photo(photo::PhotoCommand),
-    /// The reference agency server (training, demos, tests).
+    /// The reference agency server (training, demos, tests), and the agency settings saved in the store.
     #[command(subcommand)]
     Agency(agency::AgencyCommand),
     /// Send finalized cases to the agency: queue, send (retrying until each is through), status.

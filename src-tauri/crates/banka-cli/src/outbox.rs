@@ -1,16 +1,18 @@
 //! `banka outbox …`: queue finalized cases and send them to the agency without the app (a
-//! center's server, a cron job). The same store, outbox and sender the app uses.
+//! center's server, a cron job). The same store, outbox, sender and saved agency settings the
+//! app uses.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use banka_agency::client::Client;
 use banka_agency::sender::{self, Sender};
-use banka_cases::{Explained, Store};
+use banka_cases::Store;
 use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::case::{actor, finish, report, unlock, Failure, Outcome};
+use crate::reach::AgencyArgs;
 
 #[derive(Args)]
 pub struct OutboxArgs {
@@ -19,17 +21,6 @@ pub struct OutboxArgs {
     /// The data folder holding the store [default: $BANKA_DATA_DIR, else the app's data folder].
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
-}
-
-/// Where the agency is and how Banka proves who it is.
-#[derive(Args)]
-struct Agency {
-    /// The agency endpoint, e.g. https://agency.example.cn (http:// only on this machine).
-    #[arg(long, env = "BANKA_AGENCY_URL", value_name = "URL")]
-    endpoint: String,
-    /// The center's or user's access token.
-    #[arg(long, env = "BANKA_AGENCY_TOKEN", value_name = "TOKEN", hide_env_values = true)]
-    token: String,
 }
 
 #[derive(Subcommand)]
@@ -47,7 +38,7 @@ enum OutboxCommand {
     /// nothing was refused or left to retry).
     Send {
         #[command(flatten)]
-        agency: Agency,
+        agency: AgencyArgs,
         #[arg(long)]
         once: bool,
         /// Send every waiting case now, failed ones included, their backoff started again (the
@@ -72,13 +63,27 @@ async fn dispatch(args: OutboxArgs) -> Outcome {
     if !Store::exists(&data) {
         return report(json!({ "queued": [], "message": "no store in the data folder" }), true);
     }
-    let client = match &args.command {
-        OutboxCommand::Send { agency, .. } => Some(Client::new(&agency.endpoint, &agency.token).map_err(refused)?),
+    let given = match &args.command {
+        OutboxCommand::Send { agency, .. } => agency.client()?,
         _ => None,
     };
     let (store, _) = unlock(&data).await?;
-    let outcome = execute(&store, client, args.command).await;
+    let outcome = with_agency(&store, given, args.command).await;
     store.close().await;
+    outcome
+}
+
+/// Sending reaches the agency (the given one, else the saved one); the rest is the store's.
+async fn with_agency(store: &Store, given: Option<Client>, command: OutboxCommand) -> Outcome {
+    if !matches!(command, OutboxCommand::Send { .. }) {
+        return execute(store, None, command).await;
+    }
+    let agency = crate::reach::connect(store, given).await?;
+    let outcome = match agency.client().await {
+        Ok(client) => execute(store, Some(client), command).await,
+        Err(e) => Err(e.into()),
+    };
+    agency.stop().await;
     outcome
 }
 
@@ -113,14 +118,9 @@ async fn execute(store: &Store, client: Option<Client>, command: OutboxCommand) 
     }
 }
 
-fn refused(e: banka_agency::client::Error) -> Failure {
-    let (message_zh, message_en) = e.messages();
-    Failure::Refused(Explained { code: "agency", message_zh, message_en, field: None })
-}
-
 fn send_failed(e: sender::Error) -> Failure {
     match e {
         sender::Error::Store(e) => e.into(),
-        sender::Error::Unauthorized(e) => refused(e),
+        sender::Error::Unauthorized(e) => banka_service::Error::from(e).into(),
     }
 }

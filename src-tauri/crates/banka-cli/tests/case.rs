@@ -21,6 +21,8 @@ fn case(data: &Path) -> Command {
         .env("BANKA_PASSPHRASE", PASSPHRASE)
         .env_remove("BANKA_BUNDLE_PASSPHRASE")
         .env_remove("BANKA_OPERATOR")
+        .env_remove("BANKA_AGENCY_URL")
+        .env_remove("BANKA_AGENCY_TOKEN")
         .stdin(Stdio::null());
     command
 }
@@ -251,6 +253,24 @@ fn pictures_are_attached_checked_and_detached() {
     assert_eq!(shown["documents"][0]["file_name"], "small.jpg", "it replaced the good one");
     assert_eq!(shown["documents"][0]["checks"]["problems"], attached["check"]["problems"]);
 
+    // What the agency would refuse cannot be used anyway; the stored picture is fixed in place
+    // (the window's 一键修正), its fix's own report stored with it.
+    let out = banka(&data, &["accept", &id, "card_photo"]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("bad_document")));
+    let out = banka(&data, &["fix", &id, "card_photo"]);
+    assert_eq!(out.status.code(), Some(0), "{}", json(&out));
+    let fixed = json(&out);
+    assert_eq!(
+        (fixed["blocked"].clone(), fixed["document"]["file_name"].clone()),
+        (json!(false), json!("small-fixed.jpg"))
+    );
+    assert!(fixed["changes"].as_array().unwrap().iter().any(|c| c["code"] == "encoded"), "{fixed}");
+    let shown = json(&banka(&data, &["show", &id]));
+    assert_eq!(shown["documents"][0]["checks"], fixed["check"], "{shown}");
+    // The cartoon photo is for children under 7 only.
+    let out = banka(&data, &["default-photo", &id]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("not_offered")));
+
     // --fix stores the fixed picture, as the window's fix does.
     let out = banka(&data, &["attach", &id, "card_photo", small.to_str().unwrap(), "--fix"]);
     assert_eq!(out.status.code(), Some(0), "{}", json(&out));
@@ -363,4 +383,92 @@ fn check_reports_a_whole_store_and_exits_0() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((report["ok"].as_bool(), report["cases_checked"].as_u64()), (Some(true), Some(1)), "{report}");
     assert_eq!(report["damaged"], serde_json::json!([]));
+}
+
+/// `banka agency settings --data <data> …`.
+fn agency_settings(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_banka"))
+        .args(["agency", "settings", "--data"])
+        .arg(data)
+        .args(args)
+        .env("BANKA_PASSPHRASE", PASSPHRASE)
+        .stdin(Stdio::null())
+        .output()
+        .expect("banka runs")
+}
+
+/// One person, one card, from the command line with the agency saved in the store (training
+/// mode): G1 for someone holding two other cities' cards is refused at eligibility (`ask`); the
+/// clean-up is started for the same person (`follow`), submitted and sent; `continue` goes back
+/// to the refused application and asks again. The window's walk, without the window.
+#[test]
+fn the_command_line_asks_follows_submits_and_continues_with_the_saved_agency() {
+    let here = tempfile::tempdir().unwrap();
+    let data = here.path().join("data");
+    let two_cards = "440106198507210018";
+    let answers = here.path().join("g1.json");
+    let g1_answers = json!({
+        "notice.agreed": true, "applicant.resident_type": "mainland", "applicant.id_type": "resident_id",
+        "applicant.id_number": two_cards, "identity.verified_by": "agency_face_check", "applicant.name": "陈志强",
+        "applicant.social_security_number": two_cards, "card.city": "4401",
+    });
+    std::fs::write(&answers, g1_answers.to_string()).unwrap();
+    let out = banka(&data, &["new", "--flow", "gd-individual", "--answers", answers.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", json(&out));
+    let g1 = json(&out)["case"]["id"].as_str().unwrap().to_owned();
+
+    // No agency set up yet: asking is refused, saying what to do.
+    let out = banka(&data, &["ask", &g1]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("agency_not_configured")));
+    let out = agency_settings(&data, &["--endpoint", "http://agency.example.cn", "--token", "t"]);
+    let error = &json(&out)["error"];
+    assert_eq!((out.status.code(), error["field"].as_str()), (Some(1), Some("endpoint")), "{error}");
+    let settings = json(&agency_settings(&data, &[]));
+    assert_eq!(
+        (settings["endpoint"].clone(), settings["training"].clone()),
+        (Value::Null, json!(false)),
+        "nothing saved"
+    );
+    let out = agency_settings(&data, &["--training", "on"]);
+    assert_eq!((out.status.code(), json(&out)["training"].clone()), (Some(0), json!(true)), "{}", stderr(&out));
+
+    let saved = |args: &[&str]| banka(&data, args);
+    let out = saved(&["ask", &g1]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let refused = json(&out);
+    assert_eq!(refused["evaluation"]["next_flow"], "gd-card-cleanup", "{refused}");
+
+    let out = saved(&["follow", &g1]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cleanup = json(&out);
+    let cleanup_id = cleanup["id"].as_str().unwrap().to_owned();
+    assert_eq!(cleanup["flow_id"], "gd-card-cleanup");
+    assert_eq!(cleanup["answers"]["applicant.social_security_number"], two_cards, "the same person");
+    assert_eq!(cleanup["answers"]["agency.cards"].as_array().map(Vec::len), Some(2), "{}", cleanup["answers"]);
+    let out = saved(&["submit", &cleanup_id]);
+    assert_eq!((out.status.code(), json(&out)["error"]["code"].clone()), (Some(1), json!("not_ready")));
+    for (field, value) in [("notice.agreed", "yes"), ("cleanup.confirmed", "yes")] {
+        assert_eq!(saved(&["set", &cleanup_id, field, value]).status.code(), Some(0));
+    }
+    let out = saved(&["submit", &cleanup_id]);
+    assert_eq!((out.status.code(), json(&out)["status"].clone()), (Some(0), json!("queued")), "{}", stderr(&out));
+
+    // `outbox send` with no address sends to the saved (training) agency.
+    let out = Command::new(env!("CARGO_BIN_EXE_banka"))
+        .args(["outbox", "send", "--once", "--data"])
+        .arg(&data)
+        .env("BANKA_PASSPHRASE", PASSPHRASE)
+        .env_remove("BANKA_AGENCY_URL")
+        .env_remove("BANKA_AGENCY_TOKEN")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["sent"]["submitted"], 1, "{}", json(&out));
+
+    let out = saved(&["continue", &cleanup_id]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let again = json(&out);
+    assert_eq!(again["id"], g1.as_str(), "the application that was refused");
+    assert_eq!(again["answers"]["agency.eligibility"], "eligible", "asked again: {}", again["answers"]);
+    assert_eq!(again["evaluation"]["next_flow"], Value::Null);
 }
