@@ -3,8 +3,8 @@
 
 use banka_agency::api::{Bank, Branch, Directory, SmsSent, SmsVerified};
 use banka_app::{
-    AgencyChange, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState, RegionChoices,
-    SenderState, Settings, StoreState, StoreStatus, Upload,
+    AgencyChange, AgencyEvent, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState,
+    RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Salvaged, Skipped, Status};
 use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, Words};
@@ -42,6 +42,7 @@ fn typescript_bindings_are_current() {
     check::<IdDocument>(&mut stale);
     check::<Gender>(&mut stale);
     check::<IpcError>(&mut stale);
+    check::<AgencyEvent>(&mut stale);
     check::<FlowTitle>(&mut stale);
     check::<Settings>(&mut stale);
     check::<Lang>(&mut stale);

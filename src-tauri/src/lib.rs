@@ -6,7 +6,7 @@ mod webview_env;
 
 /// The one error that crosses IPC (`banka_service::Error`).
 pub use banka_service::Error as IpcError;
-pub use banka_service::{AgencyChange, AgencySettings, CaseView, OutboxState, SenderState, Upload};
+pub use banka_service::{AgencyChange, AgencyEvent, AgencySettings, CaseView, OutboxState, SenderState, Upload};
 pub use commands::bundles::{Exported, EXPORT_TITLE, IMPORT_TITLE};
 pub use commands::cases::{StoreState, StoreStatus};
 pub use commands::documents::PICK_TITLE;
@@ -20,11 +20,12 @@ pub const COMMANDS: &[&str] = include!("commands/names.rs");
 
 /// Everything but the context: shared by `run` and the tests, which use tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{agency, bundles, cases, documents, flows, pickers, rules, settings, wizard};
+    use commands::{agency, bundles, cases, documents, events, flows, pickers, rules, settings, wizard};
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(cases::CaseStore::new(banka_cases::default_data_dir()))
         .manage(banka_service::Agency::default())
+        .manage(events::Watcher::default())
         .invoke_handler(tauri::generate_handler![
             rules::validate_value,
             flows::flow_list,
@@ -62,6 +63,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
             agency::outbox_send_now,
             agency::agency_sms_send,
             agency::agency_sms_verify,
+            events::events_watch,
         ])
 }
 

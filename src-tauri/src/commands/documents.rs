@@ -1,6 +1,7 @@
 //! Uploads from the window, adapters over `banka_service::documents`: a picture arrives as the
 //! raw body of `document_add` (the page reads a dropped or chosen file), so megabytes do not
-//! travel as JSON, or from the system's file dialog; previews go back as raw bytes.
+//! travel as JSON, or from the system's file dialog; each answer carries the case as it now is.
+//! Previews go back as raw bytes.
 
 use banka_cases::DocumentInfo;
 use banka_service::documents::{self, kind_of, Fix};
@@ -34,8 +35,7 @@ pub async fn document_add<R: Runtime>(
     let kind = kind_of(header(&request, "kind")?)?;
     let file_name = percent_encoding::percent_decode_str(header(&request, "file-name")?).decode_utf8_lossy();
     let store = cases.unlocked().await?;
-    let attached = documents::attach(&store, id, kind, &file_name, bytes, Fix::No, &actor(&app)).await?;
-    Ok(attached.into())
+    documents::attach(&store, id, kind, &file_name, bytes, Fix::No, &actor(&app)).await?.shown(&store, id).await
 }
 
 /// The file dialog's title (both languages: the dialog is the system's, not the page's).
@@ -64,7 +64,7 @@ pub async fn document_pick<R: Runtime>(
     };
     let bytes = file.read().await;
     let attached = documents::attach(&store, &id, kind, &file.file_name(), &bytes, Fix::No, &actor(&app)).await?;
-    Ok(Some(attached.into()))
+    Ok(Some(attached.shown(&store, &id).await?))
 }
 
 #[tauri::command]
@@ -75,7 +75,7 @@ pub async fn document_fix<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Upload, IpcError> {
     let store = cases.unlocked().await?;
-    Ok(documents::fix(&store, &id, kind_of(&kind)?, &actor(&app)).await?.into())
+    documents::fix(&store, &id, kind_of(&kind)?, &actor(&app)).await?.shown(&store, &id).await
 }
 
 #[tauri::command]
@@ -114,5 +114,5 @@ pub async fn document_default_child_photo<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Upload, IpcError> {
     let store = cases.unlocked().await?;
-    Ok(documents::default_child_photo(&store, &id, &actor(&app)).await?.into())
+    documents::default_child_photo(&store, &id, &actor(&app)).await?.shown(&store, &id).await
 }

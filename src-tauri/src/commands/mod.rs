@@ -4,6 +4,7 @@ pub mod agency;
 pub mod bundles;
 pub mod cases;
 pub mod documents;
+pub mod events;
 pub mod flows;
 pub mod pickers;
 pub mod rules;

@@ -36,4 +36,5 @@
     "outbox_send_now",
     "agency_sms_send",
     "agency_sms_verify",
+    "events_watch",
 ]

@@ -1,6 +1,7 @@
 // The settings screen, through the whole app: the agency endpoint and token, training mode, the
 // outbox, display settings, the operator's name, the data folder and changing the passphrase.
 import { fireEvent, render, waitFor } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
 import type { SenderState } from '../bindings/SenderState';
@@ -402,35 +403,34 @@ describe('settings: outbox', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('asks again every 3 seconds while shown, and stops when left', async () => {
+  it('reads the outbox again when the sender has news, never on a timer, and stops listening when left', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { backend } = await openSettings({ outbox: { ...OUTBOX_IDLE, queued: 5, sender: 'running' } });
     expect(backend.argsOf('outbox_state')).toHaveLength(1);
     expect(text('outbox-queued')).toBe('5 件');
+    expect(backend.argsOf('events_watch')).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
 
     backend.outbox = { ...backend.outbox, queued: 4, sending: 1 };
-    await vi.advanceTimersByTimeAsync(2999);
-    expect(backend.argsOf('outbox_state')).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
+    backend.push({ kind: 'case_changed', id: 'c1' });
     await waitFor(() => expect(text('outbox-queued')).toBe('4 件'));
     expect(text('outbox-sending')).toBe('1 件');
     expect(backend.argsOf('outbox_state')).toHaveLength(2);
 
     backend.outbox = { ...backend.outbox, sender: 'stopped', problem_zh: '网络不通。', problem_en: 'The network is down.' };
-    await vi.advanceTimersByTimeAsync(3000);
+    backend.push({ kind: 'sender_changed' });
     await waitFor(() => expect(byId('outbox-sender').dataset.sender).toBe('stopped'));
     expect(text('outbox-problem')).toBe('网络不通。');
 
     await fireEvent.click(byId('nav-cases'));
     await waitFor(() => expect(document.getElementById('outbox-sender')).toBeNull());
-    expect(vi.getTimerCount()).toBe(0);
     const asked = backend.argsOf('outbox_state').length;
-    await vi.advanceTimersByTimeAsync(9000);
+    backend.push({ kind: 'missed' });
+    await tick();
     expect(backend.argsOf('outbox_state')).toHaveLength(asked);
   });
 
-  it('says when the outbox cannot be read, and recovers on the next refresh', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  it('says when the outbox cannot be read, and recovers with the next news', async () => {
     const backend = mockBackend({ agency: AGENCY_SET });
     backend.fail.outbox_state = DATABASE_ERROR;
     const { container } = render(App);
@@ -443,19 +443,17 @@ describe('settings: outbox', () => {
     await expectNoAxeViolations(container);
 
     delete backend.fail.outbox_state;
-    await vi.advanceTimersByTimeAsync(3000);
+    backend.push({ kind: 'sender_changed' });
     await waitFor(() => byId('outbox-sender'));
     expect(document.getElementById('outbox-error')).toBeNull();
   });
 
-  it('goes to the unlock screen when the store is locked between refreshes', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  it('goes to the unlock screen when the store is locked by the next news', async () => {
     const { backend, container } = await openSettings();
     backend.store = 'locked';
-    await vi.advanceTimersByTimeAsync(3000);
+    backend.push({ kind: 'case_changed', id: 'c1' });
     await waitFor(() => byId('unlock-passphrase'));
     expect(container.querySelector('h1')?.textContent).toBe('输入口令解锁');
-    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

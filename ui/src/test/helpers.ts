@@ -1,5 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/svelte';
+import type { Channel } from '@tauri-apps/api/core';
 import { mockIPC } from '@tauri-apps/api/mocks';
+import type { AgencyEvent } from '../bindings/AgencyEvent';
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import type { AgencyChange } from '../bindings/AgencyChange';
@@ -117,6 +119,8 @@ export interface Backend {
   wizard: Record<string, WizardCase>;
   /** The picture the system's file dialog gives next, as its check; null: the person cancels. */
   picked: PhotoCheck | null;
+  /** Sends the sender's news to the page, as Rust does on the channel of events_watch. */
+  push(event: AgencyEvent): void;
   // Case bundles (the case list helper's block).
   /** The file name the system's save dialog gives an export; null: the person cancels. */
   savedAs: string | null;
@@ -155,6 +159,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
     hold: {},
     wizard: {},
     picked: PHOTO_CHECK,
+    push: (event) => watching?.onmessage(event),
     savedAs: 'banka-20261121-1405.banka',
     bundle: BUNDLE,
   };
@@ -191,7 +196,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       c.check = check;
     }
     const document = { kind, sha256: 'cd', file_name: fileName, size: 10, width: check.width, height: check.height, checks: null, added_at: '2026-11-20T01:00:00Z' };
-    return { document, check, changes_zh, changes_en };
+    return { document, check, changes_zh, changes_en, view: caseView(id) };
   };
   const flows = options.flows ?? FLOWS;
   const pageSize = options.pageSize ?? 50;
@@ -201,6 +206,8 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   const unlocked = () => {
     if (backend.store !== 'unlocked') throw LOCKED;
   };
+  // The channel the page opened for the sender's news (events_watch).
+  let watching: Channel<AgencyEvent> | null = null;
   // The passphrase as store_change_passphrase last set it (the settings helper's).
   let currentPassphrase = passphrase;
 
@@ -361,6 +368,9 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return new ArrayBuffer(4);
       // --- The wizard helper's block: the file dialog, the fix, removing, the cartoon photo, SMS
       // codes (the practice agency's, when training mode is on), reopening. ---
+      case 'events_watch':
+        watching = args.onEvent as Channel<AgencyEvent>;
+        return null;
       case 'document_pick':
         unlocked();
         return backend.picked === null ? null : stored(String(args.id), String(args.kind), 'picked.jpg', backend.picked);

@@ -3,6 +3,7 @@
 //! store before the next one (see `banka_cases` outbox), and the agency replays a submission it
 //! has seen, so a sender killed at any point resumes without losing or doubling a case.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use banka_cases::{Claim, Reason, Status, Store};
@@ -60,16 +61,31 @@ pub enum Error {
     Unauthorized(ClientError),
 }
 
+/// Told the id of each case whose status the sender changed (a window redraws it).
+pub type OnChange = Arc<dyn Fn(&str) + Send + Sync>;
+
 #[derive(Clone)]
 pub struct Sender {
     store: Store,
     client: Client,
     config: Config,
+    on_change: Option<OnChange>,
 }
 
 impl Sender {
     pub fn new(store: Store, client: Client, config: Config) -> Sender {
-        Sender { store, client, config }
+        Sender { store, client, config, on_change: None }
+    }
+
+    /// The same sender, telling `on_change` of every status it changes.
+    pub fn announcing(self, on_change: OnChange) -> Sender {
+        Sender { on_change: Some(on_change), ..self }
+    }
+
+    fn changed(&self, id: &str) {
+        if let Some(on_change) = &self.on_change {
+            on_change(id);
+        }
     }
 
     /// Sends every case that is due now, once each: a case that fails comes due again later,
@@ -82,7 +98,10 @@ impl Sender {
             workers.spawn(async move {
                 let mut report = Report::default();
                 while let Some(claim) = sender.store.claim_next(sender.config.lease, due_by).await? {
-                    sender.send_one(&claim, &mut report).await?;
+                    sender.changed(&claim.case_id);
+                    let sent = sender.send_one(&claim, &mut report).await;
+                    sender.changed(&claim.case_id);
+                    sent?;
                 }
                 Ok::<_, Error>(report)
             });
@@ -240,6 +259,7 @@ impl Sender {
                     (None, None) => None,
                 };
                 self.store.record_agency_status(&news.case_id, to, reason.as_ref()).await?;
+                self.changed(&news.case_id);
                 changed += 1;
             }
         }

@@ -11,7 +11,7 @@ use banka_agency::sender::{self, Sender};
 use banka_agency::server;
 use banka_cases::{Status, Store};
 use serde::{Deserialize, Serialize};
-use tokio::sync::{oneshot, Mutex, Notify};
+use tokio::sync::{broadcast, oneshot, Mutex, Notify};
 use tokio::task::JoinHandle;
 
 use crate::Error;
@@ -69,11 +69,33 @@ pub struct OutboxState {
     pub problem_en: Option<String>,
 }
 
-/// The running parts: the training agency, the client in use, the sender task.
-#[derive(Default)]
+/// What changed behind the window's back, pushed to it instead of it asking on a timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AgencyEvent {
+    /// The sender moved the case on (sending, sent, failed, the agency's news): read it again.
+    CaseChanged { id: String },
+    /// The sender started, stopped or was refused: read the outbox's state again.
+    SenderChanged,
+    /// Events were missed (a slow reader): read again whatever is shown.
+    Missed,
+}
+
+/// The running parts: the training agency, the client in use, the sender task; and where their
+/// news goes.
 pub struct Agency {
     inner: Mutex<Inner>,
     wake: Arc<Notify>,
+    events: broadcast::Sender<AgencyEvent>,
+}
+
+impl Default for Agency {
+    fn default() -> Self {
+        // Far more than a window reads between two redraws; a slower reader is told `Missed`.
+        let (events, _) = broadcast::channel(256);
+        Agency { inner: Mutex::default(), wake: Arc::default(), events }
+    }
 }
 
 #[derive(Default)]
@@ -137,7 +159,13 @@ impl Agency {
             inner.sender = Some(self.spawn_sender(store, client, inner.stopped.clone()));
         }
         inner.client = client;
+        let _ = self.events.send(AgencyEvent::SenderChanged);
         Ok(())
+    }
+
+    /// The news of the sender and of the cases it moves on, from now.
+    pub fn events(&self) -> broadcast::Receiver<AgencyEvent> {
+        self.events.subscribe()
     }
 
     /// Asks this agency rather than the saved one (the command line's --endpoint and --token).
@@ -153,9 +181,14 @@ impl Agency {
         client: &Client,
         problem: Arc<std::sync::Mutex<Option<Halt>>>,
     ) -> (oneshot::Sender<()>, JoinHandle<()>) {
-        let sender = Sender::new(store.clone(), client.clone(), sender::Config::default());
+        let events = self.events.clone();
+        let announce = move |id: &str| {
+            let _ = events.send(AgencyEvent::CaseChanged { id: id.to_owned() });
+        };
+        let sender =
+            Sender::new(store.clone(), client.clone(), sender::Config::default()).announcing(Arc::new(announce));
         let (stop, stopped) = oneshot::channel::<()>();
-        let wake = self.wake.clone();
+        let (wake, events) = (self.wake.clone(), self.events.clone());
         let task = tokio::spawn(async move {
             let stop = async {
                 let _ = stopped.await;
@@ -172,6 +205,7 @@ impl Agency {
                     }
                 };
                 *problem.lock().expect("not poisoned") = Some(halt);
+                let _ = events.send(AgencyEvent::SenderChanged);
             }
         });
         (stop, task)

@@ -7,9 +7,10 @@ use banka_flows::vocabulary::DocumentKind;
 use banka_photos::{Change, FixOptions, PhotoCheck, Report};
 use serde::Serialize;
 
-use crate::{case, Error};
+use crate::{case, CaseView, Error};
 
-/// A stored upload and its check; after a fix, what was done (in both languages), for the window.
+/// A stored upload and its check; after a fix, what was done (in both languages); and the case as
+/// it now is, so the window redraws from one round trip.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Upload {
@@ -17,6 +18,7 @@ pub struct Upload {
     pub check: PhotoCheck,
     pub changes_zh: Vec<String>,
     pub changes_en: Vec<String>,
+    pub view: CaseView,
 }
 
 /// What storing a picture did: the document, its check, and what a fix changed.
@@ -27,10 +29,12 @@ pub struct Attached {
     pub changes: Vec<Change>,
 }
 
-impl From<Attached> for Upload {
-    fn from(a: Attached) -> Self {
-        let (changes_zh, changes_en) = a.changes.iter().map(Change::message).unzip();
-        Upload { document: a.document, check: a.check, changes_zh, changes_en }
+impl Attached {
+    /// What the window shows: the upload and the case `id` as it now is.
+    pub async fn shown(self, store: &Store, id: &str) -> Result<Upload, Error> {
+        let (changes_zh, changes_en) = self.changes.iter().map(Change::message).unzip();
+        let view = case::open(store, id).await?;
+        Ok(Upload { document: self.document, check: self.check, changes_zh, changes_en, view })
     }
 }
 

@@ -10,7 +10,7 @@ pub mod documents;
 mod error;
 pub mod store;
 
-pub use agency::{Agency, AgencyChange, AgencySettings, OutboxState, SenderState};
+pub use agency::{Agency, AgencyChange, AgencyEvent, AgencySettings, OutboxState, SenderState};
 pub use case::CaseView;
 pub use documents::Upload;
 pub use error::Error;

@@ -4,6 +4,7 @@
 // rejected case, steps to revisit, and elderly mode's one question per page; the employer's
 // roster of employees above the question that chooses them (bj-employer-submit).
 import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AgencySettings } from '../../bindings/AgencySettings';
 import type { CaseSummary } from '../../bindings/CaseSummary';
@@ -261,10 +262,11 @@ describe('wizard', () => {
     expect(byId('case-outcome').dataset.status).toBe('queued');
     await expectNoAxeViolations(container);
 
-    // The sender sends it: the next look shows it submitted, with the agency's reference.
+    // The sender sends it and says so: the page shows it submitted, with the agency's reference.
     backend.wizard.c1!.status = 'submitted';
     backend.wizard.c1!.reference = 'BJ2026-000123';
-    await waitFor(() => expect(heading()).toBe('已提交'), { timeout: 3500 });
+    backend.push({ kind: 'case_changed', id: 'c1' });
+    await waitFor(() => expect(heading()).toBe('已提交'));
     expect(byId('agency-reference').textContent).toBe('BJ2026-000123');
     // And its success page's words.
     expect(byId('done-words').textContent).toBe('您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。');
@@ -642,9 +644,15 @@ describe('a rejected or failed case', () => {
     expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.nextSteps.failed);
     expect(document.getElementById('reopen-case')).toBeNull();
     await expectNoAxeViolations(container);
-    // Asked again until it is sent.
+    // Read again when the sender moves it on, not for another case's news, never on a timer.
     const opened = backend.argsOf('case_open').length;
-    await waitFor(() => expect(backend.argsOf('case_open').length).toBeGreaterThan(opened), { timeout: 5000 });
+    backend.push({ kind: 'case_changed', id: 'someone-else' });
+    await tick();
+    expect(backend.argsOf('case_open')).toHaveLength(opened);
+    backend.wizard.c1!.status = 'submitted';
+    backend.push({ kind: 'case_changed', id: 'c1' });
+    await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('submitted'));
+    expect(backend.argsOf('case_open')).toHaveLength(opened + 1);
   });
 
   it('says why it could not be reopened', async () => {
