@@ -6,7 +6,9 @@ use banka_app::{
     AgencyChange, AgencyEvent, AgencySettings, CaseView, CodeItem, Exported, FlowTitle, IpcError, Lang, OutboxState,
     RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
 };
-use banka_cases::{CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Salvaged, Skipped, Status};
+use banka_cases::{
+    CasePlace, CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Salvaged, Skipped, Status, StatusFacts,
+};
 use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, Words};
 use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
@@ -32,6 +34,20 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     }
 }
 
+/// What each status allows, as Rust says it, for the UI tests' fake backend (it answers with the
+/// facts Rust would give, not a copy of the rule).
+fn status_facts(stale: &mut Vec<String>) {
+    let facts: serde_json::Map<String, serde_json::Value> =
+        Status::ALL.iter().map(|s| (s.name().to_owned(), serde_json::to_value(s.facts()).unwrap())).collect();
+    let text = serde_json::to_string_pretty(&facts).unwrap() + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/test/status-facts.json");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &text).expect("write status facts");
+    } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        stale.push(path.display().to_string());
+    }
+}
+
 #[test]
 fn typescript_bindings_are_current() {
     let mut stale = Vec::new();
@@ -50,6 +66,8 @@ fn typescript_bindings_are_current() {
     check::<StoreState>(&mut stale);
     check::<CaseSummary>(&mut stale);
     check::<Status>(&mut stale);
+    check::<StatusFacts>(&mut stale);
+    check::<CasePlace>(&mut stale);
     check::<Reason>(&mut stale);
     check::<Page>(&mut stale);
     check::<Salvaged>(&mut stale);
@@ -93,5 +111,6 @@ fn typescript_bindings_are_current() {
     check::<Exported>(&mut stale);
     check::<ImportReport>(&mut stale);
     check::<Skipped>(&mut stale);
+    status_facts(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -378,6 +378,14 @@ describe('new application', () => {
     expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20 } });
   });
 
+  it('offers to continue only what Rust says can still change: a finalized case is viewed, not edited', async () => {
+    const ready = summary({ id: 'c-ready', status: 'ready', applicant_name: '王晓明' });
+    await openList([ready, ...CASES]);
+    expect(ready.facts.editable).toBe(false);
+    expect(row('c-ready').querySelector('.open-case')?.textContent).toBe('查看：王晓明（待提交）');
+    expect(row('c-blank').querySelector('.open-case')?.textContent).toBe('继续填写：未填写姓名（草稿）');
+  });
+
   it('opens a case from its row in the wizard', async () => {
     const { backend } = await openList();
     const open = row('c-blank').querySelector<HTMLButtonElement>('.open-case')!;

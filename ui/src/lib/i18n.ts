@@ -5,6 +5,7 @@
 
 import type { IdDocument } from '../bindings/IdDocument';
 import type { Marks } from '../bindings/Marks'; // the wizard helper's block
+import type { CasePlace } from '../bindings/CasePlace';
 import type { DocumentKind } from '../bindings/DocumentKind';
 import type { Gender } from '../bindings/Gender';
 import type { Lang } from '../bindings/Lang';
@@ -50,26 +51,6 @@ export const STATUSES: readonly Status[] = [
   'rejected',
   'failed',
 ];
-
-/**
- * How far a case in each status has gone, for what deleting it means (`deleteConsequence`): only
- * on this computer (`local`), waiting in the outbox (`outbox`: deleting stops the sending), or
- * with the agency (`agency`: deleting does not withdraw it). A case being sent cannot be deleted
- * (the list offers no delete button, and Rust refuses with `being_sent`): nothing to add for it.
- */
-const DELETE_REACH: Record<Status, 'local' | 'outbox' | 'agency'> = {
-  draft: 'local',
-  ready: 'local',
-  queued: 'outbox',
-  sending: 'local',
-  submitted: 'agency',
-  accepted: 'agency',
-  in_production: 'agency',
-  ready_for_pickup: 'agency',
-  mailed: 'agency',
-  rejected: 'agency',
-  failed: 'outbox',
-};
 
 export interface Messages {
   /** The document title, given the current page's heading. */
@@ -200,9 +181,9 @@ export interface Messages {
   deleteWarning: string;
   /** Names the case in the confirmation. */
   deleteWhich: (name: string, flowTitle: string, statusName: string) => string;
-  /** What deleting means for a case in `status` (see DELETE_REACH), with its agency reference
+  /** What deleting means for a case where it is (Rust's `facts.place`), with its agency reference
    *  number when it has one; null when there is nothing to add to `deleteWarning`. */
-  deleteConsequence: (status: Status, reference: string | null) => string | null;
+  deleteConsequence: (place: CasePlace, reference: string | null) => string | null;
   confirmDelete: string;
   deleting: string;
   deleted: string;
@@ -649,10 +630,9 @@ const zh: Messages = {
   deleteHeading: '删除这件申请？',
   deleteWarning: '删除后无法恢复，申请人的资料和照片会从本机彻底清除。',
   deleteWhich: (name, flowTitle, statusName) => `${name || '未填写姓名'} · ${flowTitle} · ${statusName}`,
-  deleteConsequence: (status, reference) => {
-    const reach = DELETE_REACH[status];
-    if (reach === 'outbox') return '这件申请还没有交给经办机构，删除后就不会再发送。';
-    if (reach === 'local') return null;
+  deleteConsequence: (place, reference) => {
+    if (place === 'outbox') return '这件申请还没有交给经办机构，删除后就不会再发送。';
+    if (place === 'here') return null;
     const ref = reference?.trim();
     return `删除只清除本机上的资料，不会撤回已交给经办机构的申请。${ref ? `受理编号：${ref}，如需查询请先记下。` : ''}`;
   },
@@ -1147,10 +1127,9 @@ const en: Messages = {
   deleteHeading: 'Delete this application?',
   deleteWarning: 'This cannot be undone: the applicant’s details and photos are removed from this computer for good.',
   deleteWhich: (name, flowTitle, statusName) => `${name || 'No name yet'} · ${flowTitle} · ${statusName}`,
-  deleteConsequence: (status, reference) => {
-    const reach = DELETE_REACH[status];
-    if (reach === 'outbox') return 'This application has not reached the agency yet; once deleted it will not be sent.';
-    if (reach === 'local') return null;
+  deleteConsequence: (place, reference) => {
+    if (place === 'outbox') return 'This application has not reached the agency yet; once deleted it will not be sent.';
+    if (place === 'here') return null;
     const ref = reference?.trim();
     return `Deleting only removes it from this computer; the application the agency has is not withdrawn.${
       ref ? ` Its reference number is ${ref}: note it down first if you may need it.` : ''

@@ -30,6 +30,7 @@ import {
   evaluateWizard,
   ipcError,
   summary,
+  withFacts,
 } from './fixtures';
 // The pickers' data (region_choices, bank_branches, the districts of code_list).
 import { AREA_LISTS, directoryFor, regionChoicesFor } from './fixtures';
@@ -211,7 +212,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   // The passphrase as store_change_passphrase last set it (the settings helper's).
   let currentPassphrase = passphrase;
 
-  mockIPC(async (cmd, payload) => {
+  const respond = async (cmd: string, payload: unknown): Promise<unknown> => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
     if (cmd === 'validate_value') backend.validateCalls.push({ cmd, args: args as unknown as ValidateArgs });
@@ -269,21 +270,13 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         const flow = String(args.flow);
         if (!flows.some((f) => f.id === flow)) throw ipcError('unknown_flow', '没有这个流程', 'There is no such flow');
         const now = new Date().toISOString();
-        const draft: CaseSummary = {
+        const draft: CaseSummary = summary({
           id: `new-${++created}`,
           flow_id: flow,
-          flow_version: 1,
-          status: 'draft',
           created_at: now,
           updated_at: now,
           operator: backend.settings.operator,
-          agency_reference: null,
-          status_reason: null,
-          applied_on: null,
-          applicant_name: '',
-          applicant_id_number_masked: '',
-          applicant_mobile_masked: '',
-        };
+        });
         backend.cases.unshift(draft);
         return draft;
       }
@@ -457,7 +450,9 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       default:
         throw ipcError('unknown_command', cmd, cmd);
     }
-  });
+  };
+  // Every case summary answered carries the facts Rust gives its status.
+  mockIPC(async (cmd, payload) => withFacts(await respond(cmd, payload)));
   return backend;
 }
 

@@ -83,6 +83,50 @@ impl Status {
     }
 }
 
+/// Where a case is: still on this computer, in the outbox (waiting, being sent, failed and to be
+/// tried again), or with the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CasePlace {
+    Here,
+    Outbox,
+    Agency,
+}
+
+/// What a status means for what can be done with the case: the window draws these, it keeps no
+/// status table of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusFacts {
+    /// Its answers and documents can change (a draft).
+    pub editable: bool,
+    /// It can go back to a draft, with a reason (`Status::can_become(Draft)`).
+    pub reopenable: bool,
+    /// It can be deleted (not while it is being sent).
+    pub deletable: bool,
+    pub place: CasePlace,
+    /// It waits for the person: refused by the agency, or sending failed.
+    pub attention: bool,
+}
+
+impl Status {
+    pub fn facts(self) -> StatusFacts {
+        use Status::*;
+        StatusFacts {
+            editable: self == Draft,
+            reopenable: self.can_become(Draft),
+            deletable: self != Sending,
+            place: match self {
+                Draft | Ready => CasePlace::Here,
+                Queued | Sending | Failed => CasePlace::Outbox,
+                Submitted | Accepted | InProduction | ReadyForPickup | Mailed | Rejected => CasePlace::Agency,
+            },
+            attention: matches!(self, Rejected | Failed),
+        }
+    }
+}
+
 pub(crate) fn parse_status(name: &str) -> Result<Status> {
     Status::from_name(name).ok_or_else(|| Error::BadBundle(format!("unknown status {name}")))
 }
@@ -143,6 +187,8 @@ pub struct CaseSummary {
     /// e.g. 1101**********123X
     pub applicant_id_number_masked: String,
     pub applicant_mobile_masked: String,
+    /// What its status allows and where it is.
+    pub facts: StatusFacts,
 }
 
 /// Why a case has its status, in both languages: the agency's or the sender's words, or what a
@@ -197,11 +243,13 @@ impl TryFrom<SummaryRow> for CaseSummary {
     type Error = Error;
 
     fn try_from(r: SummaryRow) -> Result<Self> {
+        let status = parse_status(&r.status)?;
         Ok(CaseSummary {
             id: r.id,
             flow_id: r.flow_id,
             flow_version: r.flow_version as u32,
-            status: parse_status(&r.status)?,
+            status,
+            facts: status.facts(),
             created_at: from_millis(r.created_at),
             updated_at: from_millis(r.updated_at),
             operator: r.operator,
@@ -315,6 +363,24 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_status_says_what_it_allows_and_where_the_case_is() {
+        let facts = |s: Status| {
+            let f = s.facts();
+            (f.editable, f.reopenable, f.deletable, f.place, f.attention)
+        };
+        use CasePlace::*;
+        assert_eq!(facts(Status::Draft), (true, false, true, Here, false));
+        // A finalized case is not editable: it goes back to a draft first (with a reason).
+        assert_eq!(facts(Status::Ready), (false, true, true, Here, false));
+        assert_eq!(facts(Status::Queued), (false, true, true, Outbox, false));
+        assert_eq!(facts(Status::Sending), (false, false, false, Outbox, false));
+        assert_eq!(facts(Status::Failed), (false, true, true, Outbox, true));
+        assert_eq!(facts(Status::Submitted), (false, false, true, Agency, false));
+        assert_eq!(facts(Status::Mailed), (false, false, true, Agency, false));
+        assert_eq!(facts(Status::Rejected), (false, true, true, Agency, true));
+    }
 
     #[test]
     fn status_names_round_trip_and_match_serde() {

@@ -31,7 +31,9 @@ pub mod testing;
 
 pub use answers::{Autosaved, Saved};
 pub use bundle::{ImportReport, Skipped};
-pub use case::{Action, Actor, AuditEntry, Case, CaseSummary, CaseView, DocumentInfo, Reason, Status};
+pub use case::{
+    Action, Actor, AuditEntry, Case, CasePlace, CaseSummary, CaseView, DocumentInfo, Reason, Status, StatusFacts,
+};
 pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
 pub use error::{Error, Explained, Result};
 pub use integrity::{Damaged, Integrity};

@@ -269,8 +269,12 @@ describe('branch picker', () => {
       backend.fail.bank_branches = AGENCY_NOT_CONFIGURED;
       await waitFor(() => select(`${ID}-district`));
       await choose(`${ID}-district`, '110105');
-      const input = await waitFor(() => byId<HTMLInputElement>(ID));
-      await waitFor(() => expect(input.tagName).toBe('INPUT'));
+      // The group gives way to a text input once the agency has answered.
+      const input = await waitFor(() => {
+        const found = byId<HTMLInputElement>(ID);
+        expect(found.tagName).toBe('INPUT');
+        return found;
+      });
       expect(input.labels?.[0]?.textContent).toBe(lang === 'zh' ? '办卡网点' : 'Bank branch');
       const note = byId(`${ID}-unavailable`);
       expect(note.textContent).toContain(lang === 'zh' ? AGENCY_NOT_CONFIGURED.message_zh : AGENCY_NOT_CONFIGURED.message_en);
