@@ -29,5 +29,8 @@ export default defineConfig({
     // Keep CPU use modest on small machines.
     pool: 'threads',
     maxWorkers: 2,
+    // A guard against hangs, not a speed target: axe over a whole page takes seconds on a loaded
+    // two-core CI machine, past vitest's 5 s default.
+    testTimeout: 30_000,
   },
 });

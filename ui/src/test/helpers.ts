@@ -524,9 +524,15 @@ export async function chooseKind(kind: ValueKind): Promise<void> {
   await fireEvent.change(select);
 }
 
+// axe-core allows one run at a time per page; a test that timed out may leave its run going, so
+// each run waits for the one before it instead of failing the next test.
+let axeRunning: Promise<unknown> = Promise.resolve();
+
 /** Runs axe-core on `container`; color-contrast is off only because jsdom cannot compute it. */
 export async function expectNoAxeViolations(container: Element): Promise<void> {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  const run = axeRunning.catch(() => undefined).then(() => axe.run(container, { rules: { 'color-contrast': { enabled: false } } }));
+  axeRunning = run;
+  const results = await run;
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
 }
