@@ -58,6 +58,8 @@ fn typescript_bindings_are_current() {
     check::<IdDocument>(&mut stale);
     check::<Gender>(&mut stale);
     check::<IpcError>(&mut stale);
+    check::<banka_service::Code>(&mut stale);
+    check::<banka_cases::Code>(&mut stale);
     check::<AgencyEvent>(&mut stale);
     check::<FlowTitle>(&mut stale);
     check::<Settings>(&mut stale);

@@ -5,7 +5,7 @@
 
 use banka_cases::DocumentInfo;
 use banka_service::documents::{self, kind_of, Fix};
-use banka_service::Upload;
+use banka_service::{Code, Upload};
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{AppHandle, Runtime, State};
 
@@ -13,11 +13,9 @@ use crate::commands::cases::{actor, CaseStore};
 use crate::IpcError;
 
 fn header<'a>(request: &'a Request<'_>, name: &str) -> Result<&'a str, IpcError> {
-    request
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| IpcError::new("bad_request", format!("上传缺少 {name}。"), format!("The upload has no {name}.")))
+    request.headers().get(name).and_then(|v| v.to_str().ok()).ok_or_else(|| {
+        IpcError::new(Code::BadRequest, format!("上传缺少 {name}。"), format!("The upload has no {name}."))
+    })
 }
 
 /// Stores the raw body as the case's document of the `kind` header (`case-id`, `kind` and a
@@ -29,7 +27,7 @@ pub async fn document_add<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Upload, IpcError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::new("bad_request", "上传的内容不是文件。", "The upload is not a file."));
+        return Err(IpcError::new(Code::BadRequest, "上传的内容不是文件。", "The upload is not a file."));
     };
     let id = header(&request, "case-id")?;
     let kind = kind_of(header(&request, "kind")?)?;

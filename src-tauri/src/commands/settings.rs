@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 
+use banka_service::Code;
+
 use crate::IpcError;
 
 const KEY: &str = "settings";
@@ -33,7 +35,11 @@ pub struct Settings {
 fn file(app: &AppHandle<impl Runtime>) -> Result<std::sync::Arc<tauri_plugin_store::Store<impl Runtime>>, IpcError> {
     let path = banka_cases::default_data_dir().join("settings.json");
     app.store(path).map_err(|e| {
-        IpcError::new("settings", format!("无法读取设置：{e}"), format!("The settings cannot be read: {e}"))
+        IpcError::new(
+            Code::Settings,
+            "无法读取本机设置，请重试。",
+            format!("The settings cannot be read ({e}). Try again."),
+        )
     })
 }
 
@@ -55,7 +61,7 @@ pub fn settings_set<R: Runtime>(app: AppHandle<R>, settings: Settings) -> Result
         return Err(IpcError {
             field: Some("operator".into()),
             ..IpcError::new(
-                "bad_value",
+                Code::Store(banka_cases::Code::BadValue),
                 format!("经办人姓名：请不超过 {MAX_OPERATOR_CHARS} 个字。"),
                 format!("Operator's name: keep it under {MAX_OPERATOR_CHARS} characters."),
             )
@@ -65,7 +71,11 @@ pub fn settings_set<R: Runtime>(app: AppHandle<R>, settings: Settings) -> Result
     let store = file(&app)?;
     store.set(KEY, serde_json::to_value(&settings).expect("settings serialize"));
     store.save().map_err(|e| {
-        IpcError::new("settings", format!("设置未能保存：{e}"), format!("The settings could not be saved: {e}"))
+        IpcError::new(
+            Code::Settings,
+            "设置未能保存，请重试。",
+            format!("The settings could not be saved ({e}). Try again."),
+        )
     })?;
     Ok(settings)
 }

@@ -4,6 +4,7 @@
 
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type { AgencyEvent } from '../bindings/AgencyEvent';
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { AgencyChange } from '../bindings/AgencyChange';
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
@@ -243,13 +244,15 @@ export function toIpcError(e: unknown): IpcError {
     message_en: MESSAGES.en.internalError,
   };
   if (typeof e !== 'object' || e === null || !('code' in e)) return general;
-  const { code, message_zh, message_en, field } = e as Record<string, unknown>;
+  const { code, message_zh, message_en, field, agency_code } = e as Record<string, unknown>;
   const error: IpcError = {
-    code: String(code),
+    // Rust's codes are a closed set (ErrorCode): what came is one of them.
+    code: String(code) as ErrorCode,
     message_zh: typeof message_zh === 'string' && message_zh !== '' ? message_zh : general.message_zh,
     message_en: typeof message_en === 'string' && message_en !== '' ? message_en : general.message_en,
   };
   if (typeof field === 'string') error.field = field;
+  if (typeof agency_code === 'string') error.agency_code = agency_code;
   return error;
 }
 

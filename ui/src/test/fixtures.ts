@@ -1,6 +1,7 @@
 // Canned answers shaped like the Rust side's: ValidationReports (banka-rules report.rs), flows,
 // case summaries and IpcErrors.
 import type { AgencySettings } from '../bindings/AgencySettings';
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Status } from '../bindings/Status';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { StatusFacts } from '../bindings/StatusFacts';
@@ -213,8 +214,13 @@ export const CASES: CaseSummary[] = [
   summary({ id: 'c-blank', updated_at: '2026-11-19T08:00:00Z' }),
 ];
 
-export function ipcError(code: string, message_zh: string, message_en: string, field?: string): IpcError {
+export function ipcError(code: ErrorCode, message_zh: string, message_en: string, field?: string): IpcError {
   return field === undefined ? { code, message_zh, message_en } : { code, message_zh, message_en, field };
+}
+
+/** The agency refused, with its own code (as Rust passes it on). */
+export function agencyRefusal(agency_code: string, message_zh: string, message_en: string, field?: string): IpcError {
+  return { ...ipcError('agency_refused', message_zh, message_en, field), agency_code };
 }
 
 export const WRONG_PASSPHRASE = ipcError(
@@ -260,7 +266,7 @@ export const AGENCY_SET: AgencySettings = {
 export const TRAINING_URL = 'http://127.0.0.1:47613';
 
 export const HTTP_ENDPOINT = ipcError(
-  'insecure_endpoint',
+  'bad_endpoint',
   '接口地址必须以 https:// 开头（只有本机地址可以用 http://）。',
   'The endpoint must start with https:// (only this computer’s own address may use http://).',
   'endpoint',

@@ -37,7 +37,7 @@ import { AREA_LISTS, directoryFor, regionChoicesFor } from './fixtures';
 import type { CodeList } from '../bindings/CodeList';
 import type { Status } from '../bindings/Status';
 // The wizard's step text, SMS codes, uploads and reopening (the wizard helper's blocks).
-import { AGENCY_NOT_CONFIGURED, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE, withExtras, type WizardExtras } from './fixtures';
+import { AGENCY_NOT_CONFIGURED, agencyRefusal, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE, withExtras, type WizardExtras } from './fixtures';
 import type { PhotoCheck } from '../bindings/PhotoCheck';
 import type { Upload } from '../bindings/Upload';
 // Case bundles: export and import (the case list helper's block).
@@ -306,7 +306,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
           if (url.protocol !== 'http:' && url.protocol !== 'https:') throw HTTP_ENDPOINT;
         }
         if (change.token !== null && /\s/.test(change.token)) {
-          throw ipcError('bad_token', '令牌中不能有空格。', 'The token cannot contain spaces.', 'token');
+          throw ipcError('bad_endpoint', '令牌中不能有空格。', 'The token cannot contain spaces.', 'token');
         }
         if (change.token !== null) backend.token = change.token === '' ? null : change.token;
         backend.agency = {
@@ -393,7 +393,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
           return { expires_in_secs: 300, resend_after_secs: 60, training_code: backend.agency.training ? TRAINING_SMS_CODE : undefined };
         }
         if (args.code !== TRAINING_SMS_CODE) {
-          throw ipcError('sms_code_wrong', '短信验证码不正确或已过期。', 'The SMS code is wrong or has expired.', 'code');
+          throw agencyRefusal('sms_code_wrong', '短信验证码不正确或已过期。', 'The SMS code is wrong or has expired.', 'code');
         }
         return { verified: true };
       case 'case_continue':
@@ -403,7 +403,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         unlocked();
         const c = wizardCase(String(args.id));
         if (String(args.reason).trim() === '') throw ipcError('reason_required', '请说明原因', 'Give a reason');
-        if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_status', '不能重新打开', 'Cannot reopen');
+        if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_transition', '不能重新打开', 'Cannot reopen');
         c.status = 'draft';
         c.reason = { message_zh: String(args.reason), message_en: String(args.reason) };
         return caseView(String(args.id));
@@ -448,7 +448,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
       }
       // --- End of the changing the passphrase block. ---
       default:
-        throw ipcError('unknown_command', cmd, cmd);
+        throw ipcError('internal', `no fake for ${cmd}`, `no fake for ${cmd}`);
     }
   };
   // Every case summary answered carries the facts Rust gives its status.

@@ -1,6 +1,7 @@
 //! The audit trail: every change to a case is recorded in the same transaction as the change,
 //! so the trail can never miss one. Values are kept whole and masked only when shown.
 
+use banka_rules::Localized;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sqlx::SqliteConnection;
@@ -67,8 +68,12 @@ pub(crate) async fn read(conn: &mut SqliteConnection, case_id: &str) -> Result<V
             Ok(AuditEntry {
                 at: from_millis(r.at),
                 actor: Actor::from_parts(&r.actor_kind, r.actor_name)?,
-                action: Action::from_name(&r.action)
-                    .ok_or_else(|| Error::BadBundle(format!("unknown action {}", r.action)))?,
+                action: Action::from_name(&r.action).ok_or_else(|| {
+                    Error::BadBundle(Localized::new(
+                        format!("未知的操作 {}", r.action),
+                        format!("unknown action {}", r.action),
+                    ))
+                })?,
                 field: r.field,
                 old_value: r.old_value.as_deref().map(parse_json).transpose()?,
                 new_value: r.new_value.as_deref().map(parse_json).transpose()?,
@@ -79,7 +84,8 @@ pub(crate) async fn read(conn: &mut SqliteConnection, case_id: &str) -> Result<V
 }
 
 fn parse_json(s: &str) -> Result<Value> {
-    serde_json::from_str(s).map_err(|e| Error::BadBundle(format!("stored value is not JSON: {e}")))
+    serde_json::from_str(s)
+        .map_err(|_| Error::BadBundle(Localized::new("保存的值不是 JSON", "a stored value is not JSON")))
 }
 
 /// The trail as a person may see it: answers masked by their field type, file names hidden.

@@ -7,6 +7,7 @@
 //! its word is not taken for a case's state: each status is derived again from the case's flow
 //! and trail (`rederive`).
 
+use banka_rules::Localized;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::Path;
@@ -141,12 +142,13 @@ impl Store {
     /// A case already here is replaced only by a strictly newer copy: one whose trail holds
     /// every change made here, and more.
     pub async fn import(&self, bundle: &Path, passphrase: &Passphrase, actor: &Actor) -> Result<ImportReport> {
-        let file = std::fs::File::open(bundle).map_err(|e| Error::BadBundle(format!("cannot open it ({e})")))?;
+        let file = std::fs::File::open(bundle)
+            .map_err(|_| Error::BadBundle(Localized::new("无法打开这个文件", "the file cannot be opened")))?;
         // Key derivation and decryption take a while: off the async workers.
         let passphrase = passphrase.clone();
         let parsed = tokio::task::spawn_blocking(move || read_bundle(file, &passphrase))
             .await
-            .map_err(|e| Error::BadBundle(e.to_string()))??;
+            .map_err(|_| Error::BadBundle(Localized::new("读取时出错", "reading it failed")))??;
         let mut report = ImportReport::default();
         let mut tx = self.write().await?;
         let now = Utc::now();
@@ -329,7 +331,9 @@ pub(crate) struct Parsed {
 /// Decrypts and checks a whole bundle, in memory, touching nothing on disk.
 fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
     let reader = OpenReader::new(file, passphrase).map_err(|e| match e {
-        OpenError::NotSealed => Error::BadBundle("这不是 Banka 案件包 / this is not a Banka case bundle".into()),
+        OpenError::NotSealed => {
+            Error::BadBundle(Localized::new("这不是 Banka 案件包", "this is not a Banka case bundle"))
+        }
         OpenError::Cost(why) => Error::BadBundle(why),
     })?;
     read_opened(reader)
@@ -338,12 +342,13 @@ fn read_bundle(file: std::fs::File, passphrase: &Passphrase) -> Result<Parsed> {
 /// What the seal holds, read and checked: the tar, the manifest, every case and document. (The
 /// fuzz target `bundle` feeds it any bytes: what a sender with the right passphrase could seal.)
 pub(crate) fn read_opened(reader: impl Read) -> Result<Parsed> {
-    let damaged = |e: std::io::Error| {
-        Error::BadBundle(format!(
-            "口令不对，或文件已损坏、被改动 / wrong passphrase, or the file is damaged or was altered ({e})"
+    let damaged = |_: std::io::Error| {
+        Error::BadBundle(Localized::new(
+            "口令不对，或文件已损坏、被改动",
+            "wrong passphrase, or the file is damaged or was altered",
         ))
     };
-    let bad = |why: String| Error::BadBundle(why);
+    let bad = |zh: String, en: String| Error::BadBundle(Localized::new(zh, en));
     let mut archive = tar::Archive::new(reader.take(MAX_PLAINTEXT));
     let mut manifest: Option<Manifest> = None;
     let mut cases: BTreeMap<String, CaseRecord> = BTreeMap::new();
@@ -353,48 +358,61 @@ pub(crate) fn read_opened(reader: impl Read) -> Result<Parsed> {
         let mut entry = entry.map_err(damaged)?;
         count += 1;
         if count > MAX_ENTRIES {
-            return Err(bad("too many entries".into()));
+            return Err(bad("条目太多".into(), "too many entries".into()));
         }
         if entry.header().entry_type() != tar::EntryType::Regular {
-            return Err(bad("an entry is not a plain file".into()));
+            return Err(bad("有条目不是普通文件".into(), "an entry is not a plain file".into()));
         }
-        let name =
-            String::from_utf8(entry.path_bytes().into_owned()).map_err(|_| bad("an entry name is not UTF-8".into()))?;
+        let name = String::from_utf8(entry.path_bytes().into_owned())
+            .map_err(|_| bad("有条目名称不是 UTF-8".into(), "an entry name is not UTF-8".into()))?;
         let size = entry.header().size().map_err(damaged)?;
         if size > MAX_DOCUMENT_BYTES as u64 {
-            return Err(bad(format!("{name} is too large")));
+            return Err(bad(format!("{name} 太大"), format!("{name} is too large")));
         }
         let mut bytes = Vec::with_capacity(size as usize);
         entry.read_to_end(&mut bytes).map_err(damaged)?;
         match entry_kind(&name) {
             Some(Entry::Manifest) if manifest.is_none() => {
-                manifest = Some(serde_json::from_slice(&bytes).map_err(|e| bad(format!("manifest: {e}")))?);
+                manifest = Some(
+                    serde_json::from_slice(&bytes)
+                        .map_err(|_| bad("清单无法读取".into(), "the manifest cannot be read".into()))?,
+                );
             }
             Some(Entry::Case(id)) if !cases.contains_key(id) => {
-                let record: CaseRecord = serde_json::from_slice(&bytes).map_err(|e| bad(format!("case {id}: {e}")))?;
+                let record: CaseRecord = serde_json::from_slice(&bytes)
+                    .map_err(|_| bad(format!("案件 {id} 无法读取"), format!("case {id} cannot be read")))?;
                 if record.id != id {
-                    return Err(bad(format!("case {id} is named {}", record.id)));
+                    return Err(bad(
+                        format!("案件 {id} 的编号是 {}", record.id),
+                        format!("case {id} is named {}", record.id),
+                    ));
                 }
                 cases.insert(id.to_owned(), record);
             }
             Some(Entry::Blob(sha)) if !blobs.contains_key(sha) => {
                 if sha256_hex(&bytes) != sha {
-                    return Err(bad(format!("document {sha} does not match its hash")));
+                    return Err(bad(
+                        format!("材料 {sha} 与其哈希不符"),
+                        format!("document {sha} does not match its hash"),
+                    ));
                 }
                 blobs.insert(sha.to_owned(), bytes);
             }
-            _ => return Err(bad(format!("unexpected entry {name:?}"))),
+            _ => return Err(bad(format!("多余的条目 {name:?}"), format!("unexpected entry {name:?}"))),
         }
     }
     // Everything must have authenticated, up to the last chunk.
     std::io::copy(&mut archive.into_inner(), &mut std::io::sink()).map_err(damaged)?;
 
-    let manifest = manifest.ok_or_else(|| bad("no manifest".into()))?;
+    let manifest = manifest.ok_or_else(|| bad("没有清单".into(), "no manifest".into()))?;
     if manifest.format != FORMAT {
-        return Err(bad(format!("format {} is not supported; update Banka", manifest.format)));
+        return Err(bad(
+            format!("不支持格式 {}，请更新 Banka", manifest.format),
+            format!("format {} is not supported; update Banka", manifest.format),
+        ));
     }
     if manifest.cases.iter().collect::<BTreeSet<_>>() != cases.keys().collect::<BTreeSet<_>>() {
-        return Err(bad("the manifest does not list the cases it holds".into()));
+        return Err(bad("清单与所含案件不符".into(), "the manifest does not list the cases it holds".into()));
     }
     let mut used = BTreeSet::new();
     for record in cases.values() {
@@ -402,7 +420,7 @@ pub(crate) fn read_opened(reader: impl Read) -> Result<Parsed> {
         used.extend(record.documents.iter().map(|d| d.sha256.as_str()));
     }
     if blobs.keys().any(|sha| !used.contains(sha.as_str())) {
-        return Err(bad("a document belongs to no case".into()));
+        return Err(bad("有材料不属于任何案件".into(), "a document belongs to no case".into()));
     }
     Ok(Parsed { cases: cases.into_values().collect(), blobs })
 }
@@ -426,27 +444,39 @@ fn entry_kind(name: &str) -> Option<Entry<'_>> {
 
 /// A case from a bundle must be one this app could have written.
 fn check_record(r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> {
-    let bad = |why: String| Error::BadBundle(format!("case {}: {why}", r.id));
-    let flow = catalog::get(&r.flow_id).ok_or_else(|| bad(format!("unknown flow {}", r.flow_id)))?;
+    let bad = |zh: String, en: String| {
+        Error::BadBundle(Localized::new(format!("案件 {}：{zh}", r.id), format!("case {}: {en}", r.id)))
+    };
+    let flow = catalog::get(&r.flow_id)
+        .ok_or_else(|| bad(format!("未知的流程 {}", r.flow_id), format!("unknown flow {}", r.flow_id)))?;
     if r.flow_version == 0 || r.flow_version > flow.version {
-        return Err(bad(format!("flow version {} is newer than this app's; update Banka", r.flow_version)));
+        return Err(bad(
+            format!("流程版本 {} 比本应用的新，请更新 Banka", r.flow_version),
+            format!("flow version {} is newer than this app's; update Banka", r.flow_version),
+        ));
     }
     if r.created_at > r.updated_at {
-        return Err(bad("changed before it was created".into()));
+        return Err(bad("修改时间早于创建时间".into(), "changed before it was created".into()));
     }
     for (path, value) in &r.answers {
-        crate::answers::check_shape(flow, path, value).map_err(|e| bad(e.to_string()))?;
+        crate::answers::check_shape(flow, path, value).map_err(|e| {
+            let e = e.explain();
+            bad(e.message_zh, e.message_en)
+        })?;
     }
     let mut kinds = BTreeSet::new();
     for d in &r.documents {
-        documents::parse_kind(&d.kind).map_err(|e| bad(e.to_string()))?;
-        let bytes = blobs.get(&d.sha256).ok_or_else(|| bad(format!("document {} is missing", d.kind)))?;
+        documents::parse_kind(&d.kind)
+            .map_err(|_| bad(format!("未知的材料类型 {}", d.kind), format!("unknown document kind {}", d.kind)))?;
+        let bytes = blobs
+            .get(&d.sha256)
+            .ok_or_else(|| bad(format!("缺少材料 {}", d.kind), format!("document {} is missing", d.kind)))?;
         if bytes.len() as u64 != d.size || !kinds.insert(&d.kind) || d.file_name.chars().count() > 255 {
-            return Err(bad(format!("document {} is malformed", d.kind)));
+            return Err(bad(format!("材料 {} 格式不对", d.kind), format!("document {} is malformed", d.kind)));
         }
     }
     if r.audit.is_empty() || r.audit.iter().any(|e| matches!(&e.actor, Actor::Operator(n) if n.trim().is_empty())) {
-        return Err(bad("its audit trail is missing or malformed".into()));
+        return Err(bad("修改记录缺失或格式不对".into(), "its audit trail is missing or malformed".into()));
     }
     Ok(())
 }
@@ -516,13 +546,17 @@ mod tests {
         serde_json::to_vec(&json!({"format": 1, "exported_at": Utc::now(), "cases": ids})).unwrap()
     }
 
+    /// Why the bundle was refused, in English; the Chinese says it in Chinese.
     fn refused(bytes: Vec<u8>) -> String {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("hostile.banka");
         std::fs::write(&path, bytes).unwrap();
         let file = std::fs::File::open(&path).unwrap();
         match read_bundle(file, &Passphrase::new(PASS)) {
-            Err(Error::BadBundle(why)) => why,
+            Err(Error::BadBundle(why)) => {
+                assert!(why.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{why:?}");
+                why.en
+            }
             Err(e) => panic!("refused, but as {e:?}"),
             Ok(_) => panic!("a hostile bundle was accepted"),
         }

@@ -1,5 +1,6 @@
 //! What a case is: its status (SPEC §5), who acts on it, and the views the store returns.
 
+use banka_rules::Localized;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -128,7 +129,8 @@ impl Status {
 }
 
 pub(crate) fn parse_status(name: &str) -> Result<Status> {
-    Status::from_name(name).ok_or_else(|| Error::BadBundle(format!("unknown status {name}")))
+    Status::from_name(name)
+        .ok_or_else(|| Error::BadBundle(Localized::new(format!("未知的状态 {name}"), format!("unknown status {name}"))))
 }
 
 /// Who made a change: the resident themself, or a service-center operator (by name).
@@ -162,7 +164,7 @@ impl Actor {
             ("resident", None) => Ok(Actor::Resident),
             ("system", None) => Ok(Actor::System),
             ("operator", Some(name)) if !name.trim().is_empty() => Ok(Actor::Operator(name)),
-            _ => Err(Error::BadBundle(format!("unknown actor {kind}"))),
+            _ => Err(Error::BadBundle(Localized::new(format!("未知的操作人 {kind}"), format!("unknown actor {kind}")))),
         }
     }
 }

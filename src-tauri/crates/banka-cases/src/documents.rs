@@ -4,6 +4,7 @@
 
 use banka_flows::catalog;
 use banka_flows::vocabulary::DocumentKind;
+use banka_rules::Localized;
 use chrono::Utc;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -23,20 +24,31 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn parse_kind(kind: &str) -> Result<DocumentKind> {
-    DocumentKind::from_name(kind).ok_or_else(|| Error::BadDocument(format!("unknown document kind {kind}")))
+    DocumentKind::from_name(kind).ok_or_else(|| {
+        Error::BadDocument(Localized::new(format!("未知的材料类型 {kind}"), format!("unknown document kind {kind}")))
+    })
+}
+
+/// The case has no document of `kind`, worded with the kind's name.
+fn no_document(kind: &str) -> Error {
+    let (zh, en) = match DocumentKind::from_name(kind) {
+        Some(known) => known.label(),
+        None => (kind, kind),
+    };
+    Error::BadDocument(Localized::new(format!("案件没有{zh}"), format!("the case has no {en}")))
 }
 
 /// The picture's width and height, read from its header; only pictures are accepted.
 pub(crate) fn dimensions(bytes: &[u8]) -> Result<(u32, u32)> {
     if bytes.is_empty() || bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::BadDocument(format!(
-            "文件大小须在 1 字节到 {} MB 之间 / the file must be between 1 byte and {} MB",
-            MAX_DOCUMENT_BYTES >> 20,
-            MAX_DOCUMENT_BYTES >> 20
+        let mb = MAX_DOCUMENT_BYTES >> 20;
+        return Err(Error::BadDocument(Localized::new(
+            format!("文件大小须在 1 字节到 {mb} MB 之间"),
+            format!("the file must be between 1 byte and {mb} MB"),
         )));
     }
     let size = imagesize::blob_size(bytes).map_err(|_| {
-        Error::BadDocument("不是可识别的图片（请用 JPEG 或 PNG）/ not a picture (use JPEG or PNG)".into())
+        Error::BadDocument(Localized::new("不是可识别的图片（请用 JPEG 或 PNG）", "not a picture (use JPEG or PNG)"))
     })?;
     Ok((size.width as u32, size.height as u32))
 }
@@ -86,7 +98,10 @@ impl Store {
         }
         let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
         if !flow.documents.iter().any(|d| d.kind == document_kind) {
-            return Err(Error::BadDocument(format!("流程 {0} 不需要 {kind} / the flow {0} takes no {kind}", flow.id)));
+            return Err(Error::BadDocument(Localized::new(
+                format!("流程 {} 不需要{}", flow.id, document_kind.label().0),
+                format!("the flow {} takes no {}", flow.id, document_kind.label().1),
+            )));
         }
         let now = Utc::now();
         let (size, at, checks_text) = (bytes.len() as i64, millis(now), checks.as_ref().map(Value::to_string));
@@ -184,14 +199,14 @@ impl Store {
         let checks = sqlx::query_scalar!("SELECT checks FROM documents WHERE case_id = ? AND kind = ?", id, kind)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| Error::BadDocument(format!("案件没有 {kind} / the case has no {kind}")))?;
+            .ok_or_else(|| no_document(kind))?;
         let mut checks: Value = checks.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_else(|| json!({}));
         let findings = crate::checks::Findings::of(&checks);
         if !findings.refused.is_empty() {
-            return Err(Error::BadDocument(
-                "经办机构不会受理这张图片，请修正或重新上传 / the agency would refuse this picture: fix it or upload another"
-                    .into(),
-            ));
+            return Err(Error::BadDocument(Localized::new(
+                "经办机构不会受理这张图片，请修正或重新上传",
+                "the agency would refuse this picture: fix it or upload another",
+            )));
         }
         checks["accepted"] = Value::Bool(true);
         let text = checks.to_string();
@@ -212,6 +227,12 @@ impl Store {
         list(&mut conn, id).await?.into_iter().find(|d| d.kind == kind).ok_or_else(|| Error::NoCase(id.to_owned()))
     }
 
+    /// The case's documents, without their bytes (an empty list for a case that has none).
+    pub async fn documents(&self, id: &str) -> Result<Vec<DocumentInfo>> {
+        let mut conn = self.pool.acquire().await?;
+        list(&mut conn, id).await
+    }
+
     /// The bytes of the case's document of `kind`.
     pub async fn document_bytes(&self, id: &str, kind: &str) -> Result<Vec<u8>> {
         sqlx::query_scalar!(
@@ -221,6 +242,6 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::BadDocument(format!("案件没有 {kind} / the case has no {kind}")))
+        .ok_or_else(|| no_document(kind))
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use banka_rules::Localized;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no key: set BANKA_PASSPHRASE or unlock the data folder")]
@@ -13,8 +15,8 @@ pub enum Error {
     WeakPassphrase,
     #[error("passphrase too long")]
     LongPassphrase,
-    #[error("the key file is missing or damaged")]
-    KeyFile(String),
+    #[error("the key file is missing or damaged: {}", .0.en)]
+    KeyFile(Localized),
     #[error("no case {0}")]
     NoCase(String),
     #[error("unknown flow {0}")]
@@ -36,10 +38,10 @@ pub enum Error {
     ReasonRequired,
     #[error("the case is being sent")]
     BeingSent,
-    #[error("bad bundle: {0}")]
-    BadBundle(String),
-    #[error("bad document: {0}")]
-    BadDocument(String),
+    #[error("bad bundle: {}", .0.en)]
+    BadBundle(Localized),
+    #[error("bad document: {}", .0.en)]
+    BadDocument(Localized),
     /// The picture is already the case's document of another kind (the same photo cannot be
     /// both sides of an ID card).
     #[error("the same picture is already the {}", other.name())]
@@ -54,10 +56,39 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What the store can refuse or fail with: a closed set, one code per kind of error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StoreCode"))]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    NoKey,
+    WrongPassphrase,
+    WeakPassphrase,
+    LongPassphrase,
+    KeyFile,
+    NoCase,
+    UnknownFlow,
+    UnknownField,
+    BadValue,
+    NotEditable,
+    LockedField,
+    BadTransition,
+    NotReady,
+    ReasonRequired,
+    BeingSent,
+    BadBundle,
+    BadDocument,
+    SamePicture,
+    DiskFull,
+    StoreDamaged,
+    Database,
+    Io,
+}
+
 /// An error as a person reads it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Explained {
-    pub code: &'static str,
+    pub code: Code,
     pub message_zh: String,
     pub message_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,30 +102,30 @@ impl fmt::Display for Explained {
 }
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Error::NoKey => "no_key",
-            Error::WrongPassphrase => "wrong_passphrase",
-            Error::WeakPassphrase => "weak_passphrase",
-            Error::LongPassphrase => "long_passphrase",
-            Error::KeyFile(_) => "key_file",
-            Error::NoCase(_) => "no_case",
-            Error::UnknownFlow(_) => "unknown_flow",
-            Error::UnknownField { .. } => "unknown_field",
-            Error::BadValue { .. } => "bad_value",
-            Error::NotEditable { .. } => "not_editable",
-            Error::Locked { .. } => "locked_field",
-            Error::BadTransition { .. } => "bad_transition",
-            Error::NotReady { .. } => "not_ready",
-            Error::ReasonRequired => "reason_required",
-            Error::BeingSent => "being_sent",
-            Error::BadBundle(_) => "bad_bundle",
-            Error::BadDocument(_) => "bad_document",
-            Error::SamePicture { .. } => "same_picture",
-            Error::Database(e) if is_disk_full(e) => "disk_full",
-            Error::Database(e) if is_damaged(e) => "store_damaged",
-            Error::Database(_) | Error::Migration(_) => "database",
-            Error::Io(_) => "io",
+            Error::NoKey => Code::NoKey,
+            Error::WrongPassphrase => Code::WrongPassphrase,
+            Error::WeakPassphrase => Code::WeakPassphrase,
+            Error::LongPassphrase => Code::LongPassphrase,
+            Error::KeyFile(_) => Code::KeyFile,
+            Error::NoCase(_) => Code::NoCase,
+            Error::UnknownFlow(_) => Code::UnknownFlow,
+            Error::UnknownField { .. } => Code::UnknownField,
+            Error::BadValue { .. } => Code::BadValue,
+            Error::NotEditable { .. } => Code::NotEditable,
+            Error::Locked { .. } => Code::LockedField,
+            Error::BadTransition { .. } => Code::BadTransition,
+            Error::NotReady { .. } => Code::NotReady,
+            Error::ReasonRequired => Code::ReasonRequired,
+            Error::BeingSent => Code::BeingSent,
+            Error::BadBundle(_) => Code::BadBundle,
+            Error::BadDocument(_) => Code::BadDocument,
+            Error::SamePicture { .. } => Code::SamePicture,
+            Error::Database(e) if is_disk_full(e) => Code::DiskFull,
+            Error::Database(e) if is_damaged(e) => Code::StoreDamaged,
+            Error::Database(_) | Error::Migration(_) => Code::Database,
+            Error::Io(_) => Code::Io,
         }
     }
 
@@ -118,8 +149,8 @@ impl Error {
                 format!("The passphrase is too long: use at most {} characters.", crate::keys::MAX_PASSPHRASE_CHARS),
             ),
             Error::KeyFile(why) => (
-                format!("数据文件夹的密钥文件缺失或已损坏（{why}），无法解密。请从备份恢复 key.json。"),
-                format!("The data folder's key file is missing or damaged ({why}), so nothing can be decrypted. Restore key.json from a backup."),
+                format!("数据文件夹的密钥文件缺失或已损坏（{}），无法解密。请从备份恢复 key.json。", why.zh),
+                format!("The data folder's key file is missing or damaged ({}), so nothing can be decrypted. Restore key.json from a backup.", why.en),
             ),
             Error::NoCase(id) => (format!("找不到案件 {id}，请检查编号。"), format!("There is no case {id}. Check the id.")),
             Error::UnknownFlow(id) => (
@@ -156,13 +187,10 @@ impl Error {
                 "This application is being sent to the agency and cannot be deleted now. Try again once sending has finished (seconds to minutes).".into(),
             ),
             Error::BadBundle(why) => (
-                format!("案件包无法导入：{why}。未导入任何内容，请向对方重新索取文件。"),
-                format!("The case bundle cannot be imported: {why}. Nothing was imported; ask for the file again."),
+                format!("案件包无法导入：{}。未导入任何内容，请向对方重新索取文件。", why.zh),
+                format!("The case bundle cannot be imported: {}. Nothing was imported; ask for the file again.", why.en),
             ),
-            Error::BadDocument(why) => (
-                format!("文件无法保存：{why}。"),
-                format!("The file cannot be stored: {why}."),
-            ),
+            Error::BadDocument(why) => (format!("文件无法保存：{}。", why.zh), format!("The file cannot be stored: {}.", why.en)),
             Error::SamePicture { other } => {
                 let (zh, en) = other.label();
                 (
@@ -183,10 +211,10 @@ impl Error {
                 "数据库出错，本次修改未保存（之前保存的内容都在）。请重试；如仍出错，请联系技术支持。".into(),
                 "A database error stopped this change (everything saved before is safe). Try again; if it persists, contact support.".into(),
             ),
-            Error::Io(e) => (
-                format!("读写文件出错：{e}。"),
-                format!("A file could not be read or written: {e}."),
-            ),
+            Error::Io(e) => {
+                let why = io_reason(e.kind());
+                (format!("读写文件出错（{}）。", why.zh), format!("A file could not be read or written ({}).", why.en))
+            }
         };
         let field = match self {
             Error::UnknownField { path, .. } => Some(path.clone()),
@@ -195,6 +223,21 @@ impl Error {
         };
         Explained { code: self.code(), message_zh: zh, message_en: en, field }
     }
+}
+
+/// What went wrong with a file, in words (the system's own message is in one language only).
+fn io_reason(kind: std::io::ErrorKind) -> Localized {
+    use std::io::ErrorKind::*;
+    let (zh, en) = match kind {
+        NotFound => ("找不到文件", "the file is not there"),
+        PermissionDenied => ("没有读写权限", "permission denied"),
+        StorageFull => ("磁盘已满", "the disk is full"),
+        ReadOnlyFilesystem => ("磁盘只读", "the disk is read-only"),
+        AlreadyExists => ("文件已存在", "the file already exists"),
+        UnexpectedEof | InvalidData => ("文件不完整或已损坏", "the file is incomplete or damaged"),
+        _ => ("系统错误", "a system error"),
+    };
+    Localized::new(zh, en)
 }
 
 /// SQLITE_CORRUPT (a page fails SQLCipher's HMAC, or the structure is broken) or SQLITE_NOTADB.

@@ -2,6 +2,7 @@
 //! under a key derived from the passphrase with Argon2id. Changing the passphrase rewraps it; the
 //! database is never re-encrypted. Bundles derive their own key from their own passphrase.
 
+use banka_rules::Localized;
 use std::path::Path;
 
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -105,20 +106,22 @@ impl KdfParams {
     const MAXIMUM_MEMORY_KIB: u32 = 256 * 1024;
     const MAXIMUM_WORK_KIB: u64 = 4 * 64 * 1024 * 3;
 
-    pub fn check(&self) -> std::result::Result<(), String> {
+    pub fn check(&self) -> std::result::Result<(), Localized> {
         let m = KdfParams::MINIMUM;
         if self.memory_kib < m.memory_kib || self.memory_kib > Self::MAXIMUM_MEMORY_KIB {
-            return Err(format!("Argon2 memory {} KiB out of range", self.memory_kib));
+            return Err(Localized::new(
+                format!("Argon2 内存 {} KiB 超出范围", self.memory_kib),
+                format!("Argon2 memory {} KiB out of range", self.memory_kib),
+            ));
         }
         if !(1..=16).contains(&self.iterations) || !(1..=4).contains(&self.parallelism) {
-            return Err("Argon2 cost out of range".into());
+            return Err(Localized::new("Argon2 参数超出范围", "Argon2 cost out of range"));
         }
-        if u64::from(self.memory_kib) * u64::from(self.iterations) > Self::MAXIMUM_WORK_KIB {
-            return Err(format!(
-                "Argon2 cost {} KiB × {} passes is more than Banka asks for (at most {} KiB·passes)",
-                self.memory_kib,
-                self.iterations,
-                Self::MAXIMUM_WORK_KIB
+        let (memory, passes, most) = (self.memory_kib, self.iterations, Self::MAXIMUM_WORK_KIB);
+        if u64::from(memory) * u64::from(passes) > most {
+            return Err(Localized::new(
+                format!("Argon2 参数 {memory} KiB × {passes} 轮超过 Banka 所用（最多 {most} KiB·轮）"),
+                format!("Argon2 cost {memory} KiB × {passes} passes is more than Banka asks for (at most {most} KiB·passes)"),
             ));
         }
         Ok(())
@@ -139,11 +142,11 @@ pub fn random_key() -> Key {
 pub fn derive(passphrase: &Passphrase, salt: &[u8], params: KdfParams) -> Result<Key> {
     params.check().map_err(Error::KeyFile)?;
     let p = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
-        .map_err(|e| Error::KeyFile(e.to_string()))?;
+        .map_err(|_| Error::KeyFile(Localized::new("密钥参数无效", "its key parameters are invalid")))?;
     let mut key = Locked::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
         .hash_password_into(passphrase.bytes()?, salt, &mut *key)
-        .map_err(|e| Error::KeyFile(e.to_string()))?;
+        .map_err(|_| Error::KeyFile(Localized::new("无法由口令生成密钥", "no key can be made from the passphrase")))?;
     Ok(key)
 }
 
@@ -198,17 +201,19 @@ fn wrapped(key: &Key, passphrase: &Passphrase, params: KdfParams) -> Result<Vec<
     let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
     let wrapped = XChaCha20Poly1305::new((&*kek).into())
         .encrypt(&nonce, key.as_ref())
-        .map_err(|_| Error::KeyFile("encryption failed".into()))?;
+        .map_err(|_| Error::KeyFile(Localized::new("加密失败", "encryption failed")))?;
     let file = KeyFile { version: 1, kdf: params, salt: salt.to_vec(), nonce: nonce.to_vec(), wrapped_key: wrapped };
     Ok(serde_json::to_vec_pretty(&file).expect("a key file serializes"))
 }
 
 /// The database key, if the passphrase is right.
 pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Key> {
-    let text = std::fs::read(dir.join(KEY_FILE)).map_err(|e| Error::KeyFile(e.kind().to_string()))?;
-    let file: KeyFile = serde_json::from_slice(&text).map_err(|_| Error::KeyFile("not a Banka key file".into()))?;
+    let text = std::fs::read(dir.join(KEY_FILE))
+        .map_err(|_| Error::KeyFile(Localized::new("无法读取 key.json", "key.json cannot be read")))?;
+    let file: KeyFile = serde_json::from_slice(&text)
+        .map_err(|_| Error::KeyFile(Localized::new("不是 Banka 的密钥文件", "not a Banka key file")))?;
     if file.version != 1 || file.nonce.len() != 24 || file.salt.len() < 16 {
-        return Err(Error::KeyFile("unknown key file version".into()));
+        return Err(Error::KeyFile(Localized::new("未知的密钥文件版本", "unknown key file version")));
     }
     let kek = derive(passphrase, &file.salt, file.kdf)?;
     let key = XChaCha20Poly1305::new((&*kek).into())
@@ -216,7 +221,7 @@ pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Key> {
         .map_err(|_| Error::WrongPassphrase)?;
     let key = Zeroizing::new(key);
     if key.len() != 32 {
-        return Err(Error::KeyFile("bad key length".into()));
+        return Err(Error::KeyFile(Localized::new("密钥长度不对", "the key has the wrong length")));
     }
     let mut locked = Locked::new([0u8; 32]);
     locked.copy_from_slice(&key);
@@ -269,7 +274,7 @@ mod tests {
         assert!(KdfParams { memory_kib: 1024 * 1024, iterations: 16, parallelism: 1 }.check().is_err());
         assert!(KdfParams { memory_kib: 256 * 1024, iterations: 3, parallelism: 4 }.check().is_ok());
         let dearer = KdfParams { memory_kib: 256 * 1024, iterations: 4, parallelism: 1 }.check().unwrap_err();
-        assert!(dearer.contains("more than Banka asks for"), "{dearer}");
+        assert!(dearer.en.contains("more than Banka asks for") && dearer.zh.contains("超过"), "{dearer:?}");
         assert!(KdfParams::default().check().is_ok() && KdfParams::MINIMUM.check().is_ok());
     }
 }

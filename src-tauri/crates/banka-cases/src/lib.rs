@@ -35,7 +35,7 @@ pub use case::{
     Action, Actor, AuditEntry, Case, CasePlace, CaseSummary, CaseView, DocumentInfo, Reason, Status, StatusFacts,
 };
 pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
-pub use error::{Error, Explained, Result};
+pub use error::{Code, Error, Explained, Result};
 pub use integrity::{Damaged, Integrity};
 pub use keys::{random_key, KdfParams, Key, Passphrase};
 pub use lifecycle::{Usage, MAX_REASON_CHARS};

@@ -1,5 +1,6 @@
 //! A case from creation to deletion: new, read, finalize, reopen, status changes, delete.
 
+use banka_rules::Localized;
 use std::collections::BTreeMap;
 
 use banka_flows::{catalog, evaluate, Evaluation, Flow, Situation};
@@ -47,7 +48,8 @@ pub(crate) async fn answers(conn: &mut SqliteConnection, id: &str) -> Result<BTr
     let rows = sqlx::query!("SELECT path, value FROM answers WHERE case_id = ?", id).fetch_all(conn).await?;
     rows.into_iter()
         .map(|r| {
-            let v = serde_json::from_str(&r.value).map_err(|e| Error::BadBundle(e.to_string()))?;
+            let v = serde_json::from_str(&r.value)
+                .map_err(|_| Error::BadBundle(Localized::new("保存的回答不是 JSON", "a stored answer is not JSON")))?;
             Ok((r.path, v))
         })
         .collect()

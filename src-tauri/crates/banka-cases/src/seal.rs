@@ -2,6 +2,7 @@
 //! construction, 64 KiB per chunk. Any change, reordering or truncation fails authentication;
 //! the header (format, cost, salt, nonce) is bound to every chunk as associated data.
 
+use banka_rules::Localized;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use chacha20poly1305::aead::stream::{DecryptorBE32, EncryptorBE32};
@@ -97,7 +98,7 @@ pub struct OpenReader<R: Read> {
 #[derive(Debug)]
 pub enum OpenError {
     NotSealed,
-    Cost(String),
+    Cost(Localized),
 }
 
 impl<R: Read> OpenReader<R> {
@@ -112,7 +113,9 @@ impl<R: Read> OpenReader<R> {
         let params = KdfParams { memory_kib: word(0), iterations: word(1), parallelism: word(2) };
         params.check().map_err(OpenError::Cost)?;
         let (salt, nonce) = (&header[20..36], &header[36..]);
-        let key = keys::derive(passphrase, salt, params).map_err(|e| OpenError::Cost(e.to_string()))?;
+        let key = keys::derive(passphrase, salt, params).map_err(|_| {
+            OpenError::Cost(Localized::new("无法由口令生成密钥", "no key can be made from the passphrase"))
+        })?;
         let aead = XChaCha20Poly1305::new((&*key).into());
         let decryptor = DecryptorBE32::from_aead(aead, nonce.into());
         Ok(OpenReader { inner, decryptor: Some(decryptor), header, plain: Vec::new(), at: 0 })
@@ -185,7 +188,7 @@ mod tests {
         sealed[8..12].copy_from_slice(&(1024u32 * 1024).to_le_bytes());
         sealed[12..16].copy_from_slice(&16u32.to_le_bytes());
         match OpenReader::new(&sealed[..], &Passphrase::new("passphrase!")) {
-            Err(OpenError::Cost(why)) => assert!(why.contains("out of range"), "{why}"),
+            Err(OpenError::Cost(why)) => assert!(why.en.contains("out of range"), "{why:?}"),
             other => panic!("{:?}", other.err()),
         }
     }

@@ -2,6 +2,7 @@
 //! folder. Opening it unlocks the key, applies the embedded migrations and sets the pragmas that
 //! make every acknowledged write durable.
 
+use banka_rules::Localized;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -63,7 +64,7 @@ impl Store {
     /// Opens the store in `dir`: a wrong passphrase is `Error::WrongPassphrase`.
     pub async fn open(dir: &Path, passphrase: &Passphrase) -> Result<Store> {
         if !keys::key_file_exists(dir) && dir.join(DATABASE_FILE).exists() {
-            return Err(Error::KeyFile("key.json is missing".into()));
+            return Err(Error::KeyFile(Localized::new("缺少 key.json", "key.json is missing")));
         }
         let key = keys::unlock(dir, passphrase)?;
         Store::connect(dir, &key).await
@@ -219,7 +220,7 @@ mod tests {
             .chain((0..200_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8))
             .collect();
         let err = cramped.attach_document(&id, "card_photo", "photo.png", &photo, None, &actor).await.unwrap_err();
-        assert_eq!(err.code(), "disk_full", "{err:?}");
+        assert_eq!(err.code(), crate::Code::DiskFull, "{err:?}");
         let explained = err.explain();
         assert!(explained.message_zh.contains("磁盘已满") && explained.message_en.contains("disk is full"));
         // The answer saved before is intact, and the refused document left nothing behind.

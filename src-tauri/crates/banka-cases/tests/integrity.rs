@@ -45,7 +45,7 @@ async fn a_flipped_byte_is_found_and_named_and_the_other_cases_stay_readable() {
     match store.document_bytes(&big, "card_photo").await {
         Err(e @ Error::Database(_)) => {
             let explained = e.explain();
-            assert_eq!(explained.code, "store_damaged");
+            assert_eq!(explained.code, banka_cases::Code::StoreDamaged);
             assert!(explained.message_en.contains("banka check") && !explained.message_en.contains("is safe"));
         }
         other => panic!("{:?}", other.map(|b| b.len())),
@@ -112,5 +112,5 @@ async fn a_damaged_case_table_says_how_many_records_are_lost() {
 
     let store = Store::open(dir.path(), &Passphrase::new(PASSPHRASE)).await.unwrap();
     let e = store.search(&banka_cases::Query::default()).await.expect_err("nothing can be listed");
-    assert_eq!(e.explain().code, "store_damaged");
+    assert_eq!(e.explain().code, banka_cases::Code::StoreDamaged);
 }

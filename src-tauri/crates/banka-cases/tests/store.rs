@@ -71,7 +71,7 @@ async fn a_bad_answer_is_kept_and_reported_and_a_wrong_field_is_refused() {
         store.set_answer(&id, "applicant.nickname", Some(json!("x")), &Actor::Resident, today()).await.unwrap_err();
     assert_eq!(err.explain().field.as_deref(), Some("applicant.nickname"));
     let err = store.set_answer(&id, "notice.agreed", Some(json!("yes")), &Actor::Resident, today()).await.unwrap_err();
-    assert_eq!(err.code(), "bad_value");
+    assert_eq!(err.code(), banka_cases::Code::BadValue);
     // Clearing removes the answer and says so in the trail.
     store.set_answer(&id, "applicant.id_number", None, &Actor::Resident, today()).await.unwrap();
     let case = store.case(&id).await.unwrap();
@@ -177,7 +177,7 @@ async fn a_case_being_sent_cannot_be_deleted_until_the_sending_is_over() {
     }
     let refused = store.delete_case(&id).await.unwrap_err();
     assert!(matches!(refused, Error::BeingSent), "{refused:?}");
-    assert_eq!(refused.explain().code, "being_sent");
+    assert_eq!(refused.explain().code, banka_cases::Code::BeingSent);
     assert_eq!(store.summary(&id).await.unwrap().status, Status::Sending);
 
     // Sent: the local copy may go (the application at the agency stays).

@@ -119,21 +119,22 @@ async fn settings(
 ) -> crate::case::Outcome {
     let data = data.unwrap_or_else(banka_cases::default_data_dir);
     let (store, _) = crate::case::unlock(&data).await?;
+    // The settings are saved, not used: nothing starts (no training agency for a save).
     let agency = banka_service::Agency::default();
-    let saved = agency.settings(&store).await;
-    let changed = match saved {
-        Ok(saved) if endpoint.is_none() && token.is_none() && training.is_none() => Ok(saved),
-        Ok(saved) => {
-            let change = banka_service::AgencyChange {
-                endpoint: endpoint.or(saved.endpoint),
-                token,
-                training: training.map_or(saved.training, |t| t == "on"),
-            };
-            agency.change(&store, change, banka_service::agency::Sending::No).await
+    let changed = async {
+        let saved = agency.settings(&store).await?;
+        if endpoint.is_none() && token.is_none() && training.is_none() {
+            return Ok(saved);
         }
-        Err(e) => Err(e),
-    };
-    agency.stop().await;
+        let change = banka_service::AgencyChange {
+            endpoint: endpoint.or(saved.endpoint),
+            token,
+            training: training.map_or(saved.training, |t| t == "on"),
+        };
+        banka_service::agency::save(&store, change).await?;
+        agency.settings(&store).await
+    }
+    .await;
     store.close().await;
     crate::case::report(changed?, true)
 }

@@ -11,7 +11,7 @@ use banka_flows::definition::Input;
 use banka_flows::vocabulary::DocumentKind;
 use banka_flows::{catalog, Answers};
 use banka_service::documents::{self, Attached, Fix};
-use banka_service::Agency;
+use banka_service::{Agency, Code};
 use chrono::NaiveDate;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
@@ -215,7 +215,7 @@ pub(crate) enum Failure {
     /// Refused, not found, not unlocked: exit 1 with the explanation.
     Refused(banka_service::Error),
     /// Refused for these problems (`{field, code, message_zh, message_en}` each): exit 1.
-    Problems(banka_service::Error, Vec<Value>),
+    Problems(Box<banka_service::Error>, Vec<Value>),
     /// The command line is wrong: exit 2, as clap does.
     Usage(String),
 }
@@ -278,54 +278,46 @@ async fn dispatch(args: CaseArgs) -> Outcome {
     // What can be refused without the key is refused before asking for it: a picture is read,
     // an agency address checked.
     let mut picture = None;
-    let mut given = None;
     match &command {
         CaseCommand::New { flow, .. } if catalog::get(flow).is_none() => {
             return Err(Error::UnknownFlow(flow.clone()).into())
         }
         CaseCommand::Delete { id, yes } => confirm_delete(id, *yes)?,
         CaseCommand::Attach { kind, file, .. } => picture = Some(read_bounded(file, kind_named(kind))?),
-        CaseCommand::Ask { agency, .. } | CaseCommand::Follow { agency, .. } | CaseCommand::Continue { agency, .. } => {
-            given = agency.client()?
-        }
         _ => {}
     }
+    let asks = command.asks().map(AgencyArgs::client).transpose()?;
     if !Store::exists(&data) {
         if let Some(outcome) = without_store(&command) {
             return outcome;
         }
     }
     let (store, passphrase) = unlock(&data).await?;
-    let outcome = match (command, picture) {
-        (CaseCommand::Attach { id, kind, file, fix }, Some(bytes)) => {
-            let fix = if fix { Fix::Yes } else { Fix::No };
-            let name = file.file_name().map_or_else(|| kind.clone(), |n| n.to_string_lossy().into_owned());
-            match documents::attach(&store, &id, kind_named(&kind), &name, &bytes, fix, &actor).await {
-                Ok(attached) => stored(attached),
-                Err(e) => Err(e.into()),
+    let outcome = match asks {
+        None => execute(&store, &Agency::default(), &passphrase, &actor, command, picture).await,
+        Some(given) => match crate::reach::connect(&store, given).await {
+            Ok(agency) => {
+                let outcome = execute(&store, &agency, &passphrase, &actor, command, picture).await;
+                agency.stop().await;
+                outcome
             }
-        }
-        (command, _) => with_agency(&store, &passphrase, &actor, given, command).await,
+            Err(e) => Err(e),
+        },
     };
     store.close().await;
     outcome
 }
 
-/// Commands that ask the agency reach it first (the given one, else the saved one).
-async fn with_agency(
-    store: &Store,
-    passphrase: &Passphrase,
-    actor: &Actor,
-    given: Option<banka_agency::client::Client>,
-    command: CaseCommand,
-) -> Outcome {
-    if !matches!(command, CaseCommand::Ask { .. } | CaseCommand::Follow { .. } | CaseCommand::Continue { .. }) {
-        return execute(store, &Agency::default(), passphrase, actor, command).await;
+impl CaseCommand {
+    /// How the command reaches the agency, when it asks one (the given one, else the saved one).
+    fn asks(&self) -> Option<&AgencyArgs> {
+        match self {
+            CaseCommand::Ask { agency, .. }
+            | CaseCommand::Follow { agency, .. }
+            | CaseCommand::Continue { agency, .. } => Some(agency),
+            _ => None,
+        }
     }
-    let agency = crate::reach::connect(store, given).await?;
-    let outcome = execute(store, &agency, passphrase, actor, command).await;
-    agency.stop().await;
-    outcome
 }
 
 /// The operator named on the command line, else the resident themself.
@@ -360,12 +352,14 @@ fn without_store(command: &CaseCommand) -> Option<Outcome> {
     }
 }
 
+/// Runs the command on the unlocked store; `picture` is the file `attach` read before the key.
 async fn execute(
     store: &Store,
     agency: &Agency,
     passphrase: &Passphrase,
     actor: &Actor,
     command: CaseCommand,
+    picture: Option<Vec<u8>>,
 ) -> Outcome {
     use banka_service::case;
     let today = banka_service::today();
@@ -389,7 +383,12 @@ async fn execute(
             Err(Error::NotReady { .. }) => Err(not_ready(store, &id, on.date()).await?),
             finalized => report(finalized?, true),
         },
-        CaseCommand::Attach { .. } => unreachable!("dispatch reads the picture and attaches it"),
+        CaseCommand::Attach { id, kind, file, fix } => {
+            let bytes = picture.expect("dispatch read the picture");
+            let fix = if fix { Fix::Yes } else { Fix::No };
+            let name = file.file_name().map_or_else(|| kind.clone(), |n| n.to_string_lossy().into_owned());
+            stored(documents::attach(store, &id, kind_named(&kind), &name, &bytes, fix, actor).await?)
+        }
         CaseCommand::Fix { id, kind } => stored(documents::fix(store, &id, kind_named(&kind), actor).await?),
         CaseCommand::Accept { id, kind } => {
             report(store.accept_document(&id, kind_named(&kind).name(), actor).await?, true)
@@ -408,12 +407,12 @@ async fn execute(
             show(store, &target.summary.id, today).await
         }
         CaseCommand::Submit { id } => match case::submit(store, agency, &id, actor).await {
-            Err(e) if e.code == "not_ready" => Err(not_ready(store, &id, today).await?),
+            Err(e) if e.code == Code::Store(banka_cases::Code::NotReady) => Err(not_ready(store, &id, today).await?),
             submitted => report(submitted?, true),
         },
         CaseCommand::Detach { id, kind } => {
             let kind = kind_named(&kind).name();
-            let had = store.case(&id).await?.documents.iter().any(|d| d.kind == kind);
+            let had = store.documents(&id).await?.iter().any(|d| d.kind == kind);
             store.detach_document(&id, kind, actor).await?;
             report(json!({ "case": id, "detached": kind, "removed": had }), true)
         }
@@ -475,7 +474,7 @@ async fn not_ready(store: &Store, id: &str, today: NaiveDate) -> Result<Failure,
             json!({"field": e.field, "code": f.code, "message_zh": f.message_zh, "message_en": f.message_en})
         })
         .collect();
-    Ok(Failure::Problems(Error::NotReady { errors: problems.len().max(1) }.into(), problems))
+    Ok(Failure::Problems(Box::new(Error::NotReady { errors: problems.len().max(1) }.into()), problems))
 }
 
 fn kind_named(kind: &str) -> DocumentKind {
@@ -491,7 +490,7 @@ fn read_bounded(file: &Path, kind: DocumentKind) -> Result<Vec<u8>, Failure> {
         let mb = limit >> 20;
         return Err(Failure::Refused(
             banka_service::Error::new(
-                "file_too_large",
+                Code::FileTooLarge,
                 format!("{} 超过 {mb} MB，未保存。请换一张较小的图片。", file.display()),
                 format!("{} is over {mb} MB and was not stored. Choose a smaller picture.", file.display()),
             )
@@ -566,7 +565,6 @@ fn yes_no(text: &str) -> Option<bool> {
     }
 }
 
-/// Opens the store in `data`, creating it if there is none yet.
 /// `banka check`: the store's integrity report; fine only when nothing is damaged.
 pub(crate) async fn check(data: Option<std::path::PathBuf>) -> Outcome {
     let data = data.unwrap_or_else(banka_cases::default_data_dir);
@@ -580,6 +578,7 @@ pub(crate) async fn check(data: Option<std::path::PathBuf>) -> Outcome {
     report(integrity, fine)
 }
 
+/// Opens the store in `data`, creating it if there is none yet.
 pub(crate) async fn unlock(data: &Path) -> Result<(Store, Passphrase), Failure> {
     let new = !Store::exists(data);
     let passphrase = passphrase(new)?;
@@ -606,7 +605,7 @@ fn passphrase(new: bool) -> Result<Passphrase, Failure> {
     let first = ask("为新的数据文件夹设置口令 / Passphrase for the new data folder: ")?;
     if *ask("再输入一次 / Once more: ")? != *first {
         return Err(Failure::Refused(banka_service::Error::new(
-            "passphrase_mismatch",
+            Code::PassphraseMismatch,
             "两次输入的口令不一致，未创建数据文件夹。",
             "The two passphrases differ; the data folder was not created.",
         )));
@@ -641,7 +640,7 @@ fn confirm_delete(id: &str, yes: bool) -> Result<(), Failure> {
     if matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "是") {
         return Ok(());
     }
-    Err(Failure::Refused(banka_service::Error::new("cancelled", "未删除。", "Nothing was deleted.")))
+    Err(Failure::Refused(banka_service::Error::new(Code::Cancelled, "未删除。", "Nothing was deleted.")))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod dates;
 pub mod finding;
 pub mod id_number;
+pub mod localized;
 pub mod normalize;
 pub mod permits;
 pub mod regions;
@@ -17,4 +18,5 @@ pub mod text;
 pub mod uscc;
 
 pub use finding::{Field, Finding, Problem, Severity};
+pub use localized::Localized;
 pub use report::{validate, validate_field, Context, ValidationReport, ValueKind};

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{broadcast, oneshot, Mutex, Notify};
 use tokio::task::JoinHandle;
 
-use crate::Error;
+use crate::{Code, Error};
 
 const ENDPOINT: &str = "agency.endpoint";
 const TOKEN: &str = "agency.token";
@@ -113,9 +113,28 @@ struct Halt {
     en: String,
 }
 
+/// Saves the agency settings, checked first: an address that is not https, except on this
+/// machine, is refused, and nothing is saved. What runs is left as it is.
+pub async fn save(store: &Store, change: AgencyChange) -> Result<(), Error> {
+    let endpoint = change.endpoint.as_deref().map(str::trim).filter(|e| !e.is_empty());
+    let token = match change.token.as_deref().map(str::trim) {
+        None => store.setting(TOKEN).await?,
+        Some("") => None,
+        Some(t) => Some(t.to_owned()),
+    };
+    if let Some(endpoint) = endpoint {
+        // A stand-in token when none is given yet: only the address is being checked.
+        Client::new(endpoint, token.as_deref().unwrap_or("-")).map_err(|e| Error::from(e).on("endpoint"))?;
+    }
+    store.set_setting(ENDPOINT, endpoint).await?;
+    store.set_setting(TOKEN, token.as_deref()).await?;
+    store.set_setting(TRAINING, change.training.then_some("on")).await?;
+    Ok(())
+}
+
 fn not_configured() -> Error {
     Error::new(
-        "agency_not_configured",
+        Code::AgencyNotConfigured,
         "尚未设置机构接口：请在“设置”中填写机构地址和令牌，或开启培训模式。",
         "No agency is set up: enter its address and token in Settings, or turn on training mode.",
     )
@@ -141,9 +160,9 @@ impl Agency {
             config.key = Some(store.key_setting(TRAINING_KEY).await?);
             let running = server::start(config, ([127, 0, 0, 1], 0).into()).await.map_err(|e| {
                 Error::new(
-                    "training",
-                    format!("培训用参考机构未能启动：{e}"),
-                    format!("The training agency did not start: {e}"),
+                    Code::Training,
+                    "培训用参考机构未能启动，请重试；如仍出错，请联系技术支持。",
+                    format!("The training agency did not start ({e}). Try again; if it persists, contact support."),
                 )
             })?;
             let client = Client::new(&running.url(), &token)?;
@@ -232,9 +251,9 @@ impl Agency {
         if let Some(training) = self.inner.lock().await.training.as_ref() {
             training.forget_case(id).await.map_err(|e| {
                 Error::new(
-                    "training",
-                    format!("培训用参考机构未能删除此案件：{e}"),
-                    format!("The training agency could not delete this case: {e}"),
+                    Code::Training,
+                    "培训用参考机构未能删除此案件，请重试。",
+                    format!("The training agency could not delete this case ({e}). Try again."),
                 )
             })?;
         }
@@ -251,22 +270,9 @@ impl Agency {
         })
     }
 
-    /// Saves the agency settings (checked first: an address that is not https, except on this
-    /// machine, is refused, and nothing is saved) and restarts with them.
+    /// Saves the agency settings (see [`save`]) and restarts with them.
     pub async fn change(&self, store: &Store, change: AgencyChange, sending: Sending) -> Result<AgencySettings, Error> {
-        let endpoint = change.endpoint.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        let token = match change.token.as_deref().map(str::trim) {
-            None => store.setting(TOKEN).await?,
-            Some("") => None,
-            Some(t) => Some(t.to_owned()),
-        };
-        if let Some(endpoint) = endpoint {
-            // A stand-in token when none is given yet: only the address is being checked.
-            Client::new(endpoint, token.as_deref().unwrap_or("-")).map_err(|e| Error::from(e).on("endpoint"))?;
-        }
-        store.set_setting(ENDPOINT, endpoint).await?;
-        store.set_setting(TOKEN, token.as_deref()).await?;
-        store.set_setting(TRAINING, change.training.then_some("on")).await?;
+        save(store, change).await?;
         self.start(store, sending).await?;
         self.settings(store).await
     }

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 pub use banka_cases::CaseView;
 
-use crate::{today, Agency, Error};
+use crate::{today, Agency, Code, Error};
 
 /// The case as the wizard shows it, judged on its application date once it has one, else today.
 pub async fn open(store: &Store, id: &str) -> Result<CaseView, Error> {
@@ -71,18 +71,18 @@ pub async fn agency_photo(store: &Store, client: &Client, id: &str, path: &str) 
         Some((AgencyPhoto::Receipt, f)) => {
             let receipt =
                 f.value.as_ref().and_then(Value::as_str).filter(|r| !r.trim().is_empty()).ok_or_else(|| {
-                    Error::new("no_receipt", "请先填写社保卡相片回执号。", "Enter the photo receipt number first.")
+                    Error::new(Code::NoReceipt, "请先填写社保卡相片回执号。", "Enter the photo receipt number first.")
                 })?;
             client.photo_by_receipt(receipt).await
         }
         Some((AgencyPhoto::OnFile, _)) => {
             let person =
                 banka_agency::lookup::person(flow_of(&shown.summary)?, &shown.answers, today()).ok_or_else(|| {
-                    Error::new("no_person", "请先填写姓名和证件号码。", "Enter the name and ID number first.")
+                    Error::new(Code::NoPerson, "请先填写姓名和证件号码。", "Enter the name and ID number first.")
                 })?;
             client.photo_on_file_image(&person).await
         }
-        None => return Err(Error::new("no_photo", "这一项没有可显示的相片。", "This answer has no photo to show.")),
+        None => return Err(Error::new(Code::NoPhoto, "这一项没有可显示的相片。", "This answer has no photo to show.")),
     };
     Ok(bytes?)
 }
@@ -116,10 +116,10 @@ pub async fn delete(store: &Store, agency: &Agency, id: &str) -> Result<(), Erro
 pub async fn follow(store: &Store, agency: &Agency, id: &str, actor: &Actor) -> Result<CaseView, Error> {
     let from = open(store, id).await?;
     let next = from.evaluation.next_flow.clone().ok_or_else(|| {
-        Error::new("no_next_flow", "这个申请无需转到其他事项。", "This application does not lead to another one.")
+        Error::new(Code::NoNextFlow, "这个申请无需转到其他事项。", "This application does not lead to another one.")
     })?;
     let person = banka_agency::lookup::person(flow_of(&from.summary)?, &from.answers, today()).ok_or_else(|| {
-        Error::new("no_applicant", "请先填写申请人的证件号码。", "Enter the applicant's ID number first.")
+        Error::new(Code::NoApplicant, "请先填写申请人的证件号码。", "Enter the applicant's ID number first.")
     })?;
     let created = store.new_case(&next, actor).await?;
     let carried = carried_applicant(&next, &from.answers, &person.id_number);
@@ -135,7 +135,7 @@ pub async fn continue_after(store: &Store, agency: &Agency, id: &str, actor: &Ac
     let flow = flow_of(&done.summary)?;
     let no_way_back = || {
         Error::new(
-            "no_next_flow",
+            Code::NoNextFlow,
             "这个事项之后没有要继续的申请。",
             "There is no application to continue after this one.",
         )

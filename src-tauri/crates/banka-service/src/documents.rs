@@ -7,7 +7,7 @@ use banka_flows::vocabulary::DocumentKind;
 use banka_photos::{Change, FixOptions, PhotoCheck, Report};
 use serde::Serialize;
 
-use crate::{case, CaseView, Error};
+use crate::{case, CaseView, Code, Error};
 
 /// A stored upload and its check; after a fix, what was done (in both languages); and the case as
 /// it now is, so the window redraws from one round trip.
@@ -47,7 +47,11 @@ pub enum Fix {
 
 pub fn kind_of(kind: &str) -> Result<DocumentKind, Error> {
     DocumentKind::from_name(kind).ok_or_else(|| {
-        Error::new("bad_document", format!("未知的材料类型：{kind}"), format!("Unknown kind of document: {kind}"))
+        Error::new(
+            Code::Store(banka_cases::Code::BadDocument),
+            format!("未知的材料类型：{kind}"),
+            format!("Unknown kind of document: {kind}"),
+        )
     })
 }
 
@@ -71,7 +75,7 @@ pub async fn attach(
     let original = bytes.to_vec();
     let fixed = tokio::task::spawn_blocking(move || banka_photos::fix(kind, &original, FixOptions::default()))
         .await
-        .map_err(|_| Error::new("internal", "修正失败。", "The fix failed."))?
+        .map_err(|_| Error::new(Code::Internal, "修正失败。", "The fix failed."))?
         .map_err(|report| unreadable(kind, &report))?;
     let document = stored(store, id, kind, &fixed_name(file_name, kind), &fixed.bytes, &fixed.report, actor).await?;
     Ok(Attached { document, check: PhotoCheck::from(&fixed.report), changes: fixed.changes })
@@ -81,7 +85,7 @@ pub async fn attach(
 /// brightened, JPEG, no metadata).
 pub async fn fix(store: &Store, id: &str, kind: DocumentKind, actor: &Actor) -> Result<Attached, Error> {
     let bytes = store.document_bytes(id, kind.name()).await?;
-    let name = store.view(id, crate::today()).await?.documents.into_iter().find(|d| d.kind == kind.name());
+    let name = store.documents(id).await?.into_iter().find(|d| d.kind == kind.name());
     let name = name.map_or_else(|| kind.name().to_owned(), |d| d.file_name);
     attach(store, id, kind, &name, &bytes, Fix::Yes, actor).await
 }
@@ -93,7 +97,7 @@ pub async fn default_child_photo(store: &Store, id: &str, actor: &Actor) -> Resu
     });
     if !offered {
         return Err(Error::new(
-            "not_offered",
+            Code::NotOffered,
             "此案件不能使用默认卡通照片（仅限7周岁以下儿童），请上传制卡照片。",
             "This case cannot use the default cartoon photo (only for children under 7): upload a card photo.",
         ));
@@ -113,7 +117,7 @@ fn fixed_name(file_name: &str, kind: DocumentKind) -> String {
 fn unreadable(kind: DocumentKind, report: &Report) -> Error {
     let problem = report.problems.first().unwrap_or(&banka_photos::Problem::Unreadable);
     let (zh, en) = problem.message();
-    Error::new(problem.code(), zh, en).on(&format!("documents.{}", kind.name()))
+    Error::new(Code::Unreadable, zh, en).on(&format!("documents.{}", kind.name()))
 }
 
 /// Stores the picture with its check (what the engine reads: what the agency would refuse, and

@@ -4,10 +4,61 @@
 
 use serde::Serialize;
 
+/// Every code an error can carry: a closed set, shared with TypeScript (`ErrorCode`), so that a
+/// code checked on either side and never made is a compile error. What the store refuses keeps
+/// the store's own codes (`StoreCode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ErrorCode"))]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// The store is locked (or not created yet): the UI asks for the passphrase.
+    Locked,
+    /// No agency is set up and training mode is off.
+    AgencyNotConfigured,
+    /// The agency could not be reached (offline, timed out, failing): try again later.
+    AgencyUnavailable,
+    /// The agency refused the access token.
+    AgencyUnauthorized,
+    /// The agency's address is not one Banka sends to (not https, except on this machine).
+    BadEndpoint,
+    /// The agency refused what was asked; its own code is in `agency_code`.
+    AgencyRefused,
+    /// The practice agency on this computer failed.
+    Training,
+    NoReceipt,
+    NoPerson,
+    NoPhoto,
+    NoApplicant,
+    NoNextFlow,
+    /// The default cartoon photo is only for a child under 7.
+    NotOffered,
+    /// Not a kind of number Banka checks.
+    UnknownKind,
+    /// Not a picture Banka can read (the message says what is wrong with it).
+    Unreadable,
+    FileTooLarge,
+    /// The window sent a request the app cannot have made.
+    BadRequest,
+    /// This computer's settings file cannot be read or written.
+    Settings,
+    /// The command line: two passphrases typed differ; a deletion not confirmed.
+    PassphraseMismatch,
+    Cancelled,
+    /// A task Banka ran failed on its own (never a user's mistake).
+    Internal,
+    #[serde(untagged)]
+    #[cfg_attr(feature = "ts", ts(untagged))]
+    Store(banka_cases::Code),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "IpcError"))]
 pub struct Error {
-    pub code: String,
+    pub code: Code,
+    /// The agency's own code, when it refused (`agency_refused`): for programs and support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub agency_code: Option<String>,
     pub message_zh: String,
     pub message_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -16,8 +67,8 @@ pub struct Error {
 }
 
 impl Error {
-    pub fn new(code: &str, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
-        Error { code: code.into(), message_zh: message_zh.into(), message_en: message_en.into(), field: None }
+    pub fn new(code: Code, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
+        Error { code, agency_code: None, message_zh: message_zh.into(), message_en: message_en.into(), field: None }
     }
 
     /// The same error, about `field`.
@@ -28,7 +79,7 @@ impl Error {
     /// The store is locked (or not created yet): the UI asks for the passphrase.
     pub fn locked() -> Self {
         Error::new(
-            "locked",
+            Code::Locked,
             "数据已加密，请先输入口令解锁。",
             "The data is encrypted: enter the passphrase to unlock it.",
         )
@@ -51,7 +102,13 @@ impl From<banka_cases::Error> for Error {
 
 impl From<banka_cases::Explained> for Error {
     fn from(e: banka_cases::Explained) -> Self {
-        Error { code: e.code.into(), message_zh: e.message_zh, message_en: e.message_en, field: e.field }
+        Error {
+            code: Code::Store(e.code),
+            agency_code: None,
+            message_zh: e.message_zh,
+            message_en: e.message_en,
+            field: e.field,
+        }
     }
 }
 
@@ -61,10 +118,14 @@ impl From<banka_agency::client::Error> for Error {
         use banka_agency::client::Error as Client;
         let (zh, en) = e.messages();
         match &e {
-            Client::Refused { error, .. } => Error { field: error.field.clone(), ..Error::new(&error.code, zh, en) },
-            Client::Unavailable { .. } => Error::new("agency_unavailable", zh, en),
-            Client::Unauthorized(_) => Error::new("agency_unauthorized", zh, en),
-            Client::BadEndpoint { .. } => Error::new("bad_endpoint", zh, en),
+            Client::Refused { error, .. } => Error {
+                agency_code: Some(error.code.clone()),
+                field: error.field.clone(),
+                ..Error::new(Code::AgencyRefused, zh, en)
+            },
+            Client::Unavailable { .. } => Error::new(Code::AgencyUnavailable, zh, en),
+            Client::Unauthorized(_) => Error::new(Code::AgencyUnauthorized, zh, en),
+            Client::BadEndpoint { .. } => Error::new(Code::BadEndpoint, zh, en),
         }
     }
 }
@@ -75,11 +136,13 @@ mod tests {
 
     #[test]
     fn json_shape_is_pinned() {
-        let e = Error::new("bad_kind", "未知类型", "unknown kind");
+        let e = Error::new(Code::UnknownKind, "未知类型", "unknown kind");
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
-            serde_json::json!({"code": "bad_kind", "message_zh": "未知类型", "message_en": "unknown kind"})
+            serde_json::json!({"code": "unknown_kind", "message_zh": "未知类型", "message_en": "unknown kind"})
         );
+        let stored = Error::from(banka_cases::Error::BeingSent);
+        assert_eq!(serde_json::to_value(&stored).unwrap()["code"], "being_sent", "the store's codes as they are");
         let e = e.on("applicant.id_number");
         assert_eq!(serde_json::to_value(&e).unwrap()["field"], "applicant.id_number");
     }
@@ -87,7 +150,7 @@ mod tests {
     #[test]
     fn store_errors_keep_their_code_and_both_languages() {
         let e = Error::from(banka_cases::Error::WrongPassphrase);
-        assert_eq!(e.code, "wrong_passphrase");
+        assert_eq!(e.code, Code::Store(banka_cases::Code::WrongPassphrase));
         assert!(e.message_zh.contains("口令") && e.message_en.contains("passphrase"));
     }
 }

@@ -13,7 +13,7 @@ pub mod store;
 pub use agency::{Agency, AgencyChange, AgencyEvent, AgencySettings, OutboxState, SenderState};
 pub use case::CaseView;
 pub use documents::Upload;
-pub use error::Error;
+pub use error::{Code, Error};
 
 /// A draft's application date: ages and "not in the future" are judged on this machine's today.
 pub fn today() -> chrono::NaiveDate {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use banka_cases::{Passphrase, Store};
 
-use crate::Error;
+use crate::{Code, Error};
 
 /// Opens the store in `dir` with `passphrase`, or creates it with that passphrase the first time.
 pub async fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Store, Error> {
@@ -24,7 +24,7 @@ pub async fn change_passphrase(dir: &Path, current: Passphrase, new: Passphrase)
     // Argon2 takes a second of CPU: off the async threads.
     let changed = tokio::task::spawn_blocking(move || banka_cases::keys::change_passphrase(&dir, &current, &new))
         .await
-        .map_err(|_| Error::new("internal", "更改口令失败。", "The passphrase could not be changed."))?;
+        .map_err(|_| Error::new(Code::Internal, "更改口令失败。", "The passphrase could not be changed."))?;
     changed.map_err(|e| match e {
         banka_cases::Error::WrongPassphrase => Error::from(e).on("current"),
         banka_cases::Error::WeakPassphrase | banka_cases::Error::LongPassphrase => Error::from(e).on("new"),

@@ -46,7 +46,8 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
     it(`says so when the agency has no photo on file (${lang})`, async () => {
       const backend = mockBackend({});
       backend.fail.case_agency_photo = {
-        code: 'not_found',
+        code: 'agency_refused',
+        agency_code: 'not_found',
         message_zh: '社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。',
         message_en: 'The social security system has no photo of this person. Choose to enter a photo receipt number instead.',
         field: 'id_number',

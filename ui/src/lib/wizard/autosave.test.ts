@@ -89,17 +89,17 @@ describe('autosave', () => {
     const { saver, sent, handled } = backend();
     const failing = saver.save('applicant.name', '王');
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    sent[0]!.answer.reject(ipcError('storage_full', '磁盘已满', 'The disk is full'));
+    sent[0]!.answer.reject(ipcError('disk_full', '磁盘已满', 'The disk is full'));
     await failing;
     expect(saver.state).toBe('failed');
-    expect(saver.error?.code).toBe('storage_full');
+    expect(saver.error?.code).toBe('disk_full');
 
     const locked = saver.save('applicant.name', '王');
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     sent[1]!.answer.reject(ipcError('locked', '已锁定', 'Locked'));
     await locked;
     expect(handled).toEqual(['locked']);
-    expect(saver.error?.code).toBe('storage_full');
+    expect(saver.error?.code).toBe('disk_full');
 
     const again = saver.save('applicant.name', '王');
     await vi.waitFor(() => expect(sent).toHaveLength(3));

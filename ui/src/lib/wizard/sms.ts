@@ -1,5 +1,6 @@
 // SMS verification codes: a field with `sms_to` (from the flow) holds the code sent to the mobile
 // number of that field.
+import type { ErrorCode } from '../../bindings/ErrorCode';
 import type { FieldError } from '../../bindings/FieldError';
 import type { FieldState } from '../../bindings/FieldState';
 import { MESSAGES } from '../i18n';
@@ -13,7 +14,7 @@ export function smsMobile(field: FieldState, fields: readonly FieldState[]): str
 }
 
 /** Failures that say nothing about the code (no agency, no network): the agency checks it later. */
-const NOT_ASKED = ['agency_not_configured', 'agency_unavailable', 'agency_unauthorized', 'bad_endpoint', 'internal'];
+const NOT_ASKED: readonly ErrorCode[] = ['agency_not_configured', 'agency_unavailable', 'agency_unauthorized', 'bad_endpoint', 'internal'];
 
 /** Whether the agency looked at the code and refused it. */
 export function refusedCode(error: IpcError): boolean {
