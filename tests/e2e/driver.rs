@@ -38,7 +38,7 @@ pub fn start_driver() -> Driver {
     // A fresh profile: settings saved by an earlier run (language, elderly mode) must not leak in.
     let profile = std::env::temp_dir().join(format!("banka-e2e-{}-{port}", std::process::id()));
     let child = Command::new("tauri-driver")
-        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string(), "--native-host", "127.0.0.1"])
         .env("XDG_DATA_HOME", profile.join("data"))
         .env("XDG_CONFIG_HOME", profile.join("config"))
         .env("XDG_CACHE_HOME", profile.join("cache"))
@@ -47,10 +47,14 @@ pub fn start_driver() -> Driver {
         .spawn()
         .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
     let driver = Driver { child, port, profile };
+    // tauri-driver listens before the WebKitWebDriver it starts does, and a session asked for in
+    // between is dropped mid-answer (tauri-apps/tauri#3576, #15935): wait for both.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
-        std::thread::sleep(Duration::from_millis(100));
+    for (who, port) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "{who} did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
     driver
 }

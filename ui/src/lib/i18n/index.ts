@@ -1,0 +1,72 @@
+// Every string the UI shows: one file per language (zh.ts, en.ts), each a `Messages`
+// (messages.ts), so a key missing from a language is a type error. Words that come from Rust
+// (findings, errors, flow texts) already carry every language and are picked by `pick`.
+
+import type { Lang } from '../../bindings/Lang';
+import type { Status } from '../../bindings/Status';
+import type { ValueKind } from '../../bindings/ValueKind';
+import { en } from './en';
+import type { Messages } from './messages';
+import { zh } from './zh';
+
+export type { Messages };
+// The same union as the Rust settings' `lang`: what settings_get gives can be used as it is.
+export type { Lang };
+
+/** The value of `<html lang>` (and `lang` attributes) for each UI language. */
+export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+/** The app's name is shown in both languages whatever the UI language. */
+export const BRAND: Record<Lang, string> = { zh: '办卡', en: 'Banka' };
+
+/** The order in which the kinds are offered. */
+export const VALUE_KINDS: readonly ValueKind[] = [
+  'id-number',
+  'social-security-number',
+  'hk-macau-travel-permit',
+  'taiwan-travel-permit',
+  'foreign-pr-id',
+  'uscc',
+  'mobile',
+  'postal-code',
+];
+
+/** A case's statuses in the order of its life (the status filter offers them so). */
+export const STATUSES: readonly Status[] = [
+  'draft',
+  'ready',
+  'queued',
+  'sending',
+  'submitted',
+  'accepted',
+  'in_production',
+  'ready_for_pickup',
+  'mailed',
+  'rejected',
+  'failed',
+];
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+/** Formats a YYYY-MM-DD date for `lang`; anything else is shown as it came. */
+export function formatIsoDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return MESSAGES[lang].formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Picks the message in `lang` from something Rust put into words in both (a finding, an error). */
+export function localized(lang: Lang, m: { message_zh: string; message_en: string }): string {
+  return lang === 'zh' ? m.message_zh : m.message_en;
+}
+
+/**
+ * An RFC 3339 instant (Rust stores UTC) as local time, `2026-11-21 14:05`: the same in both
+ * languages, and what operators compare with the clock on the wall. Anything else is shown as it came.
+ */
+export function formatLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
