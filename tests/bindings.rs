@@ -7,7 +7,7 @@ use banka_app::{
     RegionChoices, SenderState, Settings, StoreState, StoreStatus, Upload,
 };
 use banka_cases::{
-    CasePlace, CaseSummary, DocumentInfo, ImportReport, Page, Query, Reason, Salvaged, Skipped, Status, StatusFacts,
+    CasePlace, CaseSummary, DocumentInfo, ImportReport, Page, Query, Salvaged, Skipped, Status, StatusFacts,
 };
 use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, Words};
 use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
@@ -17,7 +17,7 @@ use banka_flows::Evaluation;
 use banka_photos::{PhotoCheck, PhotoProblem};
 use banka_rules::finding::{Finding, Severity};
 use banka_rules::id_number::{Gender, IdDocument};
-use banka_rules::{ValidationReport, ValueKind};
+use banka_rules::{Localized, ValidationReport, ValueKind};
 use ts_rs::{Config, TS};
 
 fn check<T: TS + 'static>(stale: &mut Vec<String>) {
@@ -70,7 +70,7 @@ fn typescript_bindings_are_current() {
     check::<Status>(&mut stale);
     check::<StatusFacts>(&mut stale);
     check::<CasePlace>(&mut stale);
-    check::<Reason>(&mut stale);
+    check::<Localized>(&mut stale);
     check::<Page>(&mut stale);
     check::<Salvaged>(&mut stale);
     check::<Query>(&mut stale);

@@ -81,8 +81,8 @@ fn unknown_kind_is_an_ipc_error_with_a_code() {
     let main = window(&app, "main");
     let err = invoke(&main, "validate_value", json!({"kind": "passport", "value": "E1"})).unwrap_err();
     assert_eq!(err["code"], "unknown_kind");
-    assert!(err["message_zh"].as_str().unwrap().contains("passport"));
-    assert!(err["message_en"].as_str().unwrap().contains("passport"));
+    assert!(err["message"]["zh"].as_str().unwrap().contains("passport"));
+    assert!(err["message"]["en"].as_str().unwrap().contains("passport"));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn the_case_store_is_locked_until_unlocked_then_lists_creates_and_deletes() {
     assert_eq!(invoke(&main, "store_status", json!({})).unwrap()["state"], "locked");
     let err = invoke(&main, "store_unlock", json!({"passphrase": "not the passphrase"})).unwrap_err();
     assert_eq!(err["code"], "wrong_passphrase");
-    assert!(err["message_en"].as_str().unwrap().contains("passphrase is wrong"));
+    assert!(err["message"]["en"].as_str().unwrap().contains("passphrase is wrong"));
 
     // Changing the passphrase: only when unlocked, the current one checked, the new one strong.
     let change = |current: &str, new: &str| json!({"current": current, "new": new});
@@ -196,7 +196,9 @@ fn flows_are_listed_with_both_titles() {
     let flows = invoke(&main, "flow_list", json!({})).unwrap();
     let retiree = flows.as_array().unwrap().iter().find(|f| f["id"] == "bj-retiree").expect("B4 is listed");
     assert_eq!(retiree["elderly"], true);
-    assert!(!retiree["title_zh"].as_str().unwrap().is_empty() && !retiree["title_en"].as_str().unwrap().is_empty());
+    assert!(
+        !retiree["title"]["zh"].as_str().unwrap().is_empty() && !retiree["title"]["en"].as_str().unwrap().is_empty()
+    );
 }
 
 fn upload(window: &WebviewWindow<MockRuntime>, id: &str, kind: &str, bytes: &[u8]) -> Result<Value, Value> {
@@ -249,7 +251,7 @@ fn training_mode_sends_a_finished_case_to_the_agency_on_loopback() {
     let pasted =
         json!({"change": {"endpoint": "https://agency.example.cn", "token": "t".repeat(4097), "training": false}});
     let err = invoke(&main, "agency_settings_set", pasted).unwrap_err();
-    assert!(err["message_en"].as_str().unwrap().contains("4096"), "{err}");
+    assert!(err["message"]["en"].as_str().unwrap().contains("4096"), "{err}");
     assert_eq!(invoke(&main, "agency_settings_get", json!({})).unwrap()["has_token"], false);
     let change =
         json!({"change": {"endpoint": "https://agency.example.cn", "token": "center-token", "training": true}});
@@ -396,7 +398,7 @@ fn the_default_cartoon_photo_is_stored_only_where_the_flow_offers_it() {
     // No child's age yet: the flow does not offer it (seed 000 §二 第十一步: under 7 only).
     let err = invoke(&main, "document_default_child_photo", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "not_offered", "{err}");
-    assert!(err["message_en"].as_str().unwrap().contains("under 7"));
+    assert!(err["message"]["en"].as_str().unwrap().contains("under 7"));
     let mut four = format!("110105{}123", (chrono::Local::now() - chrono::Duration::days(4 * 366)).format("%Y%m%d"));
     four.push(banka_rules::id_number::check_character(four.as_bytes()));
     for (path, value) in [("applicant.id_type", "resident_id"), ("applicant.id_number", four.as_str())] {

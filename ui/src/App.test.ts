@@ -126,7 +126,7 @@ describe('number check', () => {
     expect(result.dataset.valid).toBe('false');
     expect(result.textContent).toContain('号码有误');
     const items = within(byId('result-errors')).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message_zh, birthDateInFuture.message_zh]);
+    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message.zh, birthDateInFuture.message.zh]);
     const input = byId('value-input');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe('result-errors');
@@ -145,7 +145,7 @@ describe('number check', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
     const items = within(byId('result-errors')).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message_en, birthDateInFuture.message_en]);
+    expect(items.map((li) => li.textContent)).toEqual([checkCharacter.message.en, birthDateInFuture.message.en]);
     expect(resultRegion().textContent).toContain('Not valid');
     expect(byId('value-kind').querySelector('option:checked')?.textContent).toContain('ID number (ID card');
     expect(container.querySelector('h1')?.textContent).toBe('Check a number');
@@ -155,7 +155,7 @@ describe('number check', () => {
 
     await toggleLanguage();
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(byId('result-errors').textContent).toContain(checkCharacter.message_zh);
+    expect(byId('result-errors').textContent).toContain(checkCharacter.message.zh);
   });
 
   it('shows warnings, even on a valid number, marked by more than colour', async () => {
@@ -168,13 +168,13 @@ describe('number check', () => {
     expect(text('result-normalized')).toBe('110105194912310021');
     expect(byId('result-normalized-note')).toBeTruthy();
     const warnings = byId('result-warnings');
-    expect(within(warnings).getAllByRole('listitem').map((li) => li.textContent)).toEqual([upgradedFrom15.message_zh]);
+    expect(within(warnings).getAllByRole('listitem').map((li) => li.textContent)).toEqual([upgradedFrom15.message.zh]);
     expect(warnings.parentElement?.textContent).toContain('请注意');
     expect(warnings.parentElement?.querySelector('svg')).toBeTruthy();
     await expectNoAxeViolations(container);
 
     await toggleLanguage();
-    expect(byId('result-warnings').textContent).toBe(upgradedFrom15.message_en);
+    expect(byId('result-warnings').textContent).toBe(upgradedFrom15.message.en);
     expect(byId('result-warnings').parentElement?.textContent).toContain('Please note');
   });
 
@@ -237,7 +237,7 @@ describe('number check', () => {
 
   it('shows a friendly error when the core rejects', async () => {
     mockValidate(() =>
-      Promise.reject({ code: 'internal', message_zh: '校验时出错', message_en: 'validation failed' }),
+      Promise.reject({ code: 'internal', message: { zh: '校验时出错', en: 'validation failed' } }),
     );
     const { container } = render(App);
     await openNumberCheck();
@@ -323,7 +323,7 @@ describe('display settings', () => {
 
   it('keeps the defaults when the settings cannot be read', async () => {
     const backend = mockBackend({ store: 'locked' });
-    backend.fail.settings_get = { code: 'settings', message_zh: '无法读取设置', message_en: 'The settings cannot be read' };
+    backend.fail.settings_get = { code: 'settings', message: { zh: '无法读取设置', en: 'The settings cannot be read' } };
     render(App);
     await waitFor(() => expect(backend.argsOf('store_status')).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 20));
@@ -333,7 +333,7 @@ describe('display settings', () => {
 
   it('says so when a setting could not be saved, in the current language', async () => {
     const backend = mockBackend({ store: 'locked' });
-    backend.fail.settings_set = { code: 'settings', message_zh: '设置未能保存：磁盘已满', message_en: 'The settings could not be saved: disk full' };
+    backend.fail.settings_set = { code: 'settings', message: { zh: '设置未能保存：磁盘已满', en: 'The settings could not be saved: disk full' } };
     const { container } = render(App);
     await fireEvent.click(byId('elderly-toggle'));
     const alert = await waitFor(() => byId('settings-error'));

@@ -3,8 +3,9 @@
 //! travel as JSON, or from the system's file dialog; each answer carries the case as it now is.
 //! Previews go back as raw bytes.
 
+use banka_cases::parse_kind;
 use banka_cases::DocumentInfo;
-use banka_service::documents::{self, kind_of, Fix};
+use banka_service::documents::{self, Fix};
 use banka_service::{Code, Upload};
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{AppHandle, Runtime, State};
@@ -30,7 +31,7 @@ pub async fn document_add<R: Runtime>(
         return Err(IpcError::new(Code::BadRequest, "上传的内容不是文件。", "The upload is not a file."));
     };
     let id = header(&request, "case-id")?;
-    let kind = kind_of(header(&request, "kind")?)?;
+    let kind = parse_kind(header(&request, "kind")?)?;
     let file_name = percent_encoding::percent_decode_str(header(&request, "file-name")?).decode_utf8_lossy();
     let store = cases.unlocked().await?;
     documents::attach(&store, id, kind, &file_name, bytes, Fix::No, &actor(&app)).await?.shown(&store, id).await
@@ -49,7 +50,7 @@ pub async fn document_pick<R: Runtime>(
     app: AppHandle<R>,
     cases: State<'_, CaseStore>,
 ) -> Result<Option<Upload>, IpcError> {
-    let kind = kind_of(&kind)?;
+    let kind = parse_kind(&kind)?;
     let store = cases.unlocked().await?;
     let Some(file) = rfd::AsyncFileDialog::new()
         .set_parent(&window)
@@ -73,7 +74,7 @@ pub async fn document_fix<R: Runtime>(
     cases: State<'_, CaseStore>,
 ) -> Result<Upload, IpcError> {
     let store = cases.unlocked().await?;
-    documents::fix(&store, &id, kind_of(&kind)?, &actor(&app)).await?.shown(&store, &id).await
+    documents::fix(&store, &id, parse_kind(&kind)?, &actor(&app)).await?.shown(&store, &id).await
 }
 
 #[tauri::command]
@@ -83,7 +84,7 @@ pub async fn document_remove<R: Runtime>(
     app: AppHandle<R>,
     cases: State<'_, CaseStore>,
 ) -> Result<(), IpcError> {
-    Ok(cases.unlocked().await?.detach_document(&id, kind_of(&kind)?.name(), &actor(&app)).await?)
+    Ok(cases.unlocked().await?.detach_document(&id, parse_kind(&kind)?.name(), &actor(&app)).await?)
 }
 
 /// Uses the document as it is despite the check's advisory findings ("use it anyway"),
@@ -95,13 +96,13 @@ pub async fn document_accept<R: Runtime>(
     app: AppHandle<R>,
     cases: State<'_, CaseStore>,
 ) -> Result<DocumentInfo, IpcError> {
-    Ok(cases.unlocked().await?.accept_document(&id, kind_of(&kind)?.name(), &actor(&app)).await?)
+    Ok(cases.unlocked().await?.accept_document(&id, parse_kind(&kind)?.name(), &actor(&app)).await?)
 }
 
 /// The stored picture's bytes, for the preview (raw, not JSON).
 #[tauri::command]
 pub async fn document_preview(id: String, kind: String, cases: State<'_, CaseStore>) -> Result<Response, IpcError> {
-    let bytes = cases.unlocked().await?.document_bytes(&id, kind_of(&kind)?.name()).await?;
+    let bytes = cases.unlocked().await?.document_bytes(&id, parse_kind(&kind)?.name()).await?;
     Ok(Response::new(bytes))
 }
 

@@ -6,8 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct FlowTitle {
     pub id: String,
-    pub title_zh: String,
-    pub title_en: String,
+    pub title: banka_rules::Localized,
     /// The flow opens in elderly mode (the retiree flow).
     pub elderly: bool,
     /// The channel's second confirmation and success page, in its words.
@@ -23,8 +22,7 @@ pub fn flow_list() -> Vec<FlowTitle> {
         .iter()
         .map(|f| FlowTitle {
             id: f.id.clone(),
-            title_zh: f.title_zh.clone(),
-            title_en: f.title_en.clone(),
+            title: banka_rules::Localized::new(&f.title_zh, &f.title_en),
             elderly: f.elderly,
             words: f.words.clone(),
             continues: banka_flows::catalog::leading_to(&f.id).first().map(|back| back.id.clone()),

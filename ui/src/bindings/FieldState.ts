@@ -4,10 +4,11 @@ import type { CodeList } from "./CodeList";
 import type { DocumentKind } from "./DocumentKind";
 import type { FieldStatus } from "./FieldStatus";
 import type { Input } from "./Input";
+import type { Localized } from "./Localized";
 import type { OptionState } from "./OptionState";
 import type { JsonValue } from "./serde_json/JsonValue";
 
-export type FieldState = { path: string, step: string, label_zh: string, label_en: string, input: Input, status: FieldStatus, 
+export type FieldState = { path: string, step: string, label: Localized, input: Input, status: FieldStatus, 
 /**
  * The value that counts: the answer (normalised), the default, the locked or derived value.
  */
@@ -23,7 +24,11 @@ list?: CodeList,
 /**
  * For an SMS verification code: the mobile number field it is sent to.
  */
-sms_to?: string, reason_zh?: string, reason_en?: string, 
+sms_to?: string, 
+/**
+ * Why a locked answer cannot be changed.
+ */
+reason?: Localized, 
 /**
  * The agency's photo shown with this answer (a receipt number's, or the one on file).
  */

@@ -4,6 +4,7 @@ import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { IpcError } from './ipc';
 import {
   BAD_BUNDLE,
   BUNDLE_PASSPHRASE,
@@ -279,10 +280,10 @@ describe('case list', () => {
     const { container } = render(App);
     const alert = await waitFor(() => byId('case-error'));
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toContain(DATABASE_ERROR.message_zh);
+    expect(alert.textContent).toContain(DATABASE_ERROR.message.zh);
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('lang-toggle'));
-    expect(byId('case-error').textContent).toContain(DATABASE_ERROR.message_en);
+    expect(byId('case-error').textContent).toContain(DATABASE_ERROR.message.en);
 
     delete backend.fail.case_list;
     await fireEvent.click(within(byId('case-error')).getByRole('button', { name: 'Try again' }));
@@ -407,7 +408,7 @@ describe('new application', () => {
     await fireEvent.click(document.querySelector<HTMLInputElement>('input[name="new-flow"][value="bj-retiree"]')!);
     await fireEvent.click(byId('new-case-start'));
     const summaryBox = await waitFor(() => byId('new-case-errors'));
-    expect(summaryBox.textContent).toContain(DATABASE_ERROR.message_zh);
+    expect(summaryBox.textContent).toContain(DATABASE_ERROR.message.zh);
     expect(rowIds()).toHaveLength(3);
   });
 
@@ -521,7 +522,7 @@ describe('delete', () => {
     await fireEvent.click(byId('confirm-delete'));
     const error = await waitFor(() => byId('delete-error'));
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toBe(DATABASE_ERROR.message_zh);
+    expect(error.textContent).toBe(DATABASE_ERROR.message.zh);
     expect(rowIds()).toHaveLength(3);
     await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
     await expectNoAxeViolations(container);
@@ -634,7 +635,7 @@ describe('delete', () => {
         await fireEvent.click(byId('confirm-delete'));
         const error = await waitFor(() => byId('delete-error'));
         expect(error.getAttribute('role')).toBe('alert');
-        expect(error.textContent).toBe(lang === 'zh' ? BEING_SENT.message_zh : BEING_SENT.message_en);
+        expect(error.textContent).toBe(lang === 'zh' ? BEING_SENT.message.zh : BEING_SENT.message.en);
         expect(byId('delete-dialog').hasAttribute('open')).toBe(true);
         await waitFor(() => expect(document.activeElement).toBe(byId('cancel-delete')));
         expect(backend.argsOf('case_delete')).toEqual([{ id: 'c-queued' }]);
@@ -858,7 +859,7 @@ describe('export and import', () => {
       await typePassphrases('short');
       await fireEvent.click(byId('confirm-export'));
       const error = await waitFor(() => byId('bundle-passphrase-error'));
-      const message = lang === 'zh' ? WEAK_PASSPHRASE.message_zh : WEAK_PASSPHRASE.message_en;
+      const message = lang === 'zh' ? WEAK_PASSPHRASE.message.zh : WEAK_PASSPHRASE.message.en;
       expect(error.textContent).toContain(message);
       const summaryBox = byId('bundle-errors');
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));
@@ -1007,7 +1008,7 @@ describe('export and import', () => {
       // A wrong passphrase or a damaged file: Rust cannot tell which, so no field is marked.
       await typeInto('bundle-passphrase', 'not the passphrase');
       await fireEvent.click(byId('confirm-import'));
-      const pick = (e: { message_zh: string; message_en: string }) => (lang === 'zh' ? e.message_zh : e.message_en);
+      const pick = (e: IpcError) => e.message[lang];
       await waitFor(() => expect(byId('bundle-errors').textContent).toContain(pick(BAD_BUNDLE)));
       const summaryBox = byId('bundle-errors');
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));

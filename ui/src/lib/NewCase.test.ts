@@ -84,7 +84,7 @@ describe('start screen', () => {
   });
 
   it('offers only the flows the engine ships; one no situation describes comes last, by its title', async () => {
-    const other: FlowTitle = { id: 'sh-individual', title_zh: '上海本人申领', title_en: 'Apply in Shanghai', elderly: false, words: WORDS, continues: null };
+    const other: FlowTitle = { id: 'sh-individual', title: { zh: '上海本人申领', en: 'Apply in Shanghai' }, elderly: false, words: WORDS, continues: null };
     const { container } = await openStart({ flows: [...FLOWS, other] });
     expect(places()).toEqual([
       ['北京市', ['为本人申请', '为孩子代办（18岁以下）', '我已退休（长者版）']],

@@ -161,7 +161,7 @@ describe('settings', () => {
     const error = await waitFor(() => byId('agency-error'));
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('机构接口设置未能读取');
-    expect(error.textContent).toContain(DATABASE_ERROR.message_zh);
+    expect(error.textContent).toContain(DATABASE_ERROR.message.zh);
     await expectNoAxeViolations(container);
 
     delete backend.fail.agency_settings_get;
@@ -251,9 +251,9 @@ describe('settings: agency endpoint', () => {
     await typeInto('agency-endpoint', 'http://agency.example.gov.cn/api');
     await saveAgency();
 
-    const summary = await expectSummary([HTTP_ENDPOINT.message_zh]);
+    const summary = await expectSummary([HTTP_ENDPOINT.message.zh]);
     expect(summary.querySelector('a')?.getAttribute('href')).toBe('#agency-endpoint');
-    expect(inlineError('agency-endpoint')).toBe(`错误：${HTTP_ENDPOINT.message_zh}`);
+    expect(inlineError('agency-endpoint')).toBe(`错误：${HTTP_ENDPOINT.message.zh}`);
     expect(byId('agency-endpoint').getAttribute('aria-describedby')).toBe('agency-endpoint-hint agency-endpoint-error');
     expect(byId('agency-token').hasAttribute('aria-invalid')).toBe(false);
     expect(text('agency-message')).toBe('');
@@ -269,7 +269,7 @@ describe('settings: agency endpoint', () => {
 
     await fireEvent.click(byId('lang-toggle'));
     expect(byId('error-summary').textContent).toContain('There is a problem');
-    expect(inlineError('agency-endpoint')).toBe(`Error: ${HTTP_ENDPOINT.message_en}`);
+    expect(inlineError('agency-endpoint')).toBe(`Error: ${HTTP_ENDPOINT.message.en}`);
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
@@ -296,7 +296,7 @@ describe('settings: agency endpoint', () => {
     const { backend } = await openSettings();
     backend.fail.agency_settings_set = DATABASE_ERROR;
     await saveAgency();
-    const summary = await expectSummary([DATABASE_ERROR.message_zh]);
+    const summary = await expectSummary([DATABASE_ERROR.message.zh]);
     expect(summary.querySelector('a')).toBeNull();
     expect(byId('agency-endpoint').hasAttribute('aria-invalid')).toBe(false);
   });
@@ -392,8 +392,7 @@ describe('settings: outbox', () => {
         ...OUTBOX_IDLE,
         queued: 4,
         sender: 'unauthorized',
-        problem_zh: '机构返回 401：令牌已过期。',
-        problem_en: 'The agency answered 401: the token has expired.',
+        problem: { zh: '机构返回 401：令牌已过期。', en: 'The agency answered 401: the token has expired.' },
       },
     });
     expect(text('outbox-problem')).toBe('机构返回 401：令牌已过期。');
@@ -417,7 +416,7 @@ describe('settings: outbox', () => {
     expect(text('outbox-sending')).toBe('1 件');
     expect(backend.argsOf('outbox_state')).toHaveLength(2);
 
-    backend.outbox = { ...backend.outbox, sender: 'stopped', problem_zh: '网络不通。', problem_en: 'The network is down.' };
+    backend.outbox = { ...backend.outbox, sender: 'stopped', problem: { zh: '网络不通。', en: 'The network is down.' } };
     backend.push({ kind: 'sender_changed' });
     await waitFor(() => expect(byId('outbox-sender').dataset.sender).toBe('stopped'));
     expect(text('outbox-problem')).toBe('网络不通。');
@@ -438,7 +437,7 @@ describe('settings: outbox', () => {
     await fireEvent.click(byId('nav-settings'));
     const error = await waitFor(() => byId('outbox-error'));
     expect(error.textContent).toContain('发送队列的情况暂时无法读取');
-    expect(error.textContent).toContain(DATABASE_ERROR.message_zh);
+    expect(error.textContent).toContain(DATABASE_ERROR.message.zh);
     await waitFor(() => byId('agency-endpoint'));
     await expectNoAxeViolations(container);
 
@@ -514,8 +513,7 @@ describe('settings: display and this computer', () => {
     const { backend, container } = await openSettings({ settings: { lang: 'zh', elderly: false, operator: '王芳' } });
     backend.fail.settings_set = {
       code: 'settings',
-      message_zh: '设置未能保存：磁盘已满',
-      message_en: 'The settings could not be saved: disk full',
+      message: { zh: '设置未能保存：磁盘已满', en: 'The settings could not be saved: disk full' },
     };
     await typeInto('settings-operator', '李经办');
     await fireEvent.submit(byId('operator-form'));
@@ -528,7 +526,7 @@ describe('settings: display and this computer', () => {
     await expectNoAxeViolations(container);
 
     // A refusal about the name itself goes to the field.
-    backend.fail.settings_set = { code: 'bad_value', message_zh: '姓名太长', message_en: 'The name is too long', field: 'operator' };
+    backend.fail.settings_set = { code: 'bad_value', message: { zh: '姓名太长', en: 'The name is too long' }, field: 'operator' };
     await fireEvent.submit(byId('operator-form'));
     await waitFor(() => expect(byId('error-summary').textContent).toContain('姓名太长'));
     expect(inlineError('settings-operator')).toBe('错误：姓名太长');
@@ -689,9 +687,9 @@ describe('settings: change the passphrase', () => {
   it('shows a wrong current passphrase at its field, and clears it to be typed afresh', async () => {
     const { backend, container } = await openPassphrase();
     await change({ current: 'not the passphrase', next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
-    const summary = await expectSummary([WRONG_PASSPHRASE.message_zh]);
+    const summary = await expectSummary([WRONG_PASSPHRASE.message.zh]);
     expect(summary.querySelector('a')?.getAttribute('href')).toBe(`#${CURRENT}`);
-    expect(inlineError(CURRENT)).toBe(`错误：${WRONG_PASSPHRASE.message_zh}`);
+    expect(inlineError(CURRENT)).toBe(`错误：${WRONG_PASSPHRASE.message.zh}`);
     expect(byId(NEW).hasAttribute('aria-invalid')).toBe(false);
     expect(backend.argsOf('store_change_passphrase')).toEqual([{ current: 'not the passphrase', new: NEW_PASSPHRASE }]);
     expect(input(CURRENT).value).toBe('');
@@ -702,7 +700,7 @@ describe('settings: change the passphrase', () => {
     await expectNoAxeViolations(container);
 
     await fireEvent.click(byId('lang-toggle'));
-    expect(inlineError(CURRENT)).toBe(`Error: ${WRONG_PASSPHRASE.message_en}`);
+    expect(inlineError(CURRENT)).toBe(`Error: ${WRONG_PASSPHRASE.message.en}`);
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
@@ -717,9 +715,9 @@ describe('settings: change the passphrase', () => {
   it('shows Rust’s strength rule at the new passphrase', async () => {
     const { backend, container } = await openPassphrase();
     await change({ current: PASSPHRASE, next: 'short', confirm: 'short' });
-    const summary = await expectSummary([WEAK_PASSPHRASE.message_zh]);
+    const summary = await expectSummary([WEAK_PASSPHRASE.message.zh]);
     expect(summary.querySelector('a')?.getAttribute('href')).toBe(`#${NEW}`);
-    expect(inlineError(NEW)).toBe(`错误：${WEAK_PASSPHRASE.message_zh}`);
+    expect(inlineError(NEW)).toBe(`错误：${WEAK_PASSPHRASE.message.zh}`);
     expect(byId(NEW).getAttribute('aria-describedby')).toBe('passphrase-new-hint passphrase-new-error');
     expect(byId(CURRENT).hasAttribute('aria-invalid')).toBe(false);
     expect(backend.argsOf('store_change_passphrase')).toEqual([{ current: PASSPHRASE, new: 'short' }]);
@@ -729,7 +727,7 @@ describe('settings: change the passphrase', () => {
     await fireEvent.click(summary.querySelector('a')!);
     expect(document.activeElement).toBe(byId(NEW));
     await fireEvent.click(byId('lang-toggle'));
-    expect(inlineError(NEW)).toBe(`Error: ${WEAK_PASSPHRASE.message_en}`);
+    expect(inlineError(NEW)).toBe(`Error: ${WEAK_PASSPHRASE.message.en}`);
     await expectNoAxeViolations(container);
   });
 
@@ -756,7 +754,7 @@ describe('settings: change the passphrase', () => {
 
     // The old one no longer opens it.
     await change({ current: PASSPHRASE, next: 'yet another passphrase', confirm: 'yet another passphrase' });
-    await expectSummary([WRONG_PASSPHRASE.message_en]);
+    await expectSummary([WRONG_PASSPHRASE.message.en]);
     expect(text('passphrase-message')).toBe('');
   });
 
@@ -785,7 +783,7 @@ describe('settings: change the passphrase', () => {
     const { backend } = await openPassphrase();
     backend.fail.store_change_passphrase = DATABASE_ERROR;
     await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
-    const summary = await expectSummary([DATABASE_ERROR.message_zh]);
+    const summary = await expectSummary([DATABASE_ERROR.message.zh]);
     expect(summary.querySelector('a')).toBeNull();
     for (const id of [CURRENT, NEW, CONFIRM]) expect(byId(id).hasAttribute('aria-invalid')).toBe(false);
     expect(input(CURRENT).value).toBe(PASSPHRASE);

@@ -91,7 +91,7 @@ describe('unlock: first start (no store yet)', () => {
     await typeInto('unlock-passphrase', 'short');
     await typeInto('unlock-confirm', 'short');
     await submit();
-    await expectSummary([WEAK_PASSPHRASE.message_zh]);
+    await expectSummary([WEAK_PASSPHRASE.message.zh]);
     expect(backend.argsOf('store_unlock')).toEqual([{ passphrase: 'short' }]);
     expect(byId('error-summary').querySelector('a')?.getAttribute('href')).toBe('#unlock-passphrase');
     expect(inlineError('unlock-passphrase')).toContain('口令太短');
@@ -136,8 +136,7 @@ describe('unlock: first start (no store yet)', () => {
     // Rust's rule is the one that counts: if it disagreed with the UI's, its message is shown.
     backend.fail.store_unlock = {
       code: 'weak_passphrase',
-      message_zh: '口令太短：请至少使用 8 个字符。',
-      message_en: 'The passphrase is too short: use at least 8 characters.',
+      message: { zh: '口令太短：请至少使用 8 个字符。', en: 'The passphrase is too short: use at least 8 characters.' },
     };
     render(App);
     await waitFor(() => byId('unlock-confirm'));
@@ -225,7 +224,7 @@ describe('unlock: store locked', () => {
     await waitFor(() => byId('unlock-passphrase'));
     await typeInto('unlock-passphrase', PASSPHRASE);
     await submit();
-    const summary = await expectSummary([DATABASE_ERROR.message_zh]);
+    const summary = await expectSummary([DATABASE_ERROR.message.zh]);
     expect(summary.querySelector('a')).toBeNull();
     expect(byId('unlock-passphrase').hasAttribute('aria-invalid')).toBe(false);
     // Not a wrong passphrase: what was typed stays.

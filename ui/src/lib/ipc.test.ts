@@ -95,12 +95,12 @@ describe('ipc', () => {
 
   it('keeps an IpcError as it is, field included', () => {
     expect(toIpcError(WRONG_PASSPHRASE)).toEqual(WRONG_PASSPHRASE);
-    const withField = { code: 'bad_value', message_zh: '太长', message_en: 'Too long', field: 'operator' };
+    const withField = { code: 'bad_value', message: { zh: '太长', en: 'Too long' }, field: 'operator' };
     expect(toIpcError(withField)).toEqual(withField);
   });
 
   it('gives anything else a general message in both languages', () => {
-    const general = { code: 'internal', message_zh: MESSAGES.zh.internalError, message_en: MESSAGES.en.internalError };
+    const general = { code: 'internal', message: { zh: MESSAGES.zh.internalError, en: MESSAGES.en.internalError } };
     expect(toIpcError(new Error('x'))).toEqual(general);
     expect(toIpcError('command case_list not allowed')).toEqual(general);
     expect(toIpcError(undefined)).toEqual(general);

@@ -30,7 +30,8 @@ import type { Settings } from '../bindings/Settings';
 import type { StoreStatus } from '../bindings/StoreStatus';
 import type { ValidationReport } from '../bindings/ValidationReport';
 import type { ValueKind } from '../bindings/ValueKind';
-import { MESSAGES } from './i18n';
+import type { Localized } from '../bindings/Localized';
+import { LANGS, words } from './i18n';
 
 /** What a failed command rejects with: a stable code and a message in each language. */
 export type { IpcError };
@@ -240,20 +241,25 @@ export function verifySmsCode(mobile: string, code: string): Promise<SmsVerified
 export function toIpcError(e: unknown): IpcError {
   const general: IpcError = {
     code: 'internal',
-    message_zh: MESSAGES.zh.internalError,
-    message_en: MESSAGES.en.internalError,
+    message: words((t) => t.internalError),
   };
   if (typeof e !== 'object' || e === null || !('code' in e)) return general;
-  const { code, message_zh, message_en, field, agency_code } = e as Record<string, unknown>;
+  const { code, message, field, agency_code } = e as Record<string, unknown>;
   const error: IpcError = {
     // Rust's codes are a closed set (ErrorCode): what came is one of them.
     code: String(code) as ErrorCode,
-    message_zh: typeof message_zh === 'string' && message_zh !== '' ? message_zh : general.message_zh,
-    message_en: typeof message_en === 'string' && message_en !== '' ? message_en : general.message_en,
+    message: isLocalized(message) ? message : general.message,
   };
   if (typeof field === 'string') error.field = field;
   if (typeof agency_code === 'string') error.agency_code = agency_code;
   return error;
+}
+
+/** Words in every language the UI speaks, as Rust sends them. */
+function isLocalized(value: unknown): value is Localized {
+  if (typeof value !== 'object' || value === null) return false;
+  const text = value as Record<string, unknown>;
+  return LANGS.every((lang) => typeof text[lang] === 'string' && text[lang] !== '');
 }
 
 /** Rust sends the sender's news to `channel` from now on (see agencyEvents.ts). */

@@ -6,7 +6,7 @@ import type { Status } from '../bindings/Status';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { StatusFacts } from '../bindings/StatusFacts';
 import statusFacts from './status-facts.json';
-import type { Reason } from '../bindings/Reason';
+import type { Localized } from '../bindings/Localized';
 import type { CaseView } from '../bindings/CaseView';
 import type { FieldError as EngineError } from '../bindings/FieldError';
 import type { FieldState } from '../bindings/FieldState';
@@ -45,20 +45,15 @@ export const BAD_ID = '110105194912310021';
 export const checkCharacter: Finding = {
   code: 'check_character',
   severity: 'error',
-  field_zh: '证件号码',
-  field_en: 'ID number',
-  message_zh: '证件号码的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。',
-  message_en:
-    'The last character of the ID number (the check character) does not match the others: one may be mistyped or two swapped. Check it against the card.',
+  label: { zh: '证件号码', en: 'ID number' },
+  message: { zh: '证件号码的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。', en: 'The last character of the ID number (the check character) does not match the others: one may be mistyped or two swapped. Check it against the card.' },
 };
 
 export const birthDateInFuture: Finding = {
   code: 'birth_date_future',
   severity: 'error',
-  field_zh: '证件号码',
-  field_en: 'ID number',
-  message_zh: '证件号码中的出生日期（第7至14位）晚于今天，请核对出生年份。',
-  message_en: 'The date of birth in the ID number (characters 7 to 14) is after today. Check the year of birth.',
+  label: { zh: '证件号码', en: 'ID number' },
+  message: { zh: '证件号码中的出生日期（第7至14位）晚于今天，请核对出生年份。', en: 'The date of birth in the ID number (characters 7 to 14) is after today. Check the year of birth.' },
 };
 
 export const invalidId: ValidationReport = {
@@ -73,11 +68,8 @@ export const OLD_ID = '110105491231002';
 export const upgradedFrom15: Finding = {
   code: 'upgraded_from_15',
   severity: 'warning',
-  field_zh: '证件号码',
-  field_en: 'ID number',
-  message_zh: '这是15位的旧证件号码，已按国家标准转换为18位。请核对新号码与身份证上的号码一致。',
-  message_en:
-    'This is an old 15-digit ID number; it has been converted to 18 characters by the national standard. Check that the new number matches the card.',
+  label: { zh: '证件号码', en: 'ID number' },
+  message: { zh: '这是15位的旧证件号码，已按国家标准转换为18位。请核对新号码与身份证上的号码一致。', en: 'This is an old 15-digit ID number; it has been converted to 18 characters by the national standard. Check that the new number matches the card.' },
 };
 
 export const upgradedId: ValidationReport = {
@@ -109,10 +101,8 @@ export const postalNotBeijing: ValidationReport = {
     {
       code: 'postal_code_not_beijing',
       severity: 'warning',
-      field_zh: '邮政编码',
-      field_en: 'postal code',
-      message_zh: '北京地址的邮政编码通常以10开头，请确认邮政编码与地址一致。',
-      message_en: 'A Beijing address usually has a postal code starting with 10. Check that it matches the address.',
+      label: { zh: '邮政编码', en: 'postal code' },
+      message: { zh: '北京地址的邮政编码通常以10开头，请确认邮政编码与地址一致。', en: 'A Beijing address usually has a postal code starting with 10. Check that it matches the address.' },
     },
   ],
 };
@@ -126,10 +116,8 @@ export function lengthError(value: string): ValidationReport {
       {
         code: 'length',
         severity: 'error',
-        field_zh: '证件号码',
-        field_en: 'ID number',
-        message_zh: `证件号码应为18位或15位，您输入了${value.length}位。请对照证件逐位核对。`,
-        message_en: `The ID number should have 18 or 15 characters; you entered ${value.length}. Check it against the card.`,
+        label: { zh: '证件号码', en: 'ID number' },
+        message: { zh: `证件号码应为18位或15位，您输入了${value.length}位。请对照证件逐位核对。`, en: `The ID number should have 18 or 15 characters; you entered ${value.length}. Check it against the card.` },
       },
     ],
     warnings: [],
@@ -140,16 +128,14 @@ export function lengthError(value: string): ValidationReport {
 
 /** The channel's words at the end (seed 001's, for every flow here). */
 export const WORDS: FlowTitle['words'] = {
-  confirm_zh: '是否确认提交个人申领？',
-  confirm_en: 'Do you want to submit your application?',
-  done_zh: '您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。',
-  done_en: 'You have applied for your card. Follow its progress under My applications.',
+  confirm: { zh: '是否确认提交个人申领？', en: 'Do you want to submit your application?' },
+  done: { zh: '您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。', en: 'You have applied for your card. Follow its progress under My applications.' },
 };
 
 export const FLOWS: FlowTitle[] = [
-  { id: 'bj-individual', title_zh: '本人申领社会保障卡', title_en: 'Apply for your own card', elderly: false, words: WORDS, continues: null },
-  { id: 'bj-minor', title_zh: '为18岁以下孩子代办', title_en: 'Apply for a child under 18', elderly: false, words: WORDS, continues: null },
-  { id: 'bj-retiree', title_zh: '退休人员申领社会保障卡', title_en: 'Apply for your card as a retiree', elderly: true, words: WORDS, continues: null },
+  { id: 'bj-individual', title: { zh: '本人申领社会保障卡', en: 'Apply for your own card' }, elderly: false, words: WORDS, continues: null },
+  { id: 'bj-minor', title: { zh: '为18岁以下孩子代办', en: 'Apply for a child under 18' }, elderly: false, words: WORDS, continues: null },
+  { id: 'bj-retiree', title: { zh: '退休人员申领社会保障卡', en: 'Apply for your card as a retiree' }, elderly: true, words: WORDS, continues: null },
 ];
 
 /** A case summary with everything given a plain default. */
@@ -189,7 +175,7 @@ export function summary(over: Partial<CaseSummary> & { id: string }): CaseSummar
 }
 
 /** A status reason in both languages, as the agency gives it. */
-export const reason = (zh: string, en: string): Reason => ({ message_zh: zh, message_en: en });
+export const reason = (zh: string, en: string): Localized => ({ zh, en });
 
 /** Three cases, newest change first (as case_list orders them). */
 export const CASES: CaseSummary[] = [
@@ -214,13 +200,13 @@ export const CASES: CaseSummary[] = [
   summary({ id: 'c-blank', updated_at: '2026-11-19T08:00:00Z' }),
 ];
 
-export function ipcError(code: ErrorCode, message_zh: string, message_en: string, field?: string): IpcError {
-  return field === undefined ? { code, message_zh, message_en } : { code, message_zh, message_en, field };
+export function ipcError(code: ErrorCode, zh: string, en: string, field?: string): IpcError {
+  return field === undefined ? { code, message: { zh, en } } : { code, message: { zh, en }, field };
 }
 
 /** The agency refused, with its own code (as Rust passes it on). */
-export function agencyRefusal(agency_code: string, message_zh: string, message_en: string, field?: string): IpcError {
-  return { ...ipcError('agency_refused', message_zh, message_en, field), agency_code };
+export function agencyRefusal(agency_code: string, zh: string, en: string, field?: string): IpcError {
+  return { ...ipcError('agency_refused', zh, en, field), agency_code };
 }
 
 export const WRONG_PASSPHRASE = ipcError(
@@ -278,8 +264,7 @@ export const OUTBOX_IDLE: OutboxState = {
   sending: 0,
   failed: 0,
   sender: 'not_configured',
-  problem_zh: null,
-  problem_en: null,
+  problem: null,
 };
 
 // --- A case in the wizard (commands/cases.rs CaseView, banka-flows engine.rs Evaluation). ---
@@ -287,26 +272,25 @@ export const OUTBOX_IDLE: OutboxState = {
 
 /** A small flow: "your details" (name, ID number, gender), the card photo, check answers. */
 export const WIZARD_STEPS: StepState[] = [
-  { id: 'basic-info', title_zh: '基本信息', title_en: 'Your details', kind: 'form', visible: true, complete: false, blocked: false },
-  { id: 'uploads', title_zh: '上传照片', title_en: 'Photo', kind: 'documents', visible: true, complete: false, blocked: true },
-  { id: 'check-answers', title_zh: '核对您的信息', title_en: 'Check your answers', kind: 'check-answers', visible: true, complete: false, blocked: true },
+  { id: 'basic-info', title: { zh: '基本信息', en: 'Your details' }, kind: 'form', visible: true, complete: false, blocked: false },
+  { id: 'uploads', title: { zh: '上传照片', en: 'Photo' }, kind: 'documents', visible: true, complete: false, blocked: true },
+  { id: 'check-answers', title: { zh: '核对您的信息', en: 'Check your answers' }, kind: 'check-answers', visible: true, complete: false, blocked: true },
 ];
 
 export const WIZARD_FIELDS: FieldState[] = [
-  { path: 'applicant.name', step: 'basic-info', label_zh: '姓名', label_en: 'Name', input: 'person-name', status: 'required', value: null, defaulted: false },
-  { path: 'applicant.id_number', step: 'basic-info', label_zh: '身份证号码', label_en: 'ID number', input: 'id-number', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.name', step: 'basic-info', label: { zh: '姓名', en: 'Name' }, input: 'person-name', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.id_number', step: 'basic-info', label: { zh: '身份证号码', en: 'ID number' }, input: 'id-number', status: 'required', value: null, defaulted: false },
   {
     path: 'applicant.gender',
     step: 'basic-info',
-    label_zh: '性别',
-    label_en: 'Gender',
+    label: { zh: '性别', en: 'Gender' },
     input: 'choice',
     status: 'required',
     value: null,
     defaulted: false,
     options: [
-      { value: 'male', zh: '男', en: 'Male' },
-      { value: 'female', zh: '女', en: 'Female' },
+      { value: 'male', label: { zh: '男', en: 'Male' } },
+      { value: 'female', label: { zh: '女', en: 'Female' } },
     ],
   },
 ];
@@ -317,10 +301,8 @@ export function missingError(field: string, zh: string, en: string): EngineError
     field,
     code: 'required',
     severity: 'error',
-    field_zh: zh,
-    field_en: en,
-    message_zh: `请填写${zh}`,
-    message_en: `Enter the ${en.toLowerCase()}`,
+    label: { zh, en },
+    message: { zh: `请填写${zh}`, en: `Enter the ${en.toLowerCase()}` },
   };
 }
 
@@ -332,7 +314,7 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
   const errors: EngineError[] = [];
   const fields = WIZARD_FIELDS.map((f) => ({ ...f, value: (answers[f.path] ?? null) as FieldState['value'] }));
   for (const f of fields) {
-    if (f.value === null || f.value === '') errors.push(missingError(f.path, f.label_zh, f.label_en));
+    if (f.value === null || f.value === '') errors.push(missingError(f.path, f.label.zh, f.label.en));
   }
   if (!hasPhoto) errors.push(missingError('documents.card_photo', '制卡照片', 'Card photo'));
   const basicOk = !errors.some((e) => e.field.startsWith('applicant.'));
@@ -345,7 +327,7 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
     const v = answers[path];
     if (v === undefined || v === null) return lang === 'zh' ? '未填写' : 'Not given';
     const option = WIZARD_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === v);
-    return option ? option[lang] : String(v);
+    return option ? option.label[lang] : String(v);
   };
   return {
     summary: summary({ id, status, agency_reference: reference, applicant_name: String(answers['applicant.name'] ?? '') }),
@@ -373,30 +355,24 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
       check_answers: [
         {
           id: 'basic-info',
-          title_zh: '基本信息',
-          title_en: 'Your details',
+          title: { zh: '基本信息', en: 'Your details' },
           rows: WIZARD_FIELDS.map((f) => ({
             path: f.path,
             step: 'basic-info',
-            label_zh: f.label_zh,
-            label_en: f.label_en,
-            answer_zh: answerOf(f.path, 'zh'),
-            answer_en: answerOf(f.path, 'en'),
+            label: { zh: f.label.zh, en: f.label.en },
+            answer: { zh: answerOf(f.path, 'zh'), en: answerOf(f.path, 'en') },
             change: true,
           })),
         },
         {
           id: 'uploads',
-          title_zh: '上传照片',
-          title_en: 'Photo',
+          title: { zh: '上传照片', en: 'Photo' },
           rows: [
             {
               path: 'documents.card_photo',
               step: 'uploads',
-              label_zh: '制卡照片',
-              label_en: 'Card photo',
-              answer_zh: hasPhoto ? '已上传' : '未上传',
-              answer_en: hasPhoto ? 'Uploaded' : 'Not uploaded',
+              label: { zh: '制卡照片', en: 'Card photo' },
+              answer: { zh: hasPhoto ? '已上传' : '未上传', en: hasPhoto ? 'Uploaded' : 'Not uploaded' },
               change: true,
             },
           ],
@@ -414,19 +390,18 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
 /** Every flow the engine ships (FLOWS holds the first three). */
 export const ALL_FLOWS: FlowTitle[] = [
   ...FLOWS,
-  { id: 'bj-employer-open', title_zh: '单位开通集体申请', title_en: 'Open your organisation’s collective application', elderly: false, words: WORDS, continues: null },
-  { id: 'bj-employer-submit', title_zh: '职工申请信息提交', title_en: 'Submit your employees’ applications', elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-open', title: { zh: '单位开通集体申请', en: 'Open your organisation’s collective application' }, elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-submit', title: { zh: '职工申请信息提交', en: 'Submit your employees’ applications' }, elderly: false, words: WORDS, continues: null },
   {
     id: 'bj-employee-confirm',
-    title_zh: '单位集体申请：个人信息确认',
-    title_en: 'Confirm your details for your employer’s collective application',
+    title: { zh: '单位集体申请：个人信息确认', en: 'Confirm your details for your employer’s collective application' },
     elderly: false,
     words: WORDS,
     continues: null,
   },
-  { id: 'gd-individual', title_zh: '社保卡申领（本人申领）', title_en: 'Apply for your own card (Guangdong)', elderly: false, words: WORDS, continues: null },
-  { id: 'gd-minor', title_zh: '代未成年子女申领社保卡', title_en: 'Apply for your child under 18 (Guangdong)', elderly: false, words: WORDS, continues: null },
-  { id: 'gd-card-cleanup', title_zh: '一人一卡清理', title_en: 'One person, one card: clean up other cards', elderly: false, words: WORDS, continues: 'gd-individual' },
+  { id: 'gd-individual', title: { zh: '社保卡申领（本人申领）', en: 'Apply for your own card (Guangdong)' }, elderly: false, words: WORDS, continues: null },
+  { id: 'gd-minor', title: { zh: '代未成年子女申领社保卡', en: 'Apply for your child under 18 (Guangdong)' }, elderly: false, words: WORDS, continues: null },
+  { id: 'gd-card-cleanup', title: { zh: '一人一卡清理', en: 'One person, one card: clean up other cards' }, elderly: false, words: WORDS, continues: 'gd-individual' },
 ];
 
 /** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */
@@ -563,16 +538,15 @@ export const STEP_TEXT = {
 };
 
 const SMS_FIELDS: FieldState[] = [
-  { path: 'applicant.mobile', step: 'basic-info', label_zh: '手机号码', label_en: 'Mobile number', input: 'mobile', status: 'optional', value: null, defaulted: false },
-  { path: 'applicant.sms_code', step: 'basic-info', label_zh: '短信验证码', label_en: 'SMS code', input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.mobile', step: 'basic-info', label: { zh: '手机号码', en: 'Mobile number' }, input: 'mobile', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.sms_code', step: 'basic-info', label: { zh: '短信验证码', en: 'SMS code' }, input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
 ];
 
 const CARTOON_FIELD: FieldState = {
   path: 'photo.use_default_cartoon',
   step: 'basic-info',
   default_document: 'card_photo',
-  label_zh: '使用系统提供的默认卡通照片',
-  label_en: 'Use the default cartoon photo',
+  label: { zh: '使用系统提供的默认卡通照片', en: 'Use the default cartoon photo' },
   input: 'yes-no',
   status: 'optional',
   value: false,
@@ -587,8 +561,8 @@ export const TRAINING_SMS_CODE = '246810';
 export const PHOTO_CHECK: PhotoCheck = {
   ok: false,
   problems: [
-    { code: 'size', message_zh: '照片尺寸不是358×441像素。', message_en: 'The photo is not 358×441 pixels.', fixable: true, blocks: true },
-    { code: 'glare', message_zh: '照片有反光。', message_en: 'The photo has glare.', fixable: false, blocks: false },
+    { code: 'size', message: { zh: '照片尺寸不是358×441像素。', en: 'The photo is not 358×441 pixels.' }, fixable: true, blocks: true },
+    { code: 'glare', message: { zh: '照片有反光。', en: 'The photo has glare.' }, fixable: false, blocks: false },
   ],
   width: 600,
   height: 800,
@@ -615,7 +589,7 @@ export function withExtras(
   view: CaseView,
   answers: Record<string, unknown>,
   extras: WizardExtras,
-  reason: Reason | null,
+  reason: Localized | null,
   check: PhotoCheck | null,
 ): CaseView {
   const added = [...(extras.sms ? SMS_FIELDS : []), ...(extras.cartoon ? [CARTOON_FIELD] : [])].map((f) => ({
@@ -629,9 +603,9 @@ export function withExtras(
     return String(v);
   };
   view.evaluation.check_answers[0]!.rows.push(
-    ...added.map((f) => ({ path: f.path, step: 'basic-info', label_zh: f.label_zh, label_en: f.label_en, answer_zh: answer(f.value, 'zh'), answer_en: answer(f.value, 'en'), change: true })),
+    ...added.map((f) => ({ path: f.path, step: 'basic-info', label: { zh: f.label.zh, en: f.label.en }, answer: { zh: answer(f.value, 'zh'), en: answer(f.value, 'en') }, change: true })),
   );
-  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text_zh: STEP_TEXT.zh, text_en: STEP_TEXT.en };
+  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text: { zh: STEP_TEXT.zh, en: STEP_TEXT.en } };
   view.evaluation.revisit = extras.revisit ?? [];
   view.summary.status_reason = reason;
   if (view.documents[0]) view.documents[0].checks = check as CaseView['documents'][number]['checks'];
@@ -669,12 +643,10 @@ export const BUNDLE = {
   passphrase: BUNDLE_PASSPHRASE,
   cases: [WANG, { ...CASES[1]!, status: 'submitted' as const, status_reason: null, updated_at: '2026-11-22T03:00:00Z' }],
   skipped: [
-    { id: 'c-zhang', reason_zh: '本机已有此案件的相同或更新版本。', reason_en: 'this machine already has the same or a newer copy.' },
+    { id: 'c-zhang', reason: { zh: '本机已有此案件的相同或更新版本。', en: 'this machine already has the same or a newer copy.' } },
     {
       id: 'c-elsewhere',
-      reason_zh: '此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。',
-      reason_en:
-        "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again.",
+      reason: { zh: '此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。', en: "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again." },
     },
   ],
 };
@@ -699,12 +671,11 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
   const chosen = Array.isArray(answers['submit.employees']) ? (answers['submit.employees'] as string[]) : [];
   const options = list
     .filter((e) => e.status === 'confirmed')
-    .map((e) => ({ value: String(e.id), zh: String(e.name), en: String(e.name) }));
+    .map((e) => ({ value: String(e.id), label: { zh: String(e.name), en: String(e.name) } }));
   const field: FieldState = {
     path: 'submit.employees',
     step: 'employees',
-    label_zh: '信息已确认的职工',
-    label_en: 'employees who have confirmed their details',
+    label: { zh: '信息已确认的职工', en: 'employees who have confirmed their details' },
     input: 'multi-choice',
     status: 'required',
     value: chosen.length > 0 ? chosen : null,
@@ -714,18 +685,17 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
   };
   const ok = chosen.length > 0;
   const basic = view.evaluation.steps[0]!;
-  const step: StepState = { id: 'employees', title_zh: '选择职工', title_en: 'Choose employees', kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
+  const step: StepState = { id: 'employees', title: { zh: '选择职工', en: 'Choose employees' }, kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
   const later = view.evaluation.steps.slice(1).map((s) => ({ ...s, blocked: s.blocked || !ok }));
   view.evaluation.steps = [basic, step, ...later];
   view.evaluation.fields.push(field);
   if (!ok) view.evaluation.errors.push(missingError('submit.employees', '信息已确认的职工', 'Employees who have confirmed their details'));
   const names = (lang: 'zh' | 'en') =>
-    ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
+    ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o.label[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
   view.evaluation.check_answers.splice(1, 0, {
     id: 'employees',
-    title_zh: '选择职工',
-    title_en: 'Choose employees',
-    rows: [{ path: 'submit.employees', step: 'employees', label_zh: field.label_zh, label_en: field.label_en, answer_zh: names('zh'), answer_en: names('en'), change: true }],
+    title: { zh: '选择职工', en: 'Choose employees' },
+    rows: [{ path: 'submit.employees', step: 'employees', label: { zh: field.label.zh, en: field.label.en }, answer: { zh: names('zh'), en: names('en') }, change: true }],
   });
   view.evaluation.flow = 'bj-employer-submit';
   view.summary.flow_id = 'bj-employer-submit';

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { AgencyChange } from '../bindings/AgencyChange';
 import type { AgencySettings } from '../bindings/AgencySettings';
 import type { CaseSummary } from '../bindings/CaseSummary';
-import type { Reason } from '../bindings/Reason';
+import type { Localized } from '../bindings/Localized';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
 import type { OutboxState } from '../bindings/OutboxState';
@@ -91,7 +91,7 @@ export interface WizardCase {
   status: Status;
   reference: string | null;
   /** The summary's status_reason, and the stored photo's check (the wizard helper's). */
-  reason: Reason | null;
+  reason: Localized | null;
   check: PhotoCheck | null;
 }
 
@@ -190,14 +190,14 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   };
   /** Stores a picture for the card photo (the only document of the small flow) with its check
    *  (the wizard helper's). */
-  const stored = (id: string, kind: string, fileName: string, check: PhotoCheck, changes_zh: string[] = [], changes_en: string[] = []): Upload => {
+  const stored = (id: string, kind: string, fileName: string, check: PhotoCheck, changes: Localized[] = []): Upload => {
     const c = wizardCase(id);
     if (kind === 'card_photo') {
       c.photo = true;
       c.check = check;
     }
     const document = { kind, sha256: 'cd', file_name: fileName, size: 10, width: check.width, height: check.height, checks: null, added_at: '2026-11-20T01:00:00Z' };
-    return { document, check, changes_zh, changes_en, view: caseView(id) };
+    return { document, check, changes, view: caseView(id) };
   };
   const flows = options.flows ?? FLOWS;
   const pageSize = options.pageSize ?? 50;
@@ -369,7 +369,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return backend.picked === null ? null : stored(String(args.id), String(args.kind), 'picked.jpg', backend.picked);
       case 'document_fix':
         unlocked();
-        return stored(String(args.id), String(args.kind), 'picked-fixed.jpg', PHOTO_FIXED, ['已裁剪为358×441像素'], ['Cropped to 358×441 pixels']);
+        return stored(String(args.id), String(args.kind), 'picked-fixed.jpg', PHOTO_FIXED, [{ zh: '已裁剪为358×441像素', en: 'Cropped to 358×441 pixels' }]);
       case 'document_default_child_photo':
         unlocked();
         return stored(String(args.id), 'card_photo', 'default-child.jpg', { ...PHOTO_FIXED, marks: { ...PHOTO_FIXED.marks, face: null } });
@@ -405,7 +405,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         if (String(args.reason).trim() === '') throw ipcError('reason_required', '请说明原因', 'Give a reason');
         if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_transition', '不能重新打开', 'Cannot reopen');
         c.status = 'draft';
-        c.reason = { message_zh: String(args.reason), message_en: String(args.reason) };
+        c.reason = { zh: String(args.reason), en: String(args.reason) };
         return caseView(String(args.id));
       }
       // --- End of the wizard helper's block. ---

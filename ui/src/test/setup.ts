@@ -1,6 +1,7 @@
 // Runs before every test file. @testing-library/svelte's vite plugin adds its own auto-cleanup.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach } from 'vitest';
+import { app } from '../lib/app.svelte';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -9,4 +10,5 @@ beforeEach(() => {
 
 afterEach(() => {
   clearMocks();
+  app.reset();
 });

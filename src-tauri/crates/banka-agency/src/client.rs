@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::api::*;
-use banka_cases::Reason;
+use banka_rules::Localized;
 
 /// Documents go up in pieces this big; an interrupted upload resumes from the last piece the
 /// agency has.
@@ -19,8 +19,8 @@ pub const CHUNK_BYTES: usize = 1 << 20;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The agency cannot be reached, is busy or failed: try again later.
-    #[error("{message_en}")]
-    Unavailable { message_zh: String, message_en: String, retry_after: Option<Duration> },
+    #[error("{message}")]
+    Unavailable { message: Localized, retry_after: Option<Duration> },
     /// The token was refused: someone must fix the settings.
     #[error("{}", .0.message_en)]
     Unauthorized(ApiError),
@@ -28,8 +28,8 @@ pub enum Error {
     #[error("{}", .error.message_en)]
     Refused { status: u16, error: ApiError },
     /// The endpoint in the settings cannot be used.
-    #[error("{message_en}")]
-    BadEndpoint { message_zh: String, message_en: String },
+    #[error("{0}")]
+    BadEndpoint(Localized),
 }
 
 impl Error {
@@ -38,12 +38,11 @@ impl Error {
         matches!(self, Error::Unavailable { .. })
     }
 
-    /// The reason as a person reads it, in Chinese and in English, with every field's problem.
-    pub fn messages(&self) -> (String, String) {
+    /// The reason as a person reads it, with every field's problem: what a case's status
+    /// reason and the app's error say.
+    pub fn message(&self) -> Localized {
         match self {
-            Error::Unavailable { message_zh, message_en, .. } | Error::BadEndpoint { message_zh, message_en } => {
-                (message_zh.clone(), message_en.clone())
-            }
+            Error::Unavailable { message, .. } | Error::BadEndpoint(message) => message.clone(),
             Error::Unauthorized(e) | Error::Refused { error: e, .. } => {
                 let mut zh = e.message_zh.clone();
                 let mut en = e.message_en.clone();
@@ -51,19 +50,13 @@ impl Error {
                     zh.push_str(&format!("；{}", p.message_zh));
                     en.push_str(&format!("; {}", p.message_en));
                 }
-                (zh, en)
+                Localized::new(zh, en)
             }
         }
     }
 
-    /// `messages` as the case's status reason.
-    pub fn reason(&self) -> Reason {
-        let (zh, en) = self.messages();
-        Reason::new(zh, en)
-    }
-
     fn unavailable(zh: &str, en: &str, retry_after: Option<Duration>) -> Error {
-        Error::Unavailable { message_zh: zh.into(), message_en: en.into(), retry_after }
+        Error::Unavailable { message: Localized::new(zh, en), retry_after }
     }
 }
 
@@ -83,7 +76,7 @@ impl Client {
     /// only on this machine (the training server): personal data never crosses a network
     /// unencrypted.
     pub fn new(endpoint: &str, token: &str) -> Result<Client, Error> {
-        let bad = |zh: &str, en: &str| Error::BadEndpoint { message_zh: zh.into(), message_en: en.into() };
+        let bad = |zh: &str, en: &str| Error::BadEndpoint(Localized::new(zh, en));
         if endpoint.chars().count() > MAX_ENDPOINT_CHARS {
             return Err(bad(
                 &format!("机构地址过长：请不超过 {MAX_ENDPOINT_CHARS} 个字符"),
@@ -275,7 +268,7 @@ async fn send(request: RequestBuilder) -> Result<Response, Error> {
                 "the agency is busy; Banka will try again",
                 retry_after,
             ),
-            (_, Some(e)) => Error::Unavailable { message_zh: e.message_zh, message_en: e.message_en, retry_after },
+            (_, Some(e)) => Error::Unavailable { message: Localized::new(e.message_zh, e.message_en), retry_after },
             _ => Error::unavailable(
                 &format!("机构系统出错（{}），稍后自动重试", status.as_u16()),
                 &format!("the agency's system failed ({}); Banka will try again", status.as_u16()),

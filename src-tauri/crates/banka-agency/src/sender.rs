@@ -6,7 +6,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use banka_cases::{Claim, Reason, Status, Store};
+use banka_cases::{Claim, Status, Store};
+use banka_rules::Localized;
 use chrono::Utc;
 use serde::Serialize;
 
@@ -57,7 +58,7 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] banka_cases::Error),
     /// The agency refused the token: nothing can be sent until the settings are fixed.
-    #[error("{}", .0.reason().line())]
+    #[error("{}", .0.message())]
     Unauthorized(ClientError),
 }
 
@@ -152,16 +153,16 @@ impl Sender {
         match failure {
             e @ ClientError::Unavailable { .. } => {
                 let wait = self.backoff(claim.attempts + 1, &e);
-                self.store.record_retry(id, &e.reason(), Utc::now() + wait).await?;
+                self.store.record_retry(id, &e.message(), Utc::now() + wait).await?;
                 report.retrying += 1;
             }
             e @ (ClientError::Unauthorized(_) | ClientError::BadEndpoint { .. }) => {
                 // Every case would fail the same way: keep this one queued and stop.
-                self.store.record_retry(id, &e.reason(), Utc::now() + self.config.backoff_cap).await?;
+                self.store.record_retry(id, &e.message(), Utc::now() + self.config.backoff_cap).await?;
                 return Err(Error::Unauthorized(e));
             }
             e @ ClientError::Refused { .. } => {
-                self.store.record_rejected(id, &e.reason()).await?;
+                self.store.record_rejected(id, &e.message()).await?;
                 report.rejected += 1;
             }
         }
@@ -192,7 +193,7 @@ impl Sender {
         };
         let receipt = self.patiently(|| self.client.submit(id, &submission)).await?;
         let note = (receipt.revision < claim.revision).then(|| {
-            Reason::new(
+            Localized::new(
                 "机构已有此案件此前提交的版本，本次修改未发送",
                 "the agency already had an earlier version of this case; the changes were not sent",
             )
@@ -254,8 +255,8 @@ impl Sender {
                     continue;
                 }
                 let reason = match (&news.reason_zh, &news.reason_en) {
-                    (Some(zh), Some(en)) => Some(Reason::new(zh, en)),
-                    (Some(r), None) | (None, Some(r)) => Some(Reason::typed(r)),
+                    (Some(zh), Some(en)) => Some(Localized::new(zh, en)),
+                    (Some(r), None) | (None, Some(r)) => Some(Localized::same(r)),
                     (None, None) => None,
                 };
                 self.store.record_agency_status(&news.case_id, to, reason.as_ref()).await?;
@@ -311,7 +312,7 @@ impl From<banka_cases::Error> for Failure {
 
 struct Outcome {
     reference: String,
-    note: Option<Reason>,
+    note: Option<Localized>,
 }
 
 fn local_status(s: AgencyStatus) -> Status {

@@ -222,13 +222,13 @@ async fn failures_say_whether_to_wait_or_to_act() {
         assert_eq!(report.retrying, 1);
         let case = store.summary(&id).await.unwrap();
         assert_eq!(case.status, Status::Failed);
-        assert!(case.status_reason.unwrap().message_zh.contains("稍后自动重试"));
+        assert!(case.status_reason.unwrap().zh.contains("稍后自动重试"));
     }
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap();
     store.enqueue(&id, &banka_cases::Actor::Resident).await.unwrap();
     let report = Sender::new(store.clone(), client(&format!("http://{closed}")), quick()).send_due().await.unwrap();
     assert_eq!(report.retrying, 1);
-    assert!(store.summary(&id).await.unwrap().status_reason.unwrap().message_zh.contains("无法连接机构"));
+    assert!(store.summary(&id).await.unwrap().status_reason.unwrap().zh.contains("无法连接机构"));
 
     // Back to the real agency with the right token: through.
     store.enqueue(&id, &banka_cases::Actor::Resident).await.unwrap();
@@ -242,9 +242,7 @@ async fn failures_say_whether_to_wait_or_to_act() {
     let case = store.summary(&twin).await.unwrap();
     assert_eq!(case.status, Status::Rejected);
     assert!(
-        case.status_reason
-            .as_ref()
-            .is_some_and(|r| !r.message_zh.is_empty() && !r.message_en.is_empty() && r.message_zh != r.message_en),
+        case.status_reason.as_ref().is_some_and(|r| !r.zh.is_empty() && !r.en.is_empty() && r.zh != r.en),
         "the agency's reason is kept"
     );
     assert!(store.outbox().await.unwrap().is_empty());
@@ -267,11 +265,8 @@ fn plain_http_is_only_for_this_machine() {
     for bad in ["http://agency.example.cn", "ftp://x", "not a url"] {
         let err = Client::new(bad, "t").unwrap_err();
         assert!(!err.retry_later(), "{bad}");
-        assert!(
-            err.reason().line().contains("https://") || err.reason().line().contains("网址"),
-            "{bad}: {}",
-            err.reason().line()
-        );
+        let message = err.message();
+        assert!(message.en.contains("https://") || message.zh.contains("网址"), "{bad}: {message}");
     }
     assert!(Client::new("https://agency.example.cn", " ").is_err(), "a token is needed");
 }

@@ -4,6 +4,7 @@
 use banka_flows::definition::{Flow, Input};
 use banka_flows::engine::{FieldError, Status as FieldStatus};
 use banka_flows::{catalog, Answers};
+use banka_rules::Localized;
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -67,8 +68,7 @@ impl Store {
             if let Some(f) = locked.filter(|f| f.value.as_ref() != Some(value)) {
                 return Err(Error::Locked {
                     field: path.clone(),
-                    reason_zh: f.reason_zh.clone().unwrap_or_default(),
-                    reason_en: f.reason_en.clone().unwrap_or_default(),
+                    reason: f.reason.clone().unwrap_or_else(|| Localized::same("")),
                 });
             }
         }
@@ -162,8 +162,7 @@ pub(crate) fn check_shape(flow: &Flow, path: &str, value: &Value) -> Result<()> 
         let label = flow.field(path).map(|f| (f.label_zh.as_str(), f.label_en.as_str())).unwrap_or((path, path));
         Error::BadValue {
             field: path.to_owned(),
-            message_zh: format!("{}：{zh}", label.0),
-            message_en: format!("{}: {en}", label.1),
+            message: Localized::new(format!("{}：{zh}", label.0), format!("{}: {en}", label.1)),
         }
     };
     let too_long = |s: &str| s.chars().count() > MAX_ANSWER_CHARS;
@@ -224,12 +223,11 @@ mod tests {
         let flow = catalog::get("bj-individual").unwrap();
         assert!(check_shape(flow, "applicant.name", &json!("王小明")).is_ok());
         assert!(check_shape(flow, "applicant.id_number", &json!("not yet valid")).is_ok(), "drafts keep bad values");
-        let Err(Error::BadValue { field, message_zh, message_en }) = check_shape(flow, "applicant.name", &json!(42))
-        else {
+        let Err(Error::BadValue { field, message }) = check_shape(flow, "applicant.name", &json!(42)) else {
             panic!("a number for a name is refused")
         };
         assert_eq!(field, "applicant.name");
-        assert!(message_zh.contains("姓名") && message_en.to_lowercase().contains("name"), "{message_zh} {message_en}");
+        assert!(message.zh.contains("姓名") && message.en.to_lowercase().contains("name"), "{message:?}");
         assert!(matches!(check_shape(flow, "applicant.shoe_size", &json!("42")), Err(Error::UnknownField { .. })));
         let retiree = catalog::get("bj-retiree").unwrap();
         assert!(check_shape(retiree, "agency.pension_bank", &json!("中国工商银行")).is_ok());

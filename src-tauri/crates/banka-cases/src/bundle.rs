@@ -19,7 +19,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{millis, Action, Actor, AuditEntry, DocumentInfo, Reason, Status};
+use crate::case::{millis, Action, Actor, AuditEntry, DocumentInfo, Status};
 use crate::documents::{self, sha256_hex, MAX_DOCUMENT_BYTES};
 use crate::error::{Error, Result};
 use crate::keys::{KdfParams, Passphrase};
@@ -77,8 +77,7 @@ pub struct ImportReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub id: String,
-    pub reason_zh: String,
-    pub reason_en: String,
+    pub reason: Localized,
 }
 
 impl Store {
@@ -104,8 +103,8 @@ impl Store {
                 updated_at: s.updated_at,
                 operator: s.operator,
                 agency_reference: s.agency_reference,
-                status_reason: s.status_reason.as_ref().map(|r| r.message_zh.clone()),
-                status_reason_en: s.status_reason.map(|r| r.message_en),
+                status_reason: s.status_reason.as_ref().map(|r| r.zh.clone()),
+                status_reason_en: s.status_reason.map(|r| r.en),
                 applied_on: s.applied_on,
                 answers: case.answers,
                 documents: case.documents,
@@ -155,7 +154,7 @@ impl Store {
         for record in &parsed.cases {
             match decide(&mut tx, record).await? {
                 Decision::Skip(zh, en) => {
-                    report.skipped.push(Skipped { id: record.id.clone(), reason_zh: zh.into(), reason_en: en.into() });
+                    report.skipped.push(Skipped { id: record.id.clone(), reason: Localized::new(zh, en) });
                     continue;
                 }
                 Decision::Add => report.added.push(record.id.clone()),
@@ -296,7 +295,7 @@ async fn rederive(conn: &mut SqliteConnection, r: &CaseRecord, actor: &Actor) ->
         let n = evaluation.errors.len().max(1);
         (
             Status::Draft,
-            Reason::new(
+            Localized::new(
                 format!("导入时按流程重新核对：有 {n} 处问题，已作为草稿导入。请修改后再提交。"),
                 format!("Checked again on import: {n} problem(s) with its flow, so it came in as a draft. Correct them and submit again."),
             ),
@@ -304,7 +303,7 @@ async fn rederive(conn: &mut SqliteConnection, r: &CaseRecord, actor: &Actor) ->
     } else if at_agency {
         (
             Status::Ready,
-            Reason::new(
+            Localized::new(
                 "导入的文件中没有经办机构受理此案件的记录，已作为待提交的案件导入。",
                 "The bundle holds no record of the agency receiving this case, so it came in as ready to submit.",
             ),
@@ -312,7 +311,7 @@ async fn rederive(conn: &mut SqliteConnection, r: &CaseRecord, actor: &Actor) ->
     } else if matches!(r.status, Status::Queued | Status::Sending) {
         (
             Status::Ready,
-            Reason::new(
+            Localized::new(
                 "导入的案件需在本机重新加入发送队列。",
                 "An imported case is queued again on this machine before it is sent.",
             ),
@@ -459,15 +458,11 @@ fn check_record(r: &CaseRecord, blobs: &HashMap<String, Vec<u8>>) -> Result<()> 
         return Err(bad("修改时间早于创建时间".into(), "changed before it was created".into()));
     }
     for (path, value) in &r.answers {
-        crate::answers::check_shape(flow, path, value).map_err(|e| {
-            let e = e.explain();
-            bad(e.message_zh, e.message_en)
-        })?;
+        crate::answers::check_shape(flow, path, value).map_err(|e| Error::BadBundle(e.explain().message))?;
     }
     let mut kinds = BTreeSet::new();
     for d in &r.documents {
-        documents::parse_kind(&d.kind)
-            .map_err(|_| bad(format!("未知的材料类型 {}", d.kind), format!("unknown document kind {}", d.kind)))?;
+        documents::parse_kind(&d.kind).map_err(|e| Error::BadBundle(e.explain().message))?;
         let bytes = blobs
             .get(&d.sha256)
             .ok_or_else(|| bad(format!("缺少材料 {}", d.kind), format!("document {} is missing", d.kind)))?;
@@ -679,7 +674,7 @@ mod tests {
         let path = dir.path().join("half.banka");
         std::fs::write(&path, bytes).unwrap();
         let err = store.import(&path, &Passphrase::new(PASS), &Actor::Resident).await.unwrap_err();
-        assert!(err.to_string().contains("notice.agreed") || err.explain().message_en.contains("yes or no"), "{err}");
+        assert!(err.to_string().contains("notice.agreed") || err.explain().message.en.contains("yes or no"), "{err}");
         assert_eq!(store.usage().await.unwrap().cases, 0);
     }
 
@@ -727,7 +722,7 @@ mod tests {
         let r = summary(ready.id.clone()).await;
         assert_eq!((r.status, r.applied_on), (Status::Draft, None), "a case that fails its flow is a draft");
         let why = r.status_reason.unwrap();
-        assert!(why.message_zh.contains("草稿") && why.message_en.contains("came in as a draft"), "{why:?}");
+        assert!(why.zh.contains("草稿") && why.en.contains("came in as a draft"), "{why:?}");
         let r = summary(invented.id.clone()).await;
         assert_eq!((r.status, r.agency_reference), (Status::Draft, None), "no invented reference");
         assert_eq!(summary(queued.id.clone()).await.status, Status::Draft);

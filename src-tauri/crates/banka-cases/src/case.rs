@@ -181,7 +181,7 @@ pub struct CaseSummary {
     pub updated_at: DateTime<Utc>,
     pub operator: Option<String>,
     pub agency_reference: Option<String>,
-    pub status_reason: Option<Reason>,
+    pub status_reason: Option<Localized>,
     /// The application date: the day it was finalized (judged on), while it is not a draft.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub applied_on: Option<NaiveDate>,
@@ -191,36 +191,6 @@ pub struct CaseSummary {
     pub applicant_mobile_masked: String,
     /// What its status allows and where it is.
     pub facts: StatusFacts,
-}
-
-/// Why a case has its status, in both languages: the agency's or the sender's words, or what a
-/// person typed when reopening it (the same text in both).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Reason {
-    pub message_zh: String,
-    pub message_en: String,
-}
-
-impl Reason {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Reason {
-        Reason { message_zh: zh.into(), message_en: en.into() }
-    }
-
-    /// What a person typed: one text, shown whatever the language.
-    pub fn typed(text: impl Into<String>) -> Reason {
-        let text = text.into();
-        Reason { message_zh: text.clone(), message_en: text }
-    }
-
-    /// As the audit trail keeps it: one line, both languages when they differ.
-    pub fn line(&self) -> String {
-        if self.message_zh == self.message_en {
-            self.message_zh.clone()
-        } else {
-            format!("{} / {}", self.message_zh, self.message_en)
-        }
-    }
 }
 
 /// A `cases` row as queries return it (search and single reads share it).
@@ -258,7 +228,7 @@ impl TryFrom<SummaryRow> for CaseSummary {
             agency_reference: r.agency_reference,
             status_reason: r.status_reason.map(|zh| {
                 let en = r.status_reason_en.unwrap_or_else(|| zh.clone());
-                Reason::new(zh, en)
+                Localized::new(zh, en)
             }),
             applied_on: r.applied_on.as_deref().and_then(|d| d.parse().ok()),
             applicant_name: r.applicant_name,

@@ -23,7 +23,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-pub(crate) fn parse_kind(kind: &str) -> Result<DocumentKind> {
+/// The document kind named `kind` (`card_photo`, …), or the store's refusal naming it.
+pub fn parse_kind(kind: &str) -> Result<DocumentKind> {
     DocumentKind::from_name(kind).ok_or_else(|| {
         Error::BadDocument(Localized::new(format!("未知的材料类型 {kind}"), format!("unknown document kind {kind}")))
     })
@@ -70,7 +71,7 @@ pub(crate) async fn list(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Do
             size: r.size as u64,
             width: r.width.map(|w| w as u32),
             height: r.height.map(|h| h as u32),
-            checks: r.checks.and_then(|c| serde_json::from_str(&c).ok()),
+            checks: r.checks.as_deref().and_then(crate::checks::stored),
             added_at: from_millis(r.added_at),
         })
         .collect())
@@ -200,7 +201,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| no_document(kind))?;
-        let mut checks: Value = checks.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_else(|| json!({}));
+        let mut checks = checks.as_deref().and_then(crate::checks::stored).unwrap_or_else(|| json!({}));
         let findings = crate::checks::Findings::of(&checks);
         if !findings.refused.is_empty() {
             return Err(Error::BadDocument(Localized::new(

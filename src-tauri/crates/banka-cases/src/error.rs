@@ -23,13 +23,13 @@ pub enum Error {
     UnknownFlow(String),
     #[error("{path} is not a field of {flow}")]
     UnknownField { flow: String, path: String },
-    #[error("{field}: {message_en}")]
-    BadValue { field: String, message_zh: String, message_en: String },
+    #[error("{field}: {}", message.en)]
+    BadValue { field: String, message: Localized },
     #[error("case is {status}, not a draft")]
     NotEditable { status: String },
     /// The field is locked (the agency's data, or an answer confirmed): its reason says why.
     #[error("{field} is locked")]
-    Locked { field: String, reason_zh: String, reason_en: String },
+    Locked { field: String, reason: Localized },
     #[error("case cannot go from {from} to {to}")]
     BadTransition { from: String, to: String },
     #[error("case is not ready")]
@@ -89,15 +89,14 @@ pub enum Code {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Explained {
     pub code: Code,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Localized,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
 
 impl fmt::Display for Explained {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        write!(f, "{} / {}", self.message.zh, self.message.en)
     }
 }
 
@@ -161,14 +160,14 @@ impl Error {
                 format!("{path} 不是流程 {flow} 的字段，请核对字段名（见 docs/flows.md）。"),
                 format!("{path} is not a field of the flow {flow}. Check the field path (see docs/flows.md)."),
             ),
-            Error::BadValue { message_zh, message_en, .. } => (message_zh.clone(), message_en.clone()),
+            Error::BadValue { message, .. } => (message.zh.clone(), message.en.clone()),
             Error::NotEditable { status } => (
                 format!("案件状态为 {status}，不能修改。如需修改，请先退回草稿并说明原因。"),
                 format!("The case is {status} and cannot be changed. Reopen it as a draft, with a reason, first."),
             ),
-            Error::Locked { reason_zh, reason_en, .. } => (
-                format!("这一项不能修改：{reason_zh}"),
-                format!("This answer cannot be changed: {reason_en}"),
+            Error::Locked { reason, .. } => (
+                format!("这一项不能修改：{}", reason.zh),
+                format!("This answer cannot be changed: {}", reason.en),
             ),
             Error::BadTransition { from, to } => (
                 format!("案件不能从 {from} 变为 {to}。"),
@@ -221,7 +220,7 @@ impl Error {
             Error::BadValue { field, .. } | Error::Locked { field, .. } => Some(field.clone()),
             _ => None,
         };
-        Explained { code: self.code(), message_zh: zh, message_en: en, field }
+        Explained { code: self.code(), message: Localized::new(zh, en), field }
     }
 }
 

@@ -31,10 +31,8 @@ pub mod testing;
 
 pub use answers::{Autosaved, Saved};
 pub use bundle::{ImportReport, Skipped};
-pub use case::{
-    Action, Actor, AuditEntry, Case, CasePlace, CaseSummary, CaseView, DocumentInfo, Reason, Status, StatusFacts,
-};
-pub use documents::{sha256_hex, MAX_DOCUMENT_BYTES};
+pub use case::{Action, Actor, AuditEntry, Case, CasePlace, CaseSummary, CaseView, DocumentInfo, Status, StatusFacts};
+pub use documents::{parse_kind, sha256_hex, MAX_DOCUMENT_BYTES};
 pub use error::{Code, Error, Explained, Result};
 pub use integrity::{Damaged, Integrity};
 pub use keys::{random_key, KdfParams, Key, Passphrase};

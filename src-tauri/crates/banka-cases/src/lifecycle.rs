@@ -9,9 +9,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Change};
-use crate::case::{
-    millis, parse_status, Action, Actor, Case, CaseSummary, CaseView, DocumentInfo, Reason, Status, SummaryRow,
-};
+use crate::case::{millis, parse_status, Action, Actor, Case, CaseSummary, CaseView, DocumentInfo, Status, SummaryRow};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -145,11 +143,13 @@ impl Store {
         if reason.chars().count() > MAX_REASON_CHARS {
             return Err(Error::BadValue {
                 field: "reason".into(),
-                message_zh: format!("原因过长：请不超过 {MAX_REASON_CHARS} 个字符。"),
-                message_en: format!("The reason is too long: keep it under {MAX_REASON_CHARS} characters."),
+                message: Localized::new(
+                    format!("原因过长：请不超过 {MAX_REASON_CHARS} 个字符。"),
+                    format!("The reason is too long: keep it under {MAX_REASON_CHARS} characters."),
+                ),
             });
         }
-        self.change_status(id, Status::Draft, actor, Some(&Reason::typed(reason)), Action::Reopened).await
+        self.change_status(id, Status::Draft, actor, Some(&Localized::same(reason)), Action::Reopened).await
     }
 
     /// A status change with its reason (the agency's or the sender's), recorded in the trail.
@@ -158,10 +158,10 @@ impl Store {
         id: &str,
         to: Status,
         actor: &Actor,
-        reason: Option<&Reason>,
+        reason: Option<&Localized>,
     ) -> Result<CaseSummary> {
         if to == Status::Draft {
-            return self.reopen(id, actor, reason.map(|r| r.message_zh.as_str()).unwrap_or_default()).await;
+            return self.reopen(id, actor, reason.map(|r| r.zh.as_str()).unwrap_or_default()).await;
         }
         self.change_status(id, to, actor, reason, Action::Status).await
     }
@@ -179,7 +179,7 @@ impl Store {
         id: &str,
         to: Status,
         actor: &Actor,
-        reason: Option<&Reason>,
+        reason: Option<&Localized>,
         action: Action,
     ) -> Result<CaseSummary> {
         let mut tx = self.write().await?;
@@ -271,7 +271,7 @@ pub(crate) async fn change_status_in(
     id: &str,
     to: Status,
     actor: &Actor,
-    reason: Option<&Reason>,
+    reason: Option<&Localized>,
     action: Action,
 ) -> Result<()> {
     let from = head(conn, id).await?.status;
@@ -289,12 +289,12 @@ pub(crate) async fn write_status_in(
     from: Status,
     to: Status,
     actor: &Actor,
-    reason: Option<&Reason>,
+    reason: Option<&Localized>,
     action: Action,
 ) -> Result<()> {
     let now = Utc::now();
     let (to_name, at) = (to.name(), millis(now));
-    let (zh, en) = (reason.map(|r| &r.message_zh), reason.map(|r| &r.message_en));
+    let (zh, en) = (reason.map(|r| &r.zh), reason.map(|r| &r.en));
     sqlx::query!(
         "UPDATE cases SET status = ?, status_reason = ?, status_reason_en = ?, updated_at = max(updated_at, ?) WHERE id = ?",
         to_name,
@@ -310,7 +310,7 @@ pub(crate) async fn write_status_in(
         sqlx::query!("UPDATE cases SET applied_on = NULL WHERE id = ?", id).execute(&mut *conn).await?;
     }
     let (old, new) = (Value::from(from.name()), Value::from(to_name));
-    let line = reason.map(Reason::line);
+    let line = reason.map(Localized::to_string);
     let change = Change {
         field: Some("status"),
         old_value: Some(&old),

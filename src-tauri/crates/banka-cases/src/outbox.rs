@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::SqliteConnection;
 
-use crate::case::{from_millis, millis, parse_status, Action, Actor, CaseSummary, Reason, Status};
+use crate::case::{from_millis, millis, parse_status, Action, Actor, CaseSummary, Status};
 use crate::error::{Error, Result};
 use crate::lifecycle::{change_status_in, head};
 use crate::store::Store;
+use banka_rules::Localized;
 
 /// A case a sender has claimed: it alone sends it until `claimed_until`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +148,7 @@ impl Store {
     /// The agency has the case: its reference number, and the case leaves the outbox.
     ///
     /// Each `record_…` applies only while the case is `sending`.
-    pub async fn record_submitted(&self, id: &str, reference: &str, note: Option<&Reason>) -> Result<()> {
+    pub async fn record_submitted(&self, id: &str, reference: &str, note: Option<&Localized>) -> Result<()> {
         let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
@@ -160,7 +161,7 @@ impl Store {
     }
 
     /// The agency refused the case: it needs the person (reopen, correct, queue again).
-    pub async fn record_rejected(&self, id: &str, reason: &Reason) -> Result<()> {
+    pub async fn record_rejected(&self, id: &str, reason: &Localized) -> Result<()> {
         let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
@@ -172,12 +173,12 @@ impl Store {
     }
 
     /// Sending failed for a reason that passes (network, the agency busy): try again at `retry_at`.
-    pub async fn record_retry(&self, id: &str, reason: &Reason, retry_at: DateTime<Utc>) -> Result<()> {
+    pub async fn record_retry(&self, id: &str, reason: &Localized, retry_at: DateTime<Utc>) -> Result<()> {
         let mut tx = self.write().await?;
         if !still_sending(&mut tx, id).await? {
             return Ok(());
         }
-        let (at, line) = (millis(retry_at), reason.line());
+        let (at, line) = (millis(retry_at), reason.to_string());
         sqlx::query!(
             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?
              WHERE case_id = ?",
@@ -238,7 +239,7 @@ impl Store {
     }
 
     /// The agency's news about a submitted case (accepted, in production, rejected with a reason…).
-    pub async fn record_agency_status(&self, id: &str, to: Status, reason: Option<&Reason>) -> Result<()> {
+    pub async fn record_agency_status(&self, id: &str, to: Status, reason: Option<&Localized>) -> Result<()> {
         let mut tx = self.write().await?;
         change_status_in(&mut tx, id, to, &Actor::System, reason, Action::Status).await?;
         tx.commit().await?;

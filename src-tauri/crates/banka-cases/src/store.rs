@@ -222,7 +222,7 @@ mod tests {
         let err = cramped.attach_document(&id, "card_photo", "photo.png", &photo, None, &actor).await.unwrap_err();
         assert_eq!(err.code(), crate::Code::DiskFull, "{err:?}");
         let explained = err.explain();
-        assert!(explained.message_zh.contains("磁盘已满") && explained.message_en.contains("disk is full"));
+        assert!(explained.message.zh.contains("磁盘已满") && explained.message.en.contains("disk is full"));
         // The answer saved before is intact, and the refused document left nothing behind.
         let case = cramped.case(&id).await.unwrap();
         assert_eq!(case.answers["applicant.name"], "王小明");

@@ -80,7 +80,7 @@ async fn a_newer_copy_replaces_an_older_one_but_never_overwrites_work_done_here(
     export(&center, std::slice::from_ref(&id), &diverged).await;
     let report = import(&home, &diverged).await.unwrap();
     assert_eq!(report.skipped.len(), 1);
-    assert!(report.skipped[0].reason_en.contains("both machines"), "{:?}", report.skipped);
+    assert!(report.skipped[0].reason.en.contains("both machines"), "{:?}", report.skipped);
     assert_eq!(home.case(&id).await.unwrap().answers["applicant.mobile"], "13800138000");
 }
 
@@ -97,7 +97,7 @@ async fn a_wrong_passphrase_a_changed_byte_or_a_cut_file_imports_nothing() {
     assert!(matches!(wrong, Error::BadBundle(_)));
     let explained = wrong.explain();
     assert!(
-        explained.message_zh.contains("口令不对") && explained.message_en.contains("wrong passphrase"),
+        explained.message.zh.contains("口令不对") && explained.message.en.contains("wrong passphrase"),
         "{explained}"
     );
 

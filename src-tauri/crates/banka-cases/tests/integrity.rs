@@ -46,7 +46,7 @@ async fn a_flipped_byte_is_found_and_named_and_the_other_cases_stay_readable() {
         Err(e @ Error::Database(_)) => {
             let explained = e.explain();
             assert_eq!(explained.code, banka_cases::Code::StoreDamaged);
-            assert!(explained.message_en.contains("banka check") && !explained.message_en.contains("is safe"));
+            assert!(explained.message.en.contains("banka check") && !explained.message.en.contains("is safe"));
         }
         other => panic!("{:?}", other.map(|b| b.len())),
     }

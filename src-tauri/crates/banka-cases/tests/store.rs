@@ -3,7 +3,8 @@
 
 mod common;
 
-use banka_cases::{Action, Actor, Error, Passphrase, Query, Reason, Status, Store};
+use banka_cases::{Action, Actor, Error, Passphrase, Query, Status, Store};
+use banka_rules::Localized;
 use common::*;
 use serde_json::json;
 
@@ -44,7 +45,7 @@ async fn the_wrong_passphrase_or_a_lost_key_file_opens_nothing() {
     let err = Store::open(dir.path(), &Passphrase::new("not the passphrase")).await.unwrap_err();
     assert!(matches!(err, Error::WrongPassphrase));
     assert!(
-        err.explain().message_zh.contains("口令不正确") && err.explain().message_en.contains("passphrase is wrong")
+        err.explain().message.zh.contains("口令不正确") && err.explain().message.en.contains("passphrase is wrong")
     );
     std::fs::remove_file(dir.path().join("key.json")).unwrap();
     assert!(matches!(Store::open(dir.path(), &Passphrase::new(PASSPHRASE)).await, Err(Error::KeyFile(_))));
@@ -95,7 +96,7 @@ async fn a_photo_used_by_two_cases_is_stored_once_and_goes_with_its_last_use() {
     // One picture cannot be two documents of a case (both sides of an ID card): said plainly.
     let twice = store.attach_document(&a, "id_card_back", "same.png", &photo, None, &operator()).await;
     let Err(e @ Error::SamePicture { .. }) = twice else { panic!("{twice:?}") };
-    assert!(e.explain().message_zh.contains("身份证国徽面"), "{}", e.explain());
+    assert!(e.explain().message.zh.contains("身份证国徽面"), "{}", e.explain());
     assert_eq!(store.case(&a).await.unwrap().documents.len(), 1, "nothing stored");
     store.attach_document(&a, "id_card_front", "front-again.png", &photo, None, &operator()).await.unwrap();
     // Another case may use it.
@@ -145,7 +146,7 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     let typed = store.summary(&id).await.unwrap().status_reason;
     assert_eq!(
         typed,
-        Some(Reason::typed("申请人要改领卡网点")),
+        Some(Localized::same("申请人要改领卡网点")),
         "what a person typed reads the same in both languages"
     );
 
@@ -159,7 +160,7 @@ async fn a_case_is_finalized_only_when_ready_and_reopened_only_with_a_reason() {
     assert_eq!(store.summary(&id).await.unwrap().agency_reference.as_deref(), Some("BJ2026112100001"));
 
     // The agency's reason is kept in both languages, and the trail keeps it as one line.
-    let refused = Reason::new("照片不合格", "The photo was not accepted");
+    let refused = Localized::new("照片不合格", "The photo was not accepted");
     store.set_status(&id, Status::Rejected, &Actor::System, Some(&refused)).await.unwrap();
     assert_eq!(store.summary(&id).await.unwrap().status_reason, Some(refused));
     let last = store.case(&id).await.unwrap().audit.pop().unwrap();

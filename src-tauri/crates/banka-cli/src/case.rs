@@ -214,7 +214,7 @@ enum CaseCommand {
 pub(crate) enum Failure {
     /// Refused, not found, not unlocked: exit 1 with the explanation.
     Refused(banka_service::Error),
-    /// Refused for these problems (`{field, code, message_zh, message_en}` each): exit 1.
+    /// Refused for these problems (`{field, code, message: {zh, en}}` each): exit 1.
     Problems(Box<banka_service::Error>, Vec<Value>),
     /// The command line is wrong: exit 2, as clap does.
     Usage(String),
@@ -259,8 +259,9 @@ pub(crate) fn finish(command: impl std::future::Future<Output = Outcome>) -> Exi
         Err(Failure::Problems(e, problems)) => {
             eprintln!("banka: {e}");
             for p in &problems {
-                let text = |key: &str| p[key].as_str().unwrap_or_default().to_owned();
-                eprintln!("  {}: {} / {}", text("field"), text("message_zh"), text("message_en"));
+                let text = |key: &str, lang: &str| p[key][lang].as_str().unwrap_or_default().to_owned();
+                let field = p["field"].as_str().unwrap_or_default();
+                eprintln!("  {field}: {} / {}", text("message", "zh"), text("message", "en"));
             }
             let mut error = serde_json::to_value(e).expect("an explanation serialises");
             error["problems"] = Value::Array(problems);
@@ -471,7 +472,7 @@ async fn not_ready(store: &Store, id: &str, today: NaiveDate) -> Result<Failure,
         .chain(&evaluation.waiting)
         .map(|e| {
             let f = &e.finding;
-            json!({"field": e.field, "code": f.code, "message_zh": f.message_zh, "message_en": f.message_en})
+            json!({"field": e.field, "code": f.code, "message": f.message})
         })
         .collect();
     Ok(Failure::Problems(Box::new(Error::NotReady { errors: problems.len().max(1) }.into()), problems))
@@ -514,9 +515,9 @@ fn stored(attached: Attached) -> Outcome {
         let en = format!(
             "Stored, but the agency would refuse this picture ({codes}): replace it as the check says, or use --fix."
         );
-        eprintln!("banka: {zh} / {en}");
-        shown["message_zh"] = zh.into();
-        shown["message_en"] = en.into();
+        let message = banka_rules::Localized::new(zh, en);
+        eprintln!("banka: {message}");
+        shown["message"] = serde_json::to_value(message).expect("words serialise");
     }
     let fine = blocking.is_empty();
     report(shown, fine)

@@ -241,14 +241,14 @@ fn pictures_are_attached_checked_and_detached() {
     assert_eq!(out.status.code(), Some(1), "{}", json(&out));
     let attached = json(&out);
     assert_eq!(attached["blocked"], true);
-    assert!(attached["message_en"].as_str().unwrap().contains("file_too_small"), "{attached}");
-    assert!(attached["message_zh"].as_str().unwrap().contains("拒收"));
+    assert!(attached["message"]["en"].as_str().unwrap().contains("file_too_small"), "{attached}");
+    assert!(attached["message"]["zh"].as_str().unwrap().contains("拒收"));
     assert!(stderr(&out).contains("file_too_small"), "{}", stderr(&out));
     let problem = attached["check"]["problems"].as_array().unwrap().iter().find(|p| p["code"] == "file_too_small");
     let problem = problem.unwrap_or_else(|| panic!("{attached}"));
     assert_eq!((problem["blocks"].clone(), problem["fixable"].clone()), (json!(true), json!(true)));
-    assert!(problem["message_zh"].as_str().unwrap().contains("20 KB"));
-    assert!(problem["message_en"].as_str().unwrap().contains("20 KB"));
+    assert!(problem["message"]["zh"].as_str().unwrap().contains("20 KB"));
+    assert!(problem["message"]["en"].as_str().unwrap().contains("20 KB"));
     let shown = json(&banka(&data, &["show", &id]));
     assert_eq!(shown["documents"][0]["file_name"], "small.jpg", "it replaced the good one");
     assert_eq!(shown["documents"][0]["checks"]["problems"], attached["check"]["problems"]);
@@ -318,8 +318,8 @@ fn attach_refuses_unknown_kinds_missing_files_and_endless_ones() {
             (error["code"].as_str(), error["field"].as_str()),
             (Some("file_too_large"), Some("documents.card_photo"))
         );
-        assert!(error["message_en"].as_str().unwrap().contains("/dev/zero"), "{error}");
-        assert!(error["message_zh"].as_str().unwrap().contains("30 MB"), "{error}");
+        assert!(error["message"]["en"].as_str().unwrap().contains("/dev/zero"), "{error}");
+        assert!(error["message"]["zh"].as_str().unwrap().contains("30 MB"), "{error}");
     }
 
     // A kind this flow does not take, and a file that is no picture.
@@ -349,10 +349,10 @@ fn finalize_names_every_problem_in_both_languages() {
     let error = &json(&out)["error"];
     assert_eq!(error["code"], "not_ready");
     let problems = error["problems"].as_array().unwrap();
-    assert!(error["message_en"].as_str().unwrap().contains(&problems.len().to_string()), "{error}");
+    assert!(error["message"]["en"].as_str().unwrap().contains(&problems.len().to_string()), "{error}");
     for p in problems {
-        for key in ["field", "code", "message_zh", "message_en"] {
-            assert!(!p[key].as_str().unwrap_or_default().is_empty(), "{key} of {p}");
+        for text in [&p["field"], &p["code"], &p["message"]["zh"], &p["message"]["en"]] {
+            assert!(!text.as_str().unwrap_or_default().is_empty(), "{p}");
         }
     }
     let find =
@@ -360,8 +360,8 @@ fn finalize_names_every_problem_in_both_languages() {
     assert_eq!(find("applicant.id_number")["code"], "required");
     let front = find("documents.id_card_front");
     assert_eq!(front["code"], "document_missing");
-    assert!(front["message_zh"].as_str().unwrap().contains("身份证"));
-    assert!(front["message_en"].as_str().unwrap().contains("ID card"));
+    assert!(front["message"]["zh"].as_str().unwrap().contains("身份证"));
+    assert!(front["message"]["en"].as_str().unwrap().contains("ID card"));
     assert!(problems.iter().all(|p| p["field"] != "documents.card_photo"), "the photo is there");
     assert!(stderr(&out).contains("applicant.id_number: 请填写证件号码。 / Enter the ID number."), "{}", stderr(&out));
     assert_eq!(json(&banka(&data, &["show", &id]))["status"], "draft");

@@ -32,8 +32,8 @@ fn invalid_value_exits_1_with_bilingual_errors() {
     assert_eq!(j["valid"], false);
     let e = &j["errors"][0];
     assert_eq!(e["code"], "check_character");
-    assert!(e["message_zh"].as_str().unwrap().contains("统一社会信用代码"));
-    assert!(e["message_en"].as_str().unwrap().contains("Unified Social Credit Code"));
+    assert!(e["message"]["zh"].as_str().unwrap().contains("统一社会信用代码"));
+    assert!(e["message"]["en"].as_str().unwrap().contains("Unified Social Credit Code"));
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn flow_list_shows_every_flow_with_its_version() {
     let list = json(&out);
     let ids: Vec<&str> = list.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"bj-individual") && ids.contains(&"bj-minor"), "{ids:?}");
-    assert!(list[0]["title_zh"].is_string() && list[0]["title_en"].is_string() && list[0]["version"].is_u64());
+    assert!(list[0]["title"]["zh"].is_string() && list[0]["title"]["en"].is_string() && list[0]["version"].is_u64());
 }
 
 #[test]
@@ -128,8 +128,8 @@ fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
     assert!(docs.contains(&serde_json::json!("hukou_main_page")));
     assert!(!docs.contains(&serde_json::json!("hukou_householder_page")));
     let error = &e["errors"][0];
-    for key in ["field", "code", "message_zh", "message_en"] {
-        assert!(error[key].is_string(), "{key} in {error}");
+    for text in [&error["field"], &error["code"], &error["message"]["zh"], &error["message"]["en"]] {
+        assert!(text.is_string(), "{error}");
     }
     assert!(e["steps"].is_array() && e["locked_fields"].is_array());
     std::fs::write(&file, "[1, 2]").unwrap();

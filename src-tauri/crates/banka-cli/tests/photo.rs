@@ -35,8 +35,8 @@ fn check_a_good_and_a_bad_card_photo() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(codes(&report), ["background_not_plain"]);
     let problem = &report["problems"][0];
-    assert!(problem["message_zh"].as_str().unwrap().contains("白"));
-    assert!(problem["message_en"].as_str().unwrap().contains("white"));
+    assert!(problem["message"]["zh"].as_str().unwrap().contains("白"));
+    assert!(problem["message"]["en"].as_str().unwrap().contains("white"));
 }
 
 #[test]

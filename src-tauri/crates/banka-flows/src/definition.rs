@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use banka_rules::Localized;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -66,11 +67,9 @@ pub struct SummarySection {
 #[serde(deny_unknown_fields)]
 pub struct Words {
     /// The second confirmation's question (二次确认).
-    pub confirm_zh: String,
-    pub confirm_en: String,
+    pub confirm: Localized,
     /// The success page once the agency has the case (提交成功).
-    pub done_zh: String,
-    pub done_en: String,
+    pub done: Localized,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use banka_rules::finding::{Field as Label, Finding};
-use banka_rules::{dates, text, validate_field, Context, Problem, ValueKind};
+use banka_rules::{dates, text, validate_field, Context, Localized, Problem, ValueKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -80,15 +80,12 @@ pub struct AskState {
 #[derive(Debug, Clone, Serialize)]
 pub struct StepState {
     pub id: String,
-    pub title_zh: String,
-    pub title_en: String,
+    pub title: Localized,
     pub kind: StepKind,
+    /// A notice step's text.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub text_zh: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub text_en: Option<String>,
+    pub text: Option<Localized>,
     pub visible: bool,
     pub complete: bool,
     /// An earlier step is not complete yet.
@@ -115,8 +112,7 @@ pub enum Status {
 pub struct FieldState {
     pub path: String,
     pub step: String,
-    pub label_zh: String,
-    pub label_en: String,
+    pub label: Localized,
     pub input: Input,
     pub status: Status,
     /// The value that counts: the answer (normalised), the default, the locked or derived value.
@@ -134,12 +130,10 @@ pub struct FieldState {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub sms_to: Option<String>,
+    /// Why a locked answer cannot be changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub reason_zh: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub reason_en: Option<String>,
+    pub reason: Option<Localized>,
     /// The agency's photo shown with this answer (a receipt number's, or the one on file).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -158,8 +152,7 @@ pub struct FieldState {
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionState {
     pub value: Value,
-    pub zh: String,
-    pub en: String,
+    pub label: Localized,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -246,8 +239,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         let lock = flow.field(&state.path).and_then(|f| f.locked.as_ref());
         if let Some(lock) = lock.filter(|l| l.when.as_ref().is_some_and(|c| c.holds(&effective))) {
             state.status = Status::Locked;
-            state.reason_zh = Some(lock.reason_zh.clone());
-            state.reason_en = Some(lock.reason_en.clone());
+            state.reason = Some(Localized::new(&lock.reason_zh, &lock.reason_en));
         }
     }
 
@@ -542,11 +534,9 @@ fn step_states(flow: &Flow, visible_steps: &[bool], fields: &[FieldState], issue
             earlier_incomplete |= visible && !complete;
             StepState {
                 id: step.id.clone(),
-                title_zh: step.title_zh.clone(),
-                title_en: step.title_en.clone(),
+                title: Localized::new(&step.title_zh, &step.title_en),
                 kind: step.kind,
-                text_zh: step.text_zh.clone(),
-                text_en: step.text_en.clone(),
+                text: step.text_zh.as_ref().zip(step.text_en.as_ref()).map(|(zh, en)| Localized::new(zh, en)),
                 visible,
                 complete,
                 blocked,
@@ -589,8 +579,7 @@ fn settle(
     let answer = match lock {
         Some(lock) => {
             state.status = Status::Locked;
-            state.reason_zh = Some(lock.reason_zh.clone());
-            state.reason_en = Some(lock.reason_en.clone());
+            state.reason = Some(Localized::new(&lock.reason_zh, &lock.reason_en));
             let from = lock.from.as_ref().and_then(|source| effective.get(source)).map(|v| locked_choice(field, v));
             let Some(value) = from.or_else(|| lock.value.clone()) else {
                 // The agency has not given it yet.
@@ -779,7 +768,7 @@ fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
         .options
         .iter()
         .filter(|o| o.when.as_ref().is_none_or(|c| c.holds(effective)))
-        .map(|o| OptionState { value: o.value.clone(), zh: o.zh.clone(), en: o.en.clone() });
+        .map(|o| OptionState { value: o.value.clone(), label: Localized::new(&o.zh, &o.en) });
     let from_agency = field.options_from.iter().flat_map(|from| {
         let items = effective.get(&from.path).and_then(Value::as_array).cloned().unwrap_or_default();
         items.into_iter().filter_map(move |item| {
@@ -794,7 +783,7 @@ fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
                 _ => (item.get(&from.value)?.clone(), item.get(&from.label)?.as_str()?.to_owned()),
             };
             // Agency data (bank and person names) is in Chinese; English shows it as is.
-            Some(OptionState { value, zh: label.clone(), en: label })
+            Some(OptionState { value, label: Localized::same(label) })
         })
     });
     listed.chain(from_agency).collect()
@@ -815,8 +804,7 @@ fn hidden(field: &Field) -> FieldState {
     FieldState {
         path: field.path.clone(),
         step: String::new(),
-        label_zh: field.label_zh.clone(),
-        label_en: field.label_en.clone(),
+        label: Localized::new(&field.label_zh, &field.label_en),
         input: field.input,
         status: Status::Hidden,
         value: None,
@@ -824,8 +812,7 @@ fn hidden(field: &Field) -> FieldState {
         options: Vec::new(),
         list: field.list,
         sms_to: field.sms_to.clone(),
-        reason_zh: None,
-        reason_en: None,
+        reason: None,
         agency_photo: field.agency_photo,
         roster: field.options_from.as_ref().filter(|_| field.roster).map(|o| o.path.clone()),
         default_document: field.default_document,

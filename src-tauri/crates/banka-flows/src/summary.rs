@@ -1,7 +1,7 @@
 //! The check-answers model: the sections of a case, each with its answers in plain words and
 //! the step its Change (修改) link returns to.
 
-use banka_rules::{codes, regions};
+use banka_rules::{codes, regions, Localized};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde_json::Value;
@@ -15,8 +15,7 @@ use crate::vocabulary::DocumentKind;
 pub struct Section {
     /// The flow's section id, or the step's id when the flow lays out no sections.
     pub id: String,
-    pub title_zh: String,
-    pub title_en: String,
+    pub title: Localized,
     pub rows: Vec<Row>,
 }
 
@@ -27,10 +26,8 @@ pub struct Row {
     pub path: String,
     /// The step that asks it: where its Change (修改) link returns to.
     pub step: String,
-    pub label_zh: String,
-    pub label_en: String,
-    pub answer_zh: String,
-    pub answer_en: String,
+    pub label: Localized,
+    pub answer: Localized,
     /// Whether a Change (修改) link goes back to it: not for a locked or derived answer, nor for
     /// one the agency has checked (004 §1.3.7: the identity and eligibility answers).
     pub change: bool,
@@ -51,14 +48,11 @@ pub fn sections(
         if f.status == Status::Hidden || !answer_to_check(f.input, f.sms_to.is_some()) || !visible(&f.step) {
             return None;
         }
-        let (answer_zh, answer_en) = words(flow, f)?;
         Some(Row {
             path: f.path.clone(),
             step: f.step.clone(),
-            label_zh: f.label_zh.clone(),
-            label_en: f.label_en.clone(),
-            answer_zh,
-            answer_en,
+            label: f.label.clone(),
+            answer: words(flow, f)?,
             change: !matches!(f.status, Status::Locked | Status::Derived) && !checked_by_agency(&f.path),
         })
     };
@@ -74,22 +68,19 @@ pub fn sections(
                 Row {
                     path: crate::engine::document_path(d.kind),
                     step: d.step.clone(),
-                    label_zh: zh.into(),
-                    label_en: en.into(),
-                    answer_zh: if done { "已上传" } else { "未上传" }.into(),
-                    answer_en: if done { "Uploaded" } else { "Not uploaded" }.into(),
+                    label: Localized::new(zh, en),
+                    answer: if done {
+                        Localized::new("已上传", "Uploaded")
+                    } else {
+                        Localized::new("未上传", "Not uploaded")
+                    },
                     change: true,
                 }
             })
             .collect()
     };
-    let section = |id: &str, title_zh: &str, title_en: &str, rows: Vec<Row>| {
-        (!rows.is_empty()).then(|| Section {
-            id: id.to_owned(),
-            title_zh: title_zh.to_owned(),
-            title_en: title_en.to_owned(),
-            rows,
-        })
+    let section = |id: &str, title: Localized, rows: Vec<Row>| {
+        (!rows.is_empty()).then(|| Section { id: id.to_owned(), title, rows })
     };
     if !flow.check_answers.is_empty() {
         return flow
@@ -105,7 +96,7 @@ pub fn sections(
                 if s.documents {
                     rows.extend(document_rows(None));
                 }
-                section(&s.id, &s.title_zh, &s.title_en, rows)
+                section(&s.id, Localized::new(&s.title_zh, &s.title_en), rows)
             })
             .collect();
     }
@@ -117,7 +108,7 @@ pub fn sections(
                 StepKind::Documents => document_rows(Some(&step.id)),
                 _ => fields.iter().filter(|f| f.step == step.id).filter_map(field_row).collect(),
             };
-            section(&step.id, &step.title_zh, &step.title_en, rows)
+            section(&step.id, step.title.clone(), rows)
         })
         .collect()
 }
@@ -129,36 +120,31 @@ pub(crate) fn answer_to_check(input: Input, sms_code: bool) -> bool {
 }
 
 /// An answer as a person reads it, in Chinese and English; `None` when unanswered.
-fn words(flow: &Flow, f: &FieldState) -> Option<(String, String)> {
+fn words(flow: &Flow, f: &FieldState) -> Option<Localized> {
     let value = f.value.as_ref()?;
-    let option = |v: &Value| f.options.iter().find(|o| &o.value == v).map(|o| (o.zh.clone(), o.en.clone()));
+    let option = |v: &Value| f.options.iter().find(|o| &o.value == v).map(|o| o.label.clone());
     let text = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
     Some(match f.input {
-        Input::Choice => option(value).unwrap_or((text.clone(), text)),
+        Input::Choice => option(value).unwrap_or(Localized::same(text)),
         Input::MultiChoice => {
-            let chosen: Vec<(String, String)> = value.as_array()?.iter().filter_map(option).collect();
-            (
-                chosen.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join("、"),
-                chosen.iter().map(|c| c.1.as_str()).collect::<Vec<_>>().join(", "),
+            let chosen: Vec<Localized> = value.as_array()?.iter().filter_map(option).collect();
+            Localized::new(
+                chosen.iter().map(|c| c.zh.as_str()).collect::<Vec<_>>().join("、"),
+                chosen.iter().map(|c| c.en.as_str()).collect::<Vec<_>>().join(", "),
             )
         }
-        Input::YesNo => {
-            let yes = value == &Value::Bool(true);
-            ((if yes { "是" } else { "否" }).into(), (if yes { "Yes" } else { "No" }).into())
-        }
+        Input::YesNo if value == &Value::Bool(true) => Localized::new("是", "Yes"),
+        Input::YesNo => Localized::new("否", "No"),
         Input::CodeList => {
             let list = flow.field(&f.path).and_then(|d| d.list).map(crate::engine::code_list)?;
             let code = codes::find(list, value.as_str()?)?;
-            (code.zh.to_owned(), code.en.to_owned())
+            Localized::new(code.zh, code.en)
         }
-        Input::Region => {
-            let name = regions::full_name(value.as_str()?.parse().ok()?)?;
-            (name.clone(), name)
-        }
+        Input::Region => Localized::same(regions::full_name(value.as_str()?.parse().ok()?)?),
         Input::Date => {
             let d = NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d").ok()?;
-            (format!("{}年{}月{}日", d.year(), d.month(), d.day()), d.format("%-d %B %Y").to_string())
+            Localized::new(format!("{}年{}月{}日", d.year(), d.month(), d.day()), d.format("%-d %B %Y").to_string())
         }
-        _ => (text.clone(), text),
+        _ => Localized::same(text),
     })
 }

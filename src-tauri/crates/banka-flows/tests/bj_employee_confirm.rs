@@ -134,7 +134,7 @@ fn seed_002_entity_collection_is_fixed_once_chosen() {
     assert!(e.locked_fields.contains(&"collection.method".to_owned()));
     assert_eq!(value(&e, "collection.method"), Some(json!("entity")));
     let f = e.fields.iter().find(|f| f.path == "collection.method").unwrap();
-    assert!(f.reason_zh.as_deref().is_some_and(|r| r.contains("单位代领")));
+    assert!(f.reason.as_ref().map(|r| r.zh.as_str()).is_some_and(|r| r.contains("单位代领")));
     // 002 §二 第四步 "则单位职工对应的领卡方式为单位代领": nothing to choose, even before an answer.
     let e = eval(FLOW, &with(&entity_collects(), json!({"collection.method": null})));
     assert_eq!(status(&e, "collection.method"), "locked");

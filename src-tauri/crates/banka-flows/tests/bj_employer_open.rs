@@ -137,8 +137,15 @@ fn seed_002_banks_and_branches_for_employees_come_from_the_agency() {
     // §一 第四步: 填写职工办卡的开户银行及办卡网点 — at least one of each, among the agency's.
     let e = eval(FLOW, &complete());
     assert_eq!(options(&e, "entity.banks"), [json!("icbc"), json!("boc"), json!("bob")]);
-    let labels: Vec<_> =
-        e.fields.iter().find(|f| f.path == "entity.branches").unwrap().options.iter().map(|o| o.zh.clone()).collect();
+    let labels: Vec<_> = e
+        .fields
+        .iter()
+        .find(|f| f.path == "entity.branches")
+        .unwrap()
+        .options
+        .iter()
+        .map(|o| o.label.zh.clone())
+        .collect();
     assert_eq!(labels, ["中国工商银行北京海淀支行", "中国工商银行北京中关村支行", "中国银行北京海淀支行"]);
     // (field, answer, errors)
     let cases: [(&str, Value, &[&str]); 8] = [
@@ -177,5 +184,5 @@ fn spec_2_notice_and_declaration_must_be_agreed() {
     }
     let e = eval(FLOW, &complete());
     let commitment = e.fields.iter().find(|f| f.path == "commitment.agreed").unwrap();
-    assert!(commitment.label_zh.contains("单位经办人"));
+    assert!(commitment.label.zh.contains("单位经办人"));
 }

@@ -43,8 +43,15 @@ fn seed_002_only_employees_whose_information_is_confirmed_are_offered() {
     // §三: 勾选信息已确认的员工 — 职工申请情况查询 shows 办卡状态 “信息已确认”.
     let e = eval(FLOW, &complete());
     assert_eq!(options(&e, "submit.employees"), [json!("e1"), json!("e3")]);
-    let names: Vec<_> =
-        e.fields.iter().find(|f| f.path == "submit.employees").unwrap().options.iter().map(|o| o.zh.clone()).collect();
+    let names: Vec<_> = e
+        .fields
+        .iter()
+        .find(|f| f.path == "submit.employees")
+        .unwrap()
+        .options
+        .iter()
+        .map(|o| o.label.zh.clone())
+        .collect();
     assert_eq!(names, ["孙七", "吴九"]);
     // The whole list, with each one's 办卡状态, is shown with the question.
     let field = e.fields.iter().find(|f| f.path == "submit.employees").unwrap();

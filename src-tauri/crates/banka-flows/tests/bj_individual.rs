@@ -106,9 +106,9 @@ fn errors_name_the_field_in_both_languages() {
     let e = eval(FLOW, &a);
     let id = e.errors.iter().find(|x| x.field == "applicant.id_number").unwrap();
     assert_eq!(id.finding.code, "check_character");
-    assert!(id.finding.message_zh.contains("证件号码") && id.finding.message_en.contains("ID number"));
+    assert!(id.finding.message.zh.contains("证件号码") && id.finding.message.en.contains("ID number"));
     let mobile = e.errors.iter().find(|x| x.field == "applicant.mobile").unwrap();
-    assert!(mobile.finding.message_zh.contains("卡预留手机号"));
+    assert!(mobile.finding.message.zh.contains("卡预留手机号"));
 }
 
 #[test]
@@ -168,8 +168,8 @@ fn spec_names_and_text_are_what_a_document_and_an_address_can_hold() {
         assert_eq!(error_codes(&e, field), [code], "{field}");
         assert!(!e.ready);
         let finding = &e.errors.iter().find(|x| x.field == field).unwrap().finding;
-        assert!(!finding.message_zh.is_empty() && !finding.message_en.is_empty());
-        assert!(!finding.message_zh.contains('\u{0}'), "an invisible character is named, not printed");
+        assert!(!finding.message.zh.is_empty() && !finding.message.en.is_empty());
+        assert!(!finding.message.zh.contains('\u{0}'), "an invisible character is named, not printed");
     }
     // A minority name as typed on a phone: the dot made the ID card's "·".
     let e = eval(FLOW, &with(&complete(), json!({"applicant.name": "买买提•艾力"})));

@@ -165,15 +165,15 @@ fn check_answers_shows_each_section_in_plain_words_with_its_step() {
         section(step).rows.iter().find(|r| r.path == path).unwrap_or_else(|| panic!("{path}")).clone()
     };
     let id_type = row("child", "applicant.id_type");
-    assert_eq!((id_type.answer_zh.as_str(), id_type.answer_en.as_str()), ("户口本", "Household register (hukou)"));
+    assert_eq!((id_type.answer.zh.as_str(), id_type.answer.en.as_str()), ("户口本", "Household register (hukou)"));
     let householder = row("relationship", "proxy.is_householder");
-    assert_eq!((householder.answer_zh.as_str(), householder.answer_en.as_str()), ("是", "Yes"));
+    assert_eq!((householder.answer.zh.as_str(), householder.answer.en.as_str()), ("是", "Yes"));
     let ethnicity = row("residence", "applicant.ethnicity");
-    assert_eq!((ethnicity.answer_zh.as_str(), ethnicity.answer_en.as_str()), ("汉族", "Han"));
+    assert_eq!((ethnicity.answer.zh.as_str(), ethnicity.answer.en.as_str()), ("汉族", "Han"));
     let valid_to = row("basic-info", "applicant.id_valid_to");
-    assert_eq!((valid_to.answer_zh.as_str(), valid_to.answer_en.as_str()), ("2031年6月1日", "1 June 2031"));
+    assert_eq!((valid_to.answer.zh.as_str(), valid_to.answer.en.as_str()), ("2031年6月1日", "1 June 2031"));
     let uploads = section("uploads");
-    assert!(uploads.rows.iter().all(|r| r.answer_zh == "已上传"));
+    assert!(uploads.rows.iter().all(|r| r.answer.zh == "已上传"));
     assert!(uploads.rows.iter().any(|r| r.path == "documents.hukou_householder_page"));
     // Agreements are not answers; hidden branches are not shown.
     assert!(e.check_answers.iter().all(|s| s.id != "notice" && s.id != "photo"));
@@ -186,8 +186,8 @@ fn seed_000_validity_end_must_follow_its_start_and_the_start_is_not_in_the_futur
     let e = eval(FLOW, &backwards);
     assert_eq!(error_codes(&e, "applicant.id_valid_to"), ["date_not_after"]);
     let message = &e.errors.iter().find(|x| x.field == "applicant.id_valid_to").unwrap().finding;
-    assert!(message.message_zh.contains("证件有效期开始日期"), "{}", message.message_zh);
-    assert!(message.message_en.contains("ID valid from"), "{}", message.message_en);
+    assert!(message.message.zh.contains("证件有效期开始日期"), "{}", message.message.zh);
+    assert!(message.message.en.contains("ID valid from"), "{}", message.message.en);
     let future = with(&child_with_id_card(), json!({"applicant.id_valid_from": "2026-11-22"}));
     assert_eq!(error_codes(&eval(FLOW, &future), "applicant.id_valid_from"), ["date_in_future"]);
     let today = with(&child_with_id_card(), json!({"applicant.id_valid_from": "2026-11-21"}));

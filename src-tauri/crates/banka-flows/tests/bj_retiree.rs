@@ -84,8 +84,12 @@ fn seed_003_bank_is_locked_to_the_pension_bank() {
             assert!(e.locked_fields.contains(&field.to_owned()), "{field}");
             assert_eq!(value(&e, field), Some(json!(expected)), "{field}");
             let f = e.fields.iter().find(|f| f.path == field).unwrap();
-            assert!(f.reason_zh.as_deref().is_some_and(|r| r.contains("养老金代发") && r.contains("无法修改")));
-            assert!(f.reason_en.as_deref().is_some_and(|r| r.contains("pension")));
+            assert!(f
+                .reason
+                .as_ref()
+                .map(|r| r.zh.as_str())
+                .is_some_and(|r| r.contains("养老金代发") && r.contains("无法修改")));
+            assert!(f.reason.as_ref().map(|r| r.en.as_str()).is_some_and(|r| r.contains("pension")));
         }
     }
 }

@@ -28,7 +28,7 @@ fn every_shipped_flow_loads_and_is_well_formed() {
 
 fn problems(steps: &str) -> Vec<String> {
     let text = format!(
-        "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"test\"\nwords = {{ confirm_zh = \"t\", confirm_en = \"t\", done_zh = \"t\", done_en = \"t\" }}\n{steps}"
+        "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"test\"\nwords = {{ confirm = {{ zh = \"t\", en = \"t\" }}, done = {{ zh = \"t\", en = \"t\" }} }}\n{steps}"
     );
     let flow = Flow::parse("t.toml", &text, &Shared::default()).expect("parses");
     wellformed::check(&flow).err().unwrap_or_default()
@@ -79,9 +79,9 @@ documents = [{ kind = "card_photo", step = "a" }]"#,
 
 #[test]
 fn unknown_keys_and_shapes_are_refused_when_parsing() {
-    let bad = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nwords = { confirm_zh = \"t\", confirm_en = \"t\", done_zh = \"t\", done_en = \"t\" }\nsteps = []\ncolour = \"red\"";
+    let bad = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nwords = { confirm = { zh = \"t\", en = \"t\" }, done = { zh = \"t\", en = \"t\" } }\nsteps = []\ncolour = \"red\"";
     assert!(Flow::parse("t.toml", bad, &Shared::default()).unwrap_err().contains("t.toml"));
-    let missing_use = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nwords = { confirm_zh = \"t\", confirm_en = \"t\", done_zh = \"t\", done_en = \"t\" }\nsteps = [{ use = \"nope\" }]";
+    let missing_use = "id = \"t\"\nversion = 1\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"beijing\"\nsource = \"s\"\nwords = { confirm = { zh = \"t\", en = \"t\" }, done = { zh = \"t\", en = \"t\" } }\nsteps = [{ use = \"nope\" }]";
     assert!(Flow::parse("t.toml", missing_use, &Shared::default()).unwrap_err().contains("no shared step"));
 }
 

@@ -10,7 +10,7 @@ use serde_json::json;
 
 fn flow(body: &str) -> Flow {
     let text = format!(
-        "id = \"t\"\nversion = 3\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"guangdong\"\nsource = \"test\"\nwords = {{ confirm_zh = \"t\", confirm_en = \"t\", done_zh = \"t\", done_en = \"t\" }}\n{body}"
+        "id = \"t\"\nversion = 3\ntitle_zh = \"t\"\ntitle_en = \"t\"\njurisdiction = \"guangdong\"\nsource = \"test\"\nwords = {{ confirm = {{ zh = \"t\", en = \"t\" }}, done = {{ zh = \"t\", en = \"t\" }} }}\n{body}"
     );
     let flow = Flow::parse("t.toml", &text, &Shared::default()).expect("parses");
     banka_flows::wellformed::check(&flow).expect("well-formed");
@@ -40,7 +40,7 @@ fn options_from_the_agency_keep_only_matching_items() {
     ]);
     let e = run(&f, &answers(json!({"agency.employees": agency, "submit.employees": ["e1", "e3"]})), None);
     assert!(e.ready, "{:#?}", e.errors);
-    let options: Vec<_> = e.fields[0].options.iter().map(|o| o.zh.as_str()).collect();
+    let options: Vec<_> = e.fields[0].options.iter().map(|o| o.label.zh.as_str()).collect();
     assert_eq!(options, ["张三", "王五"]);
     let e = run(&f, &answers(json!({"agency.employees": agency, "submit.employees": ["e1", "e2"]})), None);
     assert_eq!(codes(&e, "submit.employees"), ["not_an_option"], "unconfirmed employees cannot be submitted");
@@ -78,7 +78,7 @@ rules = [{ kind = "agency-refusal", field = "applicant.social_security_number", 
     let e = run(&f, &answers(refused), None);
     assert!(!e.ready);
     assert_eq!(codes(&e, "applicant.social_security_number"), ["one_person_one_card"]);
-    assert!(e.errors[0].finding.message_zh.contains("一人一卡"));
+    assert!(e.errors[0].finding.message.zh.contains("一人一卡"));
     assert_eq!(e.next_flow.as_deref(), Some("gd-card-cleanup"));
 }
 

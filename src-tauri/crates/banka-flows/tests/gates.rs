@@ -35,7 +35,7 @@ fn seed_001_without_the_agencys_yes_the_draft_goes_on_but_cannot_be_finished() {
     assert!(!e.ready, "but not finished before the agency has said yes");
     let waiting: Vec<_> = e.waiting.iter().map(|w| (w.field.as_str(), w.finding.code.as_str())).collect();
     assert_eq!(waiting, [("agency.eligibility", "agency_pending")]);
-    assert!(e.waiting[0].finding.message_zh.contains("资格校验") && e.waiting[0].finding.message_en.contains("agency"));
+    assert!(e.waiting[0].finding.message.zh.contains("资格校验") && e.waiting[0].finding.message.en.contains("agency"));
     assert!(due(&e, Question::Eligibility), "and the question is due");
 
     let yes = answered("bj-individual", &a, "eligible");
@@ -71,7 +71,7 @@ fn every_eligibility_refusal_keeps_the_person_at_the_step_with_the_reason() {
         assert_eq!(error_codes(&e, field), [*code], "{flow} {code}");
         assert_eq!(e.refusals.len(), 1, "{flow} {code}: the refusal is told");
         let f = &e.refusals[0].finding;
-        assert!(!f.message_zh.is_empty() && !f.message_en.is_empty() && f.message_zh != f.message_en);
+        assert!(!f.message.zh.is_empty() && !f.message.en.is_empty() && f.message.zh != f.message.en);
         let step = &e.fields.iter().find(|s| s.path == *field).unwrap().step;
         let step = e.steps.iter().find(|s| &s.id == step).unwrap();
         assert!(!step.complete, "{flow} {code}: the person stays at {}", step.id);
@@ -155,8 +155,8 @@ fn seed_001_an_upload_the_agency_would_refuse_blocks_the_case_and_advice_does_no
     let e = eval("bj-individual", &refused);
     assert_eq!(error_codes(&e, "documents.card_photo"), ["upload_refused"]);
     let f = &e.errors.iter().find(|x| x.field == "documents.card_photo").unwrap().finding;
-    assert!(f.message_zh.contains("制卡照片") && f.message_zh.contains("358×441"), "{}", f.message_zh);
-    assert!(f.message_en.contains("358×441"), "{}", f.message_en);
+    assert!(f.message.zh.contains("制卡照片") && f.message.zh.contains("358×441"), "{}", f.message.zh);
+    assert!(f.message.en.contains("358×441"), "{}", f.message.en);
     assert!(!e.ready);
     assert!(!e.steps.iter().find(|s| s.id == "uploads").unwrap().complete, "the person stays at the upload");
 
@@ -231,7 +231,7 @@ fn spec_3_a_permit_number_belongs_to_the_resident_type() {
         assert_eq!(codes, error.into_iter().collect::<Vec<_>>(), "{resident} {id_type} {number}");
         if error.is_some() {
             let f = &e.errors.iter().find(|x| x.field == "applicant.id_number").unwrap().finding;
-            assert!(f.message_zh.contains("810000") && f.message_en.contains("810000"), "{}", f.message_zh);
+            assert!(f.message.zh.contains("810000") && f.message.en.contains("810000"), "{}", f.message.zh);
         }
     }
 }

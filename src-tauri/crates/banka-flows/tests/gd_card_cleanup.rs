@@ -79,7 +79,7 @@ fn the_applicant_carried_over_from_the_refused_application_is_locked_and_shown()
     assert_eq!(status(&e, "applicant.name"), "locked");
     assert_eq!(value(&e, "applicant.name"), Some(json!("陈志强")));
     let person = e.check_answers.iter().find(|s| s.id == "person").expect("a section for the person");
-    assert!(person.rows.iter().any(|r| r.path == "applicant.name" && r.answer_zh == "陈志强"));
+    assert!(person.rows.iter().any(|r| r.path == "applicant.name" && r.answer.zh == "陈志强"));
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn seed_004_1_3_11_the_cards_are_shown_for_confirmation() {
     let e = eval(FLOW, &two_cards());
     let cards = e.check_answers.iter().find(|s| s.id == "cards").expect("a section for the cards");
     let row = cards.rows.iter().find(|r| r.path == "cleanup.cards").unwrap();
-    assert_eq!(row.answer_zh, "6217001234567890123、6228481234567890456");
+    assert_eq!(row.answer.zh, "6217001234567890123、6228481234567890456");
     assert!(e.check_answers.iter().all(|s| s.id != "guide" && s.id != "cleanup"), "agreements are not answers");
 }
 

@@ -336,7 +336,7 @@ fn seed_004_1_3_4_photo_is_a_receipt_number_or_the_system_photo() {
     assert_eq!(error_codes(&e, "photo.source"), ["no_photo_on_file"]);
     let finding = &e.errors.iter().find(|x| x.field == "photo.source").unwrap().finding;
     assert!(
-        finding.message_zh.contains("没有您的相片") && finding.message_en.contains("no photo of you"),
+        finding.message.zh.contains("没有您的相片") && finding.message.en.contains("no photo of you"),
         "{finding:?}"
     );
     assert!(!e.steps.iter().find(|s| s.id == "photo").unwrap().complete, "the person stays at the photo step");
@@ -402,7 +402,7 @@ fn seed_004_1_3_1_and_1_3_7_the_guide_and_the_submission_must_be_agreed() {
 #[test]
 fn seed_004_1_3_7_check_answers_is_laid_out_as_the_seed_with_recipient_only_for_mail() {
     let e = ready_with_documents(&by_mail());
-    let titles: Vec<&str> = e.check_answers.iter().map(|s| s.title_zh.as_str()).collect();
+    let titles: Vec<&str> = e.check_answers.iter().map(|s| s.title.zh.as_str()).collect();
     // §1.3.7 1.: 个人信息、制卡相片、社保卡信息、社保卡领卡方式、领卡网点、收件人信息、上传材料 (身份核验 is Banka's own).
     assert_eq!(
         titles,
@@ -423,13 +423,13 @@ fn seed_004_1_3_7_check_answers_is_laid_out_as_the_seed_with_recipient_only_for_
         let r = row(id, path);
         assert!(r.change && r.step == "collection", "{path}: {r:?}");
     }
-    assert_eq!(row("collection", "collection.method").answer_zh, "邮寄到付");
+    assert_eq!(row("collection", "collection.method").answer.zh, "邮寄到付");
     assert_eq!(row("uploads", "documents.id_card_front").step, "uploads");
     // What the agency checked at 资格校验 is shown without 修改.
     for (id, path) in [("personal", "applicant.name"), ("personal", "applicant.id_number"), ("card", "card.city")] {
         assert!(!row(id, path).change, "{path}");
     }
-    assert!(row("card", "applicant.social_security_number").answer_zh.len() > 10);
+    assert!(row("card", "applicant.social_security_number").answer.zh.len() > 10);
     // A one-time code is not an answer to check.
     assert!(e.check_answers.iter().flat_map(|s| &s.rows).all(|r| !r.path.ends_with("sms_code")));
     // 收件人信息 only for 邮寄到付.
@@ -445,7 +445,7 @@ fn spec_3_a_mainland_social_security_number_is_the_id_number() {
     let e = eval(FLOW, &with(&mainland(), json!({"applicant.social_security_number": other})));
     assert_eq!(error_codes(&e, "applicant.social_security_number"), ["differs_from"]);
     let finding = &e.errors.iter().find(|x| x.field == "applicant.social_security_number").unwrap().finding;
-    assert!(finding.message_zh.contains("证件号码") && finding.message_en.contains("ID document number"));
+    assert!(finding.message.zh.contains("证件号码") && finding.message.en.contains("ID document number"));
     // Written differently but the same number (lower-case x, spaces): no error.
     let spaced = with(
         &mainland(),

@@ -52,6 +52,6 @@ proptest! {
             prop_assert!(f.value.is_none(), "{} is hidden but has a value", f.path);
             prop_assert!(!e.answers_to_submit.contains_key(&f.path), "{} is hidden but submitted", f.path);
         }
-        prop_assert!(e.errors.iter().all(|x| !x.finding.message_zh.is_empty() && !x.finding.message_en.is_empty()));
+        prop_assert!(e.errors.iter().all(|x| !x.finding.message.zh.is_empty() && !x.finding.message.en.is_empty()));
     }
 }

@@ -1,5 +1,6 @@
 //! What a fix did to a picture, worded once here in Chinese and English.
 
+use banka_rules::Localized;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -51,8 +52,8 @@ impl Change {
         }
     }
 
-    pub fn message(&self) -> (String, String) {
-        match self {
+    pub fn message(&self) -> Localized {
+        let (zh, en): (String, String) = match self {
             Change::Rotated => ("按相机记录的方向把照片转正。".into(), "Turned upright as the camera recorded.".into()),
             Change::Turned { quarter_turns } => (
                 format!("按你的要求顺时针旋转了 {} 度。", u32::from(*quarter_turns) * 90),
@@ -87,18 +88,18 @@ impl Change {
                 format!("保存为 JPEG（质量 {quality}），{} KB。", bytes / 1024),
                 format!("Saved as JPEG (quality {quality}), {} KB.", bytes / 1024),
             ),
-        }
+        };
+        Localized::new(zh, en)
     }
 }
 
-/// `{code, message_zh, message_en}`, as problems are shown.
+/// `{code, message: {zh, en}}`, as problems are shown.
 impl Serialize for Change {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (zh, en) = self.message();
+        let message = self.message();
         let mut st = s.serialize_struct("Change", 3)?;
         st.serialize_field("code", self.code())?;
-        st.serialize_field("message_zh", &zh)?;
-        st.serialize_field("message_en", &en)?;
+        st.serialize_field("message", &message)?;
         st.end()
     }
 }

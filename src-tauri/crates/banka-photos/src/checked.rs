@@ -2,6 +2,7 @@
 //! it and whether it blocks the case, and the marks to draw. The window's uploads, the CLI's
 //! `case attach` and a document's `checks` in the case store all use this one shape.
 
+use banka_rules::Localized;
 use serde::Serialize;
 
 use crate::{Marks, Problem, Report};
@@ -12,8 +13,7 @@ use crate::{Marks, Problem, Report};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhotoProblem {
     pub code: String,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Localized,
     pub fixable: bool,
     pub blocks: bool,
 }
@@ -38,8 +38,7 @@ impl PhotoCheck {
 
 impl From<&Problem> for PhotoProblem {
     fn from(p: &Problem) -> Self {
-        let (message_zh, message_en) = p.message();
-        PhotoProblem { code: p.code().into(), message_zh, message_en, fixable: p.fixable(), blocks: p.blocks() }
+        PhotoProblem { code: p.code().into(), message: p.message(), fixable: p.fixable(), blocks: p.blocks() }
     }
 }
 
@@ -65,9 +64,12 @@ mod tests {
     fn a_check_carries_each_problem_worded_and_whether_it_blocks() {
         let checked = PhotoCheck::from(&crate::check(DocumentKind::CardPhoto, b"not a picture"));
         assert!(!checked.ok && checked.blocks());
-        let (zh, en) = Problem::Unreadable.message();
-        let unreadable =
-            PhotoProblem { code: "unreadable".into(), message_zh: zh, message_en: en, fixable: false, blocks: true };
+        let unreadable = PhotoProblem {
+            code: "unreadable".into(),
+            message: Problem::Unreadable.message(),
+            fixable: false,
+            blocks: true,
+        };
         assert_eq!(checked.problems, [unreadable]);
         let advisory = PhotoCheck { problems: vec![PhotoProblem::from(&Problem::Blurry)], ..checked };
         assert!(!advisory.blocks(), "blurry is shown, not refused");

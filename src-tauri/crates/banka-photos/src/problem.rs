@@ -1,6 +1,7 @@
 //! What can be wrong with an upload, each worded once here in Chinese and English, saying what
 //! to do about it; and whether Banka's one-click fix can put it right.
 
+use banka_rules::Localized;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -137,10 +138,10 @@ impl Problem {
     }
 
     /// What is wrong and what to do, in Chinese and in English.
-    pub fn message(&self) -> (String, String) {
+    pub fn message(&self) -> Localized {
         use Problem::*;
         let (w, h) = (spec::WIDTH, spec::HEIGHT);
-        match self {
+        let (zh, en): (String, String) = match self {
             Unreadable => (
                 "无法读取这个文件：它不是图片，或已损坏。请重新拍照或选择另一个 JPEG 文件。".into(),
                 "This file cannot be read: it is not a picture, or it is damaged. Take the photo again or choose another JPEG file.".into(),
@@ -233,18 +234,18 @@ impl Problem {
                 "证件是横放的，照片看起来转了 90 度。点“向左转”或“向右转”把它摆正。".into(),
                 "The picture seems turned by 90 degrees. Use “Rotate left” or “Rotate right” to turn it upright.".into(),
             ),
-        }
+        };
+        Localized::new(zh, en)
     }
 }
 
-/// As the CLI and the UI see it: `{code, message_zh, message_en, fixable, blocks}`.
+/// As the CLI and the UI see it: `{code, message: {zh, en}, fixable, blocks}`.
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (zh, en) = self.message();
+        let message = self.message();
         let mut st = s.serialize_struct("Problem", 5)?;
         st.serialize_field("code", self.code())?;
-        st.serialize_field("message_zh", &zh)?;
-        st.serialize_field("message_en", &en)?;
+        st.serialize_field("message", &message)?;
         st.serialize_field("fixable", &self.fixable())?;
         st.serialize_field("blocks", &self.blocks())?;
         st.end()
@@ -302,7 +303,7 @@ mod tests {
         let text = serde_json::to_value(Problem::FileTooSmall { bytes: 12_288 }).unwrap();
         assert_eq!(text["code"], "file_too_small");
         assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(true), Some(true)));
-        assert!(text["message_zh"].as_str().unwrap().contains("12 KB"));
+        assert!(text["message"]["zh"].as_str().unwrap().contains("12 KB"));
         let text = serde_json::to_value(Problem::Blurry).unwrap();
         assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(false), Some(false)));
     }

@@ -59,8 +59,8 @@ fn has(kind: DocumentKind, bytes: &[u8], code: &str, fixed_clears: bool) -> Repo
     assert!(codes(&r).contains(&code), "expected {code}, got {:?}", codes(&r));
     assert!(!r.ok);
     let p = r.problems.iter().find(|p| p.code() == code).unwrap();
-    let (zh, en) = p.message();
-    assert!(!zh.is_empty() && !en.is_empty());
+    let message = p.message();
+    assert!(!message.zh.is_empty() && !message.en.is_empty());
     assert_eq!(p.fixable(), fixed_clears, "{code} fixable");
     if fixed_clears {
         let fixed = fix(kind, bytes, FixOptions::default()).expect("readable");
@@ -107,7 +107,7 @@ fn unreadable_and_unsupported_files() {
     let mut heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec();
     heic.resize(30_000, 0);
     let r = has(CardPhoto, &heic, "unsupported_format", false);
-    assert!(r.problems[0].message().1.contains("HEIC"));
+    assert!(r.problems[0].message().en.contains("HEIC"));
     has(IdCardFront, b"%PDF-1.7\n...", "unsupported_format", false);
     assert!(fix(CardPhoto, b"junk", FixOptions::default()).is_err());
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::Localized;
 use serde::Serialize;
 
 /// The field a value was typed into, named as the user sees it on screen.
@@ -216,10 +217,9 @@ pub struct Finding {
     /// Stable machine code, e.g. `check_character`.
     pub code: String,
     pub severity: Severity,
-    pub field_zh: String,
-    pub field_en: String,
-    pub message_zh: String,
-    pub message_en: String,
+    /// The field's name, as its label says it.
+    pub label: Localized,
+    pub message: Localized,
 }
 
 impl Problem {
@@ -484,10 +484,8 @@ impl Problem {
         Finding {
             code: self.code().to_owned(),
             severity: self.severity(),
-            field_zh: field.zh.to_string(),
-            field_en: field.en.to_string(),
-            message_zh: zh,
-            message_en: en,
+            label: Localized::new(field.zh.as_ref(), field.en.as_ref()),
+            message: Localized::new(zh, en),
         }
     }
 }
@@ -546,9 +544,9 @@ mod tests {
         let mut codes = std::collections::HashSet::new();
         for p in &problems {
             let f = p.describe(&MOBILE);
-            assert!(f.message_zh.contains("手机号码"), "{}", f.message_zh);
-            assert!(f.message_en.contains("mobile number"), "{}", f.message_en);
-            assert_eq!(f.field_en, "mobile number");
+            assert!(f.message.zh.contains("手机号码"), "{}", f.message.zh);
+            assert!(f.message.en.contains("mobile number"), "{}", f.message.en);
+            assert_eq!(f.label.en, "mobile number");
             codes.insert(f.code);
         }
         assert_eq!(codes.len(), 37, "each problem kind has its own code");
@@ -557,8 +555,8 @@ mod tests {
     #[test]
     fn length_lists_every_accepted_length() {
         let f = Problem::Length { expected: &[9, 11], actual: 5 }.describe(&MOBILE);
-        assert!(f.message_zh.contains("9位或11位") && f.message_zh.contains("输入了5位"));
-        assert!(f.message_en.contains("9 or 11 characters") && f.message_en.contains("you entered 5"));
+        assert!(f.message.zh.contains("9位或11位") && f.message.zh.contains("输入了5位"));
+        assert!(f.message.en.contains("9 or 11 characters") && f.message.en.contains("you entered 5"));
     }
 
     #[test]
@@ -575,8 +573,8 @@ mod tests {
             json,
             serde_json::json!({
                 "code": "required", "severity": "error",
-                "field_zh": "手机号码", "field_en": "mobile number",
-                "message_zh": "请填写手机号码。", "message_en": "Enter the mobile number."
+                "label": { "zh": "手机号码", "en": "mobile number" },
+                "message": { "zh": "请填写手机号码。", "en": "Enter the mobile number." }
             })
         );
     }

@@ -206,9 +206,9 @@ mod tests {
     #[test]
     fn each_kind_words_its_own_field() {
         let r = validate(ValueKind::SocialSecurityNumber, "", &ctx());
-        assert_eq!(r.errors[0].message_zh, "请填写社会保障号。");
+        assert_eq!(r.errors[0].message.zh, "请填写社会保障号。");
         let r = validate(ValueKind::Uscc, "", &ctx());
-        assert_eq!(r.errors[0].message_en, "Enter the Unified Social Credit Code.");
+        assert_eq!(r.errors[0].message.en, "Enter the Unified Social Credit Code.");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use banka_agency::client::Client;
 use banka_agency::sender::{self, Sender};
 use banka_agency::server;
 use banka_cases::{Status, Store};
+use banka_rules::Localized;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{broadcast, oneshot, Mutex, Notify};
 use tokio::task::JoinHandle;
@@ -65,8 +66,8 @@ pub struct OutboxState {
     pub sending: u32,
     pub failed: u32,
     pub sender: SenderState,
-    pub problem_zh: Option<String>,
-    pub problem_en: Option<String>,
+    /// Why the sender stopped.
+    pub problem: Option<Localized>,
 }
 
 /// What changed behind the window's back, pushed to it instead of it asking on a timer.
@@ -109,8 +110,7 @@ struct Inner {
 
 struct Halt {
     state: SenderState,
-    zh: String,
-    en: String,
+    why: Localized,
 }
 
 /// Saves the agency settings, checked first: an address that is not https, except on this
@@ -214,14 +214,8 @@ impl Agency {
             };
             if let Err(e) = sender.run(POLL, &wake, stop).await {
                 let halt = match &e {
-                    sender::Error::Unauthorized(c) => {
-                        let (zh, en) = c.messages();
-                        Halt { state: SenderState::Unauthorized, zh, en }
-                    }
-                    sender::Error::Store(s) => {
-                        let s = s.explain();
-                        Halt { state: SenderState::Stopped, zh: s.message_zh, en: s.message_en }
-                    }
+                    sender::Error::Unauthorized(c) => Halt { state: SenderState::Unauthorized, why: c.message() },
+                    sender::Error::Store(s) => Halt { state: SenderState::Stopped, why: s.explain().message },
                 };
                 *problem.lock().expect("not poisoned") = Some(halt);
                 let _ = events.send(AgencyEvent::SenderChanged);
@@ -295,14 +289,13 @@ impl Agency {
             (None, Some(_)) => SenderState::Running,
             (None, None) => SenderState::NotConfigured,
         };
-        let (problem_zh, problem_en) = stopped.as_ref().map(|s| (s.zh.clone(), s.en.clone())).unzip();
+
         Ok(OutboxState {
             queued: count(Status::Queued),
             sending: count(Status::Sending),
             failed: count(Status::Failed),
             sender,
-            problem_zh,
-            problem_en,
+            problem: stopped.as_ref().map(|s| s.why.clone()),
         })
     }
 

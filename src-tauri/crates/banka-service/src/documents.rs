@@ -5,6 +5,7 @@
 use banka_cases::{Actor, DocumentInfo, Store};
 use banka_flows::vocabulary::DocumentKind;
 use banka_photos::{Change, FixOptions, PhotoCheck, Report};
+use banka_rules::Localized;
 use serde::Serialize;
 
 use crate::{case, CaseView, Code, Error};
@@ -16,8 +17,7 @@ use crate::{case, CaseView, Code, Error};
 pub struct Upload {
     pub document: DocumentInfo,
     pub check: PhotoCheck,
-    pub changes_zh: Vec<String>,
-    pub changes_en: Vec<String>,
+    pub changes: Vec<Localized>,
     pub view: CaseView,
 }
 
@@ -32,9 +32,13 @@ pub struct Attached {
 impl Attached {
     /// What the window shows: the upload and the case `id` as it now is.
     pub async fn shown(self, store: &Store, id: &str) -> Result<Upload, Error> {
-        let (changes_zh, changes_en) = self.changes.iter().map(Change::message).unzip();
         let view = case::open(store, id).await?;
-        Ok(Upload { document: self.document, check: self.check, changes_zh, changes_en, view })
+        Ok(Upload {
+            document: self.document,
+            check: self.check,
+            changes: self.changes.iter().map(Change::message).collect(),
+            view,
+        })
     }
 }
 
@@ -43,16 +47,6 @@ impl Attached {
 pub enum Fix {
     No,
     Yes,
-}
-
-pub fn kind_of(kind: &str) -> Result<DocumentKind, Error> {
-    DocumentKind::from_name(kind).ok_or_else(|| {
-        Error::new(
-            Code::Store(banka_cases::Code::BadDocument),
-            format!("未知的材料类型：{kind}"),
-            format!("Unknown kind of document: {kind}"),
-        )
-    })
 }
 
 /// Checks `bytes` (or fixes them) and stores them as the case's document of `kind`, with the
@@ -116,8 +110,7 @@ fn fixed_name(file_name: &str, kind: DocumentKind) -> String {
 /// Not a picture Banka can read: nothing to fix, nothing stored.
 fn unreadable(kind: DocumentKind, report: &Report) -> Error {
     let problem = report.problems.first().unwrap_or(&banka_photos::Problem::Unreadable);
-    let (zh, en) = problem.message();
-    Error::new(Code::Unreadable, zh, en).on(&format!("documents.{}", kind.name()))
+    Error::worded(Code::Unreadable, problem.message()).on(&format!("documents.{}", kind.name()))
 }
 
 /// Stores the picture with its check (what the engine reads: what the agency would refuse, and

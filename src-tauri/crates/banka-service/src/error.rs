@@ -2,6 +2,7 @@
 //! fit to show in each language, and the field to fix when there is one. It never carries paths
 //! or personal data.
 
+use banka_rules::Localized;
 use serde::Serialize;
 
 /// Every code an error can carry: a closed set, shared with TypeScript (`ErrorCode`), so that a
@@ -59,16 +60,19 @@ pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub agency_code: Option<String>,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Localized,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub field: Option<String>,
 }
 
 impl Error {
-    pub fn new(code: Code, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
-        Error { code, agency_code: None, message_zh: message_zh.into(), message_en: message_en.into(), field: None }
+    pub fn new(code: Code, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::worded(code, Localized::new(zh, en))
+    }
+
+    pub fn worded(code: Code, message: Localized) -> Self {
+        Error { code, agency_code: None, message, field: None }
     }
 
     /// The same error, about `field`.
@@ -88,7 +92,7 @@ impl Error {
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        self.message.fmt(f)
     }
 }
 
@@ -102,13 +106,7 @@ impl From<banka_cases::Error> for Error {
 
 impl From<banka_cases::Explained> for Error {
     fn from(e: banka_cases::Explained) -> Self {
-        Error {
-            code: Code::Store(e.code),
-            agency_code: None,
-            message_zh: e.message_zh,
-            message_en: e.message_en,
-            field: e.field,
-        }
+        Error { code: Code::Store(e.code), agency_code: None, message: e.message, field: e.field }
     }
 }
 
@@ -116,16 +114,16 @@ impl From<banka_cases::Explained> for Error {
 impl From<banka_agency::client::Error> for Error {
     fn from(e: banka_agency::client::Error) -> Self {
         use banka_agency::client::Error as Client;
-        let (zh, en) = e.messages();
+        let message = e.message();
         match &e {
             Client::Refused { error, .. } => Error {
                 agency_code: Some(error.code.clone()),
                 field: error.field.clone(),
-                ..Error::new(Code::AgencyRefused, zh, en)
+                ..Error::worded(Code::AgencyRefused, message)
             },
-            Client::Unavailable { .. } => Error::new(Code::AgencyUnavailable, zh, en),
-            Client::Unauthorized(_) => Error::new(Code::AgencyUnauthorized, zh, en),
-            Client::BadEndpoint { .. } => Error::new(Code::BadEndpoint, zh, en),
+            Client::Unavailable { .. } => Error::worded(Code::AgencyUnavailable, message),
+            Client::Unauthorized(_) => Error::worded(Code::AgencyUnauthorized, message),
+            Client::BadEndpoint(_) => Error::worded(Code::BadEndpoint, message),
         }
     }
 }
@@ -139,7 +137,7 @@ mod tests {
         let e = Error::new(Code::UnknownKind, "未知类型", "unknown kind");
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
-            serde_json::json!({"code": "unknown_kind", "message_zh": "未知类型", "message_en": "unknown kind"})
+            serde_json::json!({"code": "unknown_kind", "message": {"zh": "未知类型", "en": "unknown kind"}})
         );
         let stored = Error::from(banka_cases::Error::BeingSent);
         assert_eq!(serde_json::to_value(&stored).unwrap()["code"], "being_sent", "the store's codes as they are");
@@ -151,6 +149,6 @@ mod tests {
     fn store_errors_keep_their_code_and_both_languages() {
         let e = Error::from(banka_cases::Error::WrongPassphrase);
         assert_eq!(e.code, Code::Store(banka_cases::Code::WrongPassphrase));
-        assert!(e.message_zh.contains("口令") && e.message_en.contains("passphrase"));
+        assert!(e.message.zh.contains("口令") && e.message.en.contains("passphrase"));
     }
 }

@@ -54,6 +54,6 @@ async fn the_sender_announces_each_case_it_moves_on_and_its_own_stop() {
     }
     let state = agency.outbox_state(&store).await.unwrap();
     assert_eq!(state.sender, SenderState::Unauthorized, "{state:?}");
-    assert!(state.problem_en.is_some());
+    assert!(state.problem.is_some_and(|p| p.en.contains("token")), "the token is named");
     agency.stop().await;
 }

@@ -34,6 +34,7 @@ export const en: Messages = {
 
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error: ',
+  fieldProblem: (field, message) => `${field}: ${message}`,
 
   unlockNewHeading: 'Set a passphrase for your data',
   unlockNewIntro: [
@@ -429,6 +430,7 @@ export const en: Messages = {
   photoOnFileAlt: 'Your photo in the social security system',
   fixButton: 'Fix it',
   fixedChanges: 'Fixed: ',
+  changeList: (changes) => changes.join('; '),
   previewAlt: (kind) => `The uploaded ${kind}`,
   checkHeading: 'Check your answers',
   changeLink: 'Change',

@@ -3,6 +3,7 @@
 // (findings, errors, flow texts) already carry every language and are picked by `pick`.
 
 import type { Lang } from '../../bindings/Lang';
+import type { Localized } from '../../bindings/Localized';
 import type { Status } from '../../bindings/Status';
 import type { ValueKind } from '../../bindings/ValueKind';
 import { en } from './en';
@@ -12,6 +13,9 @@ import { zh } from './zh';
 export type { Messages };
 // The same union as the Rust settings' `lang`: what settings_get gives can be used as it is.
 export type { Lang };
+
+/** The languages the UI speaks, in the order the switch offers them. */
+export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** The value of `<html lang>` (and `lang` attributes) for each UI language. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
@@ -55,9 +59,15 @@ export function formatIsoDate(iso: string, lang: Lang): string {
   return MESSAGES[lang].formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Picks the message in `lang` from something Rust put into words in both (a finding, an error). */
-export function localized(lang: Lang, m: { message_zh: string; message_en: string }): string {
-  return lang === 'zh' ? m.message_zh : m.message_en;
+/** Words that come in every language (Rust's `Localized`, or the UI's own from `words`), in `lang`. */
+export function pick(lang: Lang, text: Localized): string {
+  return text[lang];
+}
+
+/** One of the UI's own messages in every language, the shape Rust's words come in: for errors
+ *  that are kept and shown again after a language switch. */
+export function words(message: (t: Messages, lang: Lang) => string): Localized {
+  return { zh: message(MESSAGES.zh, 'zh'), en: message(MESSAGES.en, 'en') };
 }
 
 /**

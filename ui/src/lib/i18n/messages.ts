@@ -38,6 +38,8 @@ export interface Messages {
   errorSummaryTitle: string;
   /** Read before an inline error message, for screen readers. */
   errorPrefix: string;
+  /** A field's problem said on a page without the field (check answers): its name, then what is wrong. */
+  fieldProblem: (field: string, message: string) => string;
 
   unlockNewHeading: string;
   /** What the passphrase is for, in plain words: one paragraph each. */
@@ -354,6 +356,8 @@ export interface Messages {
   photoOnFileAlt: string;
   fixButton: string;
   fixedChanges: string;
+  /** What a fix did, one change after another. */
+  changeList: (changes: readonly string[]) => string;
   previewAlt: (kind: string) => string;
   checkHeading: string;
   changeLink: string;

@@ -19,6 +19,7 @@ export const zh: Messages = {
 
   errorSummaryTitle: '出现了问题',
   errorPrefix: '错误：',
+  fieldProblem: (field, message) => `${field}：${message}`,
 
   unlockNewHeading: '设置数据口令',
   unlockNewIntro: [
@@ -397,6 +398,7 @@ export const zh: Messages = {
   photoOnFileAlt: '您在社保系统中的相片',
   fixButton: '一键修正',
   fixedChanges: '已修正：',
+  changeList: (changes) => changes.join('；'),
   previewAlt: (kind) => `已上传的${kind}`,
   checkHeading: '核对您的信息',
   changeLink: '修改',

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { byId, expectNoAxeViolations, mockBackend } from '../../test/helpers';
 import { MESSAGES } from '../i18n';
 import AgencyPhoto from './AgencyPhoto.svelte';
+import { app } from '../app.svelte';
 
 const RECEIPT = { caseId: 'c1', path: 'photo.receipt_number', source: 'receipt' as const };
 const ON_FILE = { caseId: 'c1', path: 'photo.use_system_photo', source: 'on_file' as const, found: false, canAsk: false, onAsk: async () => {} };
@@ -11,7 +12,8 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
   it('【获取图片】 asks the agency about the receipt number, then shows its photo once it has one', async () => {
     const backend = mockBackend({});
     const onAsk = vi.fn(async () => {});
-    const view = render(AgencyPhoto, { lang: 'zh', ...RECEIPT, found: false, canAsk: true, onAsk });
+    app.lang = 'zh';
+    const view = render(AgencyPhoto, { ...RECEIPT, found: false, canAsk: true, onAsk });
     expect(byId('get-photo').textContent?.trim()).toBe(MESSAGES.zh.getPhoto);
     expect(document.querySelector('#agency-photo')).toBeNull();
     await fireEvent.click(byId('get-photo'));
@@ -28,13 +30,15 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
 
   it('cannot ask without a number', () => {
     mockBackend({});
-    render(AgencyPhoto, { lang: 'en', ...RECEIPT, found: false, canAsk: false, onAsk: async () => {} });
+    app.lang = 'en';
+    render(AgencyPhoto, { ...RECEIPT, found: false, canAsk: false, onAsk: async () => {} });
     expect(byId<HTMLButtonElement>('get-photo').disabled).toBe(true);
   });
 
   it('使用本人社保相片 shows the photo on file by itself, with no button', async () => {
     const backend = mockBackend({});
-    const view = render(AgencyPhoto, { lang: 'en', ...ON_FILE });
+    app.lang = 'en';
+    const view = render(AgencyPhoto, { ...ON_FILE });
     await waitFor(() => byId('agency-photo'));
     expect(byId('agency-photo').getAttribute('alt')).toBe(MESSAGES.en.photoOnFileAlt);
     expect(document.querySelector('#get-photo')).toBeNull();
@@ -48,11 +52,11 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
       backend.fail.case_agency_photo = {
         code: 'agency_refused',
         agency_code: 'not_found',
-        message_zh: '社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。',
-        message_en: 'The social security system has no photo of this person. Choose to enter a photo receipt number instead.',
+        message: { zh: '社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。', en: 'The social security system has no photo of this person. Choose to enter a photo receipt number instead.' },
         field: 'id_number',
       };
-      const view = render(AgencyPhoto, { lang, ...ON_FILE });
+      app.lang = lang;
+      const view = render(AgencyPhoto, { ...ON_FILE });
       const problem = await waitFor(() => byId('photo-on-file-problem'));
       expect(problem.textContent).toContain(lang === 'zh' ? '没有此人的相片' : 'no photo of this person');
       expect(document.querySelector('#agency-photo')).toBeNull();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { byId, expectNoAxeViolations } from '../../test/helpers';
 import { MESSAGES } from '../i18n';
 import EmployeeRoster from './EmployeeRoster.svelte';
+import { app } from '../app.svelte';
 
 const EMPLOYEES = [
   { id: 'emp-0001', name: '孙立伟', status: 'confirmed' },
@@ -16,7 +17,8 @@ describe('employee roster', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`lists every employee with their status in words (${lang})`, async () => {
       const t = MESSAGES[lang];
-      const { container } = render(EmployeeRoster, { lang, employees: EMPLOYEES });
+      app.lang = lang;
+      const { container } = render(EmployeeRoster, { employees: EMPLOYEES });
       const rows = [...container.querySelectorAll<HTMLTableRowElement>('tbody tr')];
       expect(rows.map((r) => [r.dataset.employee, r.dataset.status])).toEqual(EMPLOYEES.map((e) => [e.id, e.status]));
       expect(rows[1]!.textContent).toContain('周敏');
@@ -31,13 +33,15 @@ describe('employee roster', () => {
 
   it('says what to do when nobody has confirmed yet', async () => {
     const waiting = EMPLOYEES.map((e) => ({ ...e, status: 'registered' }));
-    const { container } = render(EmployeeRoster, { lang: 'zh', employees: waiting });
+    app.lang = 'zh';
+    const { container } = render(EmployeeRoster, { employees: waiting });
     expect(container.textContent).toContain(MESSAGES.zh.rosterNoneConfirmed);
     await expectNoAxeViolations(container);
   });
 
   it('shows no table without a list from the agency, and says so', () => {
-    const { container } = render(EmployeeRoster, { lang: 'zh', employees: null });
+    app.lang = 'zh';
+    const { container } = render(EmployeeRoster, { employees: null });
     expect(container.querySelector('table')).toBeNull();
     expect(container.textContent).toContain(MESSAGES.zh.rosterNoList);
   });

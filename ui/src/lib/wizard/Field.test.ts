@@ -9,16 +9,19 @@ import { byId, expectNoAxeViolations, mockBackend, typeInto } from '../../test/h
 import type { Lang } from '../i18n';
 import { clearCodeLists } from './codes';
 import Field from './Field.svelte';
+import { app } from '../app.svelte';
 
 function field(over: Partial<FieldState> & Pick<FieldState, 'path' | 'input'>): FieldState {
-  return { step: 'step', label_zh: '问题', label_en: 'Question', status: 'required', value: null, defaulted: false, ...over };
+  return { step: 'step', label: { zh: '问题', en: 'Question' }, status: 'required', value: null, defaulted: false, ...over };
 }
 
 function renderField(props: { field: FieldState; fields?: FieldState[]; lang?: Lang; error?: EngineError }) {
   const backend = mockBackend();
   const onSave = vi.fn();
   const onType = vi.fn();
-  const view = render(Field, { lang: 'zh', ...props, onSave, onType, onFlush: () => false });
+  const { lang = 'zh', ...rest } = props;
+  app.lang = lang;
+  const view = render(Field, { ...rest, onSave, onType, onFlush: () => false });
   return { backend, onSave, onType, ...view };
 }
 
@@ -35,7 +38,7 @@ async function choose(id: string, value: string): Promise<void> {
 beforeEach(() => clearCodeLists());
 
 describe('region cascade', () => {
-  const district = field({ path: 'residence.district', input: 'region', label_zh: '常住地区', label_en: 'Area where you live' });
+  const district = field({ path: 'residence.district', input: 'region', label: { zh: '常住地区', en: 'Area where you live' } });
   const ID = 'f-residence-district';
 
   it('opens where the saved answer is, each list labelled, in a group named by the question', async () => {
@@ -107,7 +110,7 @@ describe('region cascade', () => {
   });
 
   it('shows a locked answer as a value', () => {
-    renderField({ field: { ...district, value: '110105', status: 'locked', reason_zh: '来自证件' } });
+    renderField({ field: { ...district, value: '110105', status: 'locked', reason: { zh: '来自证件', en: 'From the ID' } } });
     expect(byId(ID).tagName).toBe('P');
     expect(byId(ID).textContent).toBe('110105');
     expect(document.querySelector('select')).toBeNull();
@@ -121,10 +124,10 @@ describe('a locked list', () => {
       input: 'multi-choice',
       status: 'locked',
       value: ['c1', 'c2'],
-      reason_zh: '所有可清理的社保卡默认全部选中',
+      reason: { zh: '所有可清理的社保卡默认全部选中', en: 'Every card that can be cleaned up is chosen' },
       options: [
-        { value: 'c1', zh: '深圳市 中国银行 6217********0123', en: 'Shenzhen, Bank of China, 6217********0123' },
-        { value: 'c2', zh: '佛山市 中国工商银行 6228********0456', en: 'Foshan, ICBC, 6228********0456' },
+        { value: 'c1', label: { zh: '深圳市 中国银行 6217********0123', en: 'Shenzhen, Bank of China, 6217********0123' } },
+        { value: 'c2', label: { zh: '佛山市 中国工商银行 6228********0456', en: 'Foshan, ICBC, 6228********0456' } },
       ],
     });
     const { container } = renderField({ field: cards });
@@ -140,8 +143,8 @@ describe('a locked list', () => {
 });
 
 describe('branch picker', () => {
-  const branch = field({ path: 'bank.branch', input: 'branch', list: 'beijing_districts', label_zh: '办卡网点', label_en: 'Bank branch' });
-  const bank = field({ path: 'bank.name', input: 'text', label_zh: '发卡行名称', label_en: 'Card-issuing bank' });
+  const branch = field({ path: 'bank.branch', input: 'branch', list: 'beijing_districts', label: { zh: '办卡网点', en: 'Bank branch' } });
+  const bank = field({ path: 'bank.name', input: 'text', label: { zh: '发卡行名称', en: 'Card-issuing bank' } });
   const ID = 'f-bank-branch';
   const radios = () => [...document.querySelectorAll<HTMLInputElement>(`input[name="${ID}-branch"]`)];
   const count = () => byId(`${ID}-count`).textContent?.trim();
@@ -277,7 +280,7 @@ describe('branch picker', () => {
       });
       expect(input.labels?.[0]?.textContent).toBe(lang === 'zh' ? '办卡网点' : 'Bank branch');
       const note = byId(`${ID}-unavailable`);
-      expect(note.textContent).toContain(lang === 'zh' ? AGENCY_NOT_CONFIGURED.message_zh : AGENCY_NOT_CONFIGURED.message_en);
+      expect(note.textContent).toContain(lang === 'zh' ? AGENCY_NOT_CONFIGURED.message.zh : AGENCY_NOT_CONFIGURED.message.en);
       expect(note.textContent).toContain(lang === 'zh' ? '请直接在下面填写。' : 'Type it in below instead.');
       expect(input.getAttribute('aria-describedby')).toBe(`${ID}-unavailable`);
       await expectNoAxeViolations(container);
@@ -298,7 +301,7 @@ describe('branch picker', () => {
 });
 
 describe('date', () => {
-  const birth = field({ path: 'applicant.birth_date', input: 'date', label_zh: '出生日期', label_en: 'Date of birth' });
+  const birth = field({ path: 'applicant.birth_date', input: 'date', label: { zh: '出生日期', en: 'Date of birth' } });
   const ID = 'f-applicant-birth_date';
 
   it('says the format and gives back what it was given', async () => {

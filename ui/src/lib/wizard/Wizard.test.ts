@@ -29,6 +29,7 @@ import {
 import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
 import { MESSAGES, type Lang } from '../i18n';
 import Wizard from './Wizard.svelte';
+import { app } from '../app.svelte';
 
 const FILLED = { 'applicant.name': '张三', 'applicant.id_number': VALID_ID, 'applicant.gender': 'female' };
 const TRAINING: AgencySettings = { ...AGENCY_UNSET, training: true, training_url: TRAINING_URL };
@@ -61,9 +62,9 @@ function openWizard(
   });
   const onBack = vi.fn();
   const onOpen = vi.fn();
+  app.lang = options.lang ?? 'zh';
+  app.elderly = options.elderly ?? false;
   const view = render(Wizard, {
-    lang: options.lang ?? 'zh',
-    elderly: options.elderly ?? false,
     caseId: 'c1',
     onBack,
     onOpen,
@@ -196,7 +197,7 @@ describe('wizard', () => {
       evaluation: {
         ...view.evaluation,
         check_answers: [
-          { id: 'personal', title_zh: '个人信息', title_en: 'Personal details', rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
+          { id: 'personal', title: { zh: '个人信息', en: 'Personal details' }, rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
         ],
       },
     });
@@ -450,7 +451,7 @@ describe('documents step', () => {
       expect(document.activeElement).toBe(pick);
       // The problems in words; the marks drawn over the picture, hidden from screen readers.
       const problems = [...doc().querySelectorAll('.problems li')].map((li) => li.textContent);
-      expect(problems).toEqual(PHOTO_CHECK.problems.map((p) => (lang === 'zh' ? p.message_zh : p.message_en)));
+      expect(problems).toEqual(PHOTO_CHECK.problems.map((p) => (lang === 'zh' ? p.message.zh : p.message.en)));
       const marks = await waitFor(() => byId('doc-card_photo-marks'));
       expect(marks.getAttribute('aria-hidden')).toBe('true');
       expect(marks.getAttribute('viewBox')).toBe('0 0 600 800');
@@ -494,7 +495,7 @@ describe('documents step', () => {
     // One finding the agency would refuse (the size) and one that is advice (glare).
     await fireEvent.click(await waitFor(() => byId('doc-card_photo-pick')));
     await waitFor(() => expect(text('doc-card_photo-refused')).toBe(MESSAGES.zh.photoRefused));
-    expect(doc().querySelector('.problems[data-blocks="true"] li')?.textContent).toBe(PHOTO_CHECK.problems[0]!.message_zh);
+    expect(doc().querySelector('.problems[data-blocks="true"] li')?.textContent).toBe(PHOTO_CHECK.problems[0]!.message.zh);
     expect(document.querySelector('#doc-card_photo-accept')).toBeNull();
     // Advice only: the person may use it anyway, and the choice is recorded by Rust.
     backend.picked = { ...PHOTO_CHECK, problems: PHOTO_CHECK.problems.filter((p) => !p.blocks) };
@@ -520,10 +521,8 @@ describe('documents step', () => {
             field: 'agency.eligibility',
             code: 'agency_pending',
             severity: 'error',
-            field_zh: '资格校验',
-            field_en: 'eligibility check',
-            message_zh: '资格校验：还没有收到经办机构的答复。',
-            message_en: 'The eligibility check has no answer from the agency yet.',
+            label: { zh: '资格校验', en: 'eligibility check' },
+            message: { zh: '资格校验：还没有收到经办机构的答复。', en: 'The eligibility check has no answer from the agency yet.' },
           },
         ],
       },
@@ -544,7 +543,7 @@ describe('documents step', () => {
     const { backend, onOpen, container } = openWizard({ wizardView: cleanup, flows: ALL_FLOWS });
     const button = await waitFor(() => byId('continue-application'));
     expect(button.textContent).toBe('继续申领');
-    expect(text('done-words')).toBe(WORDS.done_zh);
+    expect(text('done-words')).toBe(WORDS.done.zh);
     await expectNoAxeViolations(container);
     await fireEvent.click(button);
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith('c2'));
@@ -658,7 +657,7 @@ describe('a rejected or failed case', () => {
   it('says why it could not be reopened', async () => {
     const { backend } = openWizard({ case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted') } });
     const reopen = await waitFor(() => byId('reopen-case'));
-    backend.fail.case_reopen = { code: 'database', message_zh: '数据库出错', message_en: 'A database error' };
+    backend.fail.case_reopen = { code: 'database', message: { zh: '数据库出错', en: 'A database error' } };
     await fireEvent.click(reopen);
     await waitFor(() => expect(text('reopen-error')).toBe('数据库出错'));
     expect(heading()).toBe('申请状态');

@@ -5,7 +5,7 @@ import type { FieldError as EngineError } from '../../bindings/FieldError';
 import type { FieldState } from '../../bindings/FieldState';
 import type { StepState } from '../../bindings/StepState';
 import type { FieldError } from '../errors';
-import { MESSAGES } from '../i18n';
+import { pick, words } from '../i18n';
 import { targetId } from './ids';
 
 /** Where a case opens: the first step not complete, else check answers, else the last. */
@@ -41,11 +41,11 @@ export function pageErrors(
  *  on other pages, said in words with each field's name. */
 export function summaryLines(step: StepState, errors: readonly EngineError[]): FieldError[] {
   if (step.kind !== 'check-answers') {
-    return errors.map((e) => ({ field: targetId(e.field), message_zh: e.message_zh, message_en: e.message_en }));
+    return errors.map((e) => ({ field: targetId(e.field), message: e.message }));
   }
   return [
-    { message_zh: MESSAGES.zh.notReady, message_en: MESSAGES.en.notReady },
-    ...errors.map((e) => ({ message_zh: `${e.field_zh}：${e.message_zh}`, message_en: `${e.field_en}: ${e.message_en}` })),
+    { message: words((t) => t.notReady) },
+    ...errors.map((e) => ({ message: words((t, lang) => t.fieldProblem(pick(lang, e.label), pick(lang, e.message))) })),
   ];
 }
 

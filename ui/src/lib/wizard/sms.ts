@@ -3,7 +3,8 @@
 import type { ErrorCode } from '../../bindings/ErrorCode';
 import type { FieldError } from '../../bindings/FieldError';
 import type { FieldState } from '../../bindings/FieldState';
-import { MESSAGES } from '../i18n';
+import type { Localized } from '../../bindings/Localized';
+import { words } from '../i18n';
 import { toIpcError, verifySmsCode, type IpcError } from '../ipc';
 
 /** The mobile number (as saved) that `field`'s code is sent to (the flow's `sms_to`); null while
@@ -37,20 +38,19 @@ export async function checkCodes(
     const code = typeof field.value === 'string' ? field.value.trim() : '';
     const mobile = smsMobile(field, fields);
     if (!unverified.has(field.path) || code === '' || !mobile) continue;
-    let refusal: { message_zh: string; message_en: string } | null = null;
+    let refusal: Localized | null = null;
     try {
-      if (!(await verifySmsCode(mobile, code)).verified) refusal = { message_zh: MESSAGES.zh.smsWrong, message_en: MESSAGES.en.smsWrong };
+      if (!(await verifySmsCode(mobile, code)).verified) refusal = words((t) => t.smsWrong);
     } catch (e) {
       const error = toIpcError(e);
       if (!refusedCode(error)) continue;
-      refusal = error;
+      refusal = error.message;
     }
     if (!refusal) {
       unverified.delete(field.path);
       continue;
     }
-    const { message_zh, message_en } = refusal;
-    refused.push({ field: field.path, code: 'sms_code_wrong', severity: 'error', field_zh: field.label_zh, field_en: field.label_en, message_zh, message_en });
+    refused.push({ field: field.path, code: 'sms_code_wrong', severity: 'error', label: field.label, message: refusal });
   }
   return refused;
 }

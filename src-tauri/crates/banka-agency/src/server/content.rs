@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 use banka_flows::vocabulary::DocumentKind;
 use banka_photos::{Format, Problem};
+use banka_rules::Localized;
 
 use super::failure::Failure;
 use crate::api::FieldProblem;
@@ -28,11 +29,11 @@ pub async fn inspect(kinds: Vec<DocumentKind>, bytes: Vec<u8>) -> Result<(Vec<Fi
 fn judge(kinds: &[DocumentKind], bytes: &[u8]) -> (Vec<FieldProblem>, Vec<String>) {
     let mut fatal = Vec::new();
     let mut findings = Vec::new();
-    let problem = |kind: DocumentKind, code: &str, (zh, en): (String, String)| FieldProblem {
+    let problem = |kind: DocumentKind, code: &str, message: Localized| FieldProblem {
         field: format!("documents.{}", kind.name()),
         code: code.to_owned(),
-        message_zh: zh,
-        message_en: en,
+        message_zh: message.zh,
+        message_en: message.en,
     };
     for &kind in kinds {
         // A card photo that is not a JPEG is refused from its first bytes, never decoded.
@@ -65,7 +66,7 @@ fn judge(kinds: &[DocumentKind], bytes: &[u8]) -> (Vec<FieldProblem>, Vec<String
                 fatal.push(problem(
                     kind,
                     "wrong_format",
-                    (
+                    Localized::new(
                         format!("材料须为 JPEG 或 PNG 图片，这个文件是 {name}。请拍照或导出为 JPEG 后重新上传。"),
                         format!("Documents must be JPEG or PNG pictures; this file is {name}. Take a photo or export it as JPEG, then upload it again."),
                     ),

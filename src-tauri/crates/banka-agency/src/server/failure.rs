@@ -57,7 +57,7 @@ impl Failure {
     /// A value the rules refuse (an ID number's check character, a mobile's prefix…), worded
     /// by `banka-rules`, about the request's `field`.
     pub fn invalid(field: &str, finding: &Finding) -> Failure {
-        Failure::new(StatusCode::UNPROCESSABLE_ENTITY, &finding.code, &finding.message_zh, &finding.message_en)
+        Failure::new(StatusCode::UNPROCESSABLE_ENTITY, &finding.code, &finding.message.zh, &finding.message.en)
             .field(field)
     }
 

@@ -83,7 +83,7 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
         } else {
             let (zh, en) = kind.label();
             let finding = Problem::DocumentMissing.describe(&Field::new(zh, en));
-            problems.push(problem(&path, &finding.code, &finding.message_zh, &finding.message_en));
+            problems.push(problem(&path, &finding.code, &finding.message.zh, &finding.message.en));
         }
     }
 
@@ -104,7 +104,7 @@ pub async fn check(state: &AppState, case_id: &str, sub: &Submission) -> Result<
     let mut found: Vec<FieldProblem> = evaluation
         .errors
         .iter()
-        .map(|e| problem(&e.field, &e.finding.code, &e.finding.message_zh, &e.finding.message_en))
+        .map(|e| problem(&e.field, &e.finding.code, &e.finding.message.zh, &e.finding.message.en))
         .collect();
     let submitted = &evaluation.answers_to_submit;
     // Each SMS code field and the mobile number it was sent to, as the flow says.
