@@ -25,27 +25,41 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     let text = T::export_to_string(&cfg).expect("ts-rs renders the type");
     // Types from other crates (serde_json's Value) live in their own folder, as imports expect.
     let file = T::output_path().unwrap_or_else(|| format!("{}.ts", T::name(&cfg)).into());
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings").join(file);
+    current(&format!("ui/src/bindings/{}", file.display()), &text, stale);
+}
+
+/// Writes `text` to `path` (from the repository root) with UPDATE_BINDINGS; otherwise notes the
+/// file as stale when it differs.
+fn current(path: &str, text: &str, stale: &mut Vec<String>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("in the bindings folder")).expect("bindings folder");
-        std::fs::write(&path, &text).expect("write binding");
-    } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::create_dir_all(path.parent().expect("in a folder")).expect("the folder");
+        std::fs::write(&path, text).expect("write the generated file");
+    } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
         stale.push(path.display().to_string());
     }
 }
 
-/// What each status allows, as Rust says it, for the UI tests' fake backend (it answers with the
-/// facts Rust would give, not a copy of the rule).
-fn status_facts(stale: &mut Vec<String>) {
-    let facts: serde_json::Map<String, serde_json::Value> =
-        Status::ALL.iter().map(|s| (s.name().to_owned(), serde_json::to_value(s.facts()).unwrap())).collect();
-    let text = serde_json::to_string_pretty(&facts).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/test/status-facts.json");
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &text).expect("write status facts");
-    } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        stale.push(path.display().to_string());
-    }
+/// The statuses in the order of a case's life, each with what it allows, as Rust says it: the
+/// status filter offers them in this order, and the UI tests' fake backend answers with the facts
+/// Rust would give, not a copy of the rule.
+fn statuses(stale: &mut Vec<String>) {
+    let all: Vec<_> =
+        Status::ALL.iter().map(|s| serde_json::json!({ "status": s.name(), "facts": s.facts() })).collect();
+    current("ui/src/bindings/statuses.json", &(serde_json::to_string_pretty(&all).unwrap() + "\n"), stale);
+}
+
+/// Each document kind's words, as Rust names it everywhere (findings, check answers, the CLI), for
+/// the upload page to name it the same way.
+fn document_labels(stale: &mut Vec<String>) {
+    let labels: serde_json::Map<String, serde_json::Value> = DocumentKind::ALL
+        .iter()
+        .map(|k| {
+            let (zh, en) = k.label();
+            (k.name().to_owned(), serde_json::to_value(Localized::new(zh, en)).unwrap())
+        })
+        .collect();
+    current("ui/src/bindings/document-labels.json", &(serde_json::to_string_pretty(&labels).unwrap() + "\n"), stale);
 }
 
 #[test]
@@ -113,6 +127,7 @@ fn typescript_bindings_are_current() {
     check::<Exported>(&mut stale);
     check::<ImportReport>(&mut stale);
     check::<Skipped>(&mut stale);
-    status_facts(&mut stale);
+    statuses(&mut stale);
+    document_labels(&mut stale);
     assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

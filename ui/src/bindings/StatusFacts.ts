@@ -21,4 +21,8 @@ deletable: boolean, place: CasePlace,
 /**
  * It waits for the person: refused by the agency, or sending failed.
  */
-attention: boolean, };
+attention: boolean, 
+/**
+ * The card is made and on its way to the person: ready to collect, or posted.
+ */
+finished: boolean, };

@@ -4,6 +4,8 @@ import { fireEvent, render, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { CaseSummary } from '../bindings/CaseSummary';
+import type { Status } from '../bindings/Status';
+import { STATUSES } from './i18n';
 import type { IpcError } from './ipc';
 import {
   BAD_BUNDLE,
@@ -273,6 +275,26 @@ describe('case list', () => {
       await expectNoAxeViolations(container);
     });
   }
+
+  it('colours each status by what Rust says it means', async () => {
+    const tones: Record<Status, string> = {
+      draft: 'grey',
+      ready: 'blue',
+      queued: 'blue',
+      sending: 'blue',
+      submitted: 'purple',
+      accepted: 'purple',
+      in_production: 'purple',
+      ready_for_pickup: 'green',
+      mailed: 'green',
+      rejected: 'red',
+      failed: 'red',
+    };
+    await openList(STATUSES.map((status) => summary({ id: `c-${status}`, status })), 50);
+    for (const status of STATUSES) {
+      expect(row(`c-${status}`).querySelector('.tag')?.className, status).toContain(`tag-${tones[status]}`);
+    }
+  });
 
   it('shows Rust’s message when the list cannot be read, and tries again', async () => {
     const backend = mockBackend({ cases: CASES });

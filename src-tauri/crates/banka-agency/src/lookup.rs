@@ -3,7 +3,7 @@
 //! their answers into `agency.` case data. The app asks through the client; the reference
 //! server builds the same eligibility request when it re-validates a submitted case.
 
-use banka_flows::definition::{AgencyPhoto, Flow, Jurisdiction, Question};
+use banka_flows::definition::{AgencyPhoto, Flow, Question};
 use banka_flows::engine::asked_about;
 use banka_flows::Answers;
 use banka_rules::{validate, Context, ValueKind};
@@ -14,17 +14,6 @@ use crate::agency_data::{from_cards, from_directory, from_eligibility, from_empl
 use crate::answers::text;
 use crate::api::{EligibilityRequest, PersonRequest};
 use crate::client::{Client, Error};
-
-/// The kind of number an ID type is checked as in `flow`.
-pub fn number_kind(flow: &Flow, id_type: &str) -> Option<ValueKind> {
-    Some(match id_type {
-        "resident_id" if flow.jurisdiction == Jurisdiction::Guangdong => ValueKind::SocialSecurityNumber,
-        "resident_id" | "hukou" | "residence_permit" => ValueKind::IdNumber,
-        "hk_macau_travel_permit" => ValueKind::HkMacauTravelPermit,
-        "taiwan_travel_permit" => ValueKind::TaiwanTravelPermit,
-        _ => return None,
-    })
-}
 
 /// The applicant's eligibility question, if the flow asks it and the case has a name and a
 /// usable number (otherwise the engine reports what is missing, and there is nobody to ask
@@ -55,7 +44,7 @@ fn person_number(flow: &Flow, answers: &Answers, today: NaiveDate) -> Option<(St
         ["applicant.social_security_number", "applicant.id_number"].into_iter().find(|p| text(answers, p).is_some())?;
     let kind = match id_path {
         "applicant.social_security_number" => ValueKind::SocialSecurityNumber,
-        _ => number_kind(flow, text(answers, "applicant.id_type").unwrap_or("resident_id"))?,
+        _ => flow.jurisdiction.number_kind(text(answers, "applicant.id_type").unwrap_or("resident_id"))?,
     };
     Some((usable(kind, text(answers, id_path), today)?, id_path))
 }
@@ -131,7 +120,7 @@ async fn ask_one(
             Some((request, _)) => Some(from_eligibility(&client.eligibility(&request).await?)),
             None => None,
         },
-        Question::Banks => Some(from_directory(&client.banks(province(flow), None).await?)),
+        Question::Banks => Some(from_directory(&client.banks(flow.jurisdiction.province_code(), None).await?)),
         Question::Employees => match text(answers, "entity.uscc") {
             Some(uscc) => Some(from_employees(&client.employees(uscc).await?)),
             None => None,
@@ -163,14 +152,3 @@ async fn receipt_state(client: &Client, receipt: &str) -> Result<&'static str, E
         Err(e) => Err(e),
     }
 }
-
-/// The province code the directory answers with every branch of the flow's province.
-fn province(flow: &Flow) -> &'static str {
-    match flow.jurisdiction {
-        Jurisdiction::Beijing => BEIJING,
-        Jurisdiction::Guangdong => GUANGDONG,
-    }
-}
-
-pub const BEIJING: &str = "110000";
-pub const GUANGDONG: &str = "440000";

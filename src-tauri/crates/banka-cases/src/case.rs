@@ -109,6 +109,8 @@ pub struct StatusFacts {
     pub place: CasePlace,
     /// It waits for the person: refused by the agency, or sending failed.
     pub attention: bool,
+    /// The card is made and on its way to the person: ready to collect, or posted.
+    pub finished: bool,
 }
 
 impl Status {
@@ -124,6 +126,7 @@ impl Status {
                 Submitted | Accepted | InProduction | ReadyForPickup | Mailed | Rejected => CasePlace::Agency,
             },
             attention: matches!(self, Rejected | Failed),
+            finished: matches!(self, ReadyForPickup | Mailed),
         }
     }
 }

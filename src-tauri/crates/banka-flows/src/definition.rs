@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::condition::Condition;
+pub use crate::jurisdiction::Jurisdiction;
 use crate::vocabulary::DocumentKind;
 
 /// A flow after expansion: what the engine evaluates.
@@ -70,13 +71,6 @@ pub struct Words {
     pub confirm: Localized,
     /// The success page once the agency has the case (提交成功).
     pub done: Localized,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Jurisdiction {
-    Beijing,
-    Guangdong,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

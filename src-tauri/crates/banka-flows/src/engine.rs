@@ -11,9 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::condition::{is_answered, Lookup};
-use crate::definition::{
-    AgencyPhoto, Ask, CodeList, Field, Flow, Input, Jurisdiction, Question, Refusal, Rule, StepKind,
-};
+use crate::definition::{AgencyPhoto, Ask, CodeList, Field, Flow, Input, Question, Refusal, Rule, StepKind};
 use crate::summary::{sections, Section};
 use crate::vocabulary::DocumentKind;
 
@@ -716,7 +714,7 @@ fn check_number(
 ) -> Value {
     let ctx = Context {
         today: situation.today,
-        beijing_address: kind == ValueKind::PostalCode && flow.jurisdiction == Jurisdiction::Beijing,
+        beijing_address: kind == ValueKind::PostalCode && flow.jurisdiction.local_postal_codes(),
     };
     let report = validate_field(kind, text, &ctx, label);
     let at_field = |finding| FieldError { field: field.path.clone(), finding };

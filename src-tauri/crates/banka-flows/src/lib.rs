@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod condition;
 pub mod definition;
 pub mod engine;
+pub mod jurisdiction;
 pub mod reference;
 pub mod summary;
 pub mod vocabulary;

@@ -5,6 +5,7 @@
 import type { Lang } from '../../bindings/Lang';
 import type { Localized } from '../../bindings/Localized';
 import type { Status } from '../../bindings/Status';
+import statuses from '../../bindings/statuses.json';
 import type { ValueKind } from '../../bindings/ValueKind';
 import { en } from './en';
 import type { Messages } from './messages';
@@ -35,20 +36,8 @@ export const VALUE_KINDS: readonly ValueKind[] = [
   'postal-code',
 ];
 
-/** A case's statuses in the order of its life (the status filter offers them so). */
-export const STATUSES: readonly Status[] = [
-  'draft',
-  'ready',
-  'queued',
-  'sending',
-  'submitted',
-  'accepted',
-  'in_production',
-  'ready_for_pickup',
-  'mailed',
-  'rejected',
-  'failed',
-];
+/** A case's statuses in the order of its life, as Rust lists them (the status filter offers them so). */
+export const STATUSES: readonly Status[] = statuses.map((s) => s.status as Status);
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
 

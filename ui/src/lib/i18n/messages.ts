@@ -4,7 +4,6 @@
 import type { IdDocument } from '../../bindings/IdDocument';
 import type { Marks } from '../../bindings/Marks';
 import type { CasePlace } from '../../bindings/CasePlace';
-import type { DocumentKind } from '../../bindings/DocumentKind';
 import type { Gender } from '../../bindings/Gender';
 import type { SenderState } from '../../bindings/SenderState';
 import type { Status } from '../../bindings/Status';
@@ -327,7 +326,6 @@ export interface Messages {
   nextFlowTitle: string;
   nextFlowBody: (flow: string) => string;
   followButton: string;
-  uploadKinds: Record<DocumentKind, string>;
   uploadIntro: string;
   chooseFile: string;
   dropHere: string;

@@ -30,6 +30,7 @@ import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '..
 import { MESSAGES, type Lang } from '../i18n';
 import Wizard from './Wizard.svelte';
 import { app } from '../app.svelte';
+import { documentLabel } from '../flows';
 
 const FILLED = { 'applicant.name': '张三', 'applicant.id_number': VALID_ID, 'applicant.gender': 'female' };
 const TRAINING: AgencySettings = { ...AGENCY_UNSET, training: true, training_url: TRAINING_URL };
@@ -431,7 +432,7 @@ describe('documents step', () => {
       const t = MESSAGES[lang];
       const { backend, container } = openWizard({ answers: FILLED, lang });
       const pick = await waitFor(() => byId<HTMLButtonElement>('doc-card_photo-pick'));
-      expect(pick.textContent?.replace(/\s+/g, '')).toBe(`${t.pickFile}：${t.uploadKinds.card_photo}`.replace(/\s+/g, ''));
+      expect(pick.textContent?.replace(/\s+/g, '')).toBe(`${t.pickFile}：${documentLabel('card_photo', lang)}`.replace(/\s+/g, ''));
       // The file input stays, for drag-and-drop's neighbour and for the end-to-end test.
       expect(byId<HTMLInputElement>('doc-card_photo').type).toBe('file');
 

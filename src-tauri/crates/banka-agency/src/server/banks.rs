@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use axum::extract::Query;
 use axum::Json;
+use banka_flows::jurisdiction::Jurisdiction;
 use banka_rules::codes::{beijing_districts, guangdong_cities, Code};
 use banka_rules::search;
 
@@ -133,10 +134,10 @@ pub async fn list(Api(Query(params)): Api<Query<HashMap<String, String>>>) -> Re
         .field("region"));
     };
     // A province (110000, 440000): every branch of it, what an employer may offer.
-    match code {
-        crate::lookup::BEIJING => return Ok(Json(province(Province::Beijing))),
-        crate::lookup::GUANGDONG => return Ok(Json(province(Province::Guangdong))),
-        _ => {}
+    match Jurisdiction::ALL.into_iter().find(|j| j.province_code() == code) {
+        Some(Jurisdiction::Beijing) => return Ok(Json(province(Province::Beijing))),
+        Some(Jurisdiction::Guangdong) => return Ok(Json(province(Province::Guangdong))),
+        None => {}
     }
     let Some(region) = region(code) else {
         return Err(Failure::new(

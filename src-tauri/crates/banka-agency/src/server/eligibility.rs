@@ -13,7 +13,6 @@ use banka_rules::{validate, validate_field, Context, Field, Problem, ValueKind};
 use super::failure::{Api, Failure};
 use super::{banks, cards, demo, entities, status, AppState};
 use crate::api::{Eligibility, EligibilityAnswer, EligibilityRequest, EmployeeStatus};
-use crate::lookup::number_kind;
 
 /// The answer, and whether it is about the name (which then is the field to correct).
 pub struct Assessment {
@@ -59,7 +58,7 @@ pub async fn check(
         )
     })?;
     required(&req.name, "name", Field::new("姓名", "name"))?;
-    let kind = number_kind(flow, &req.id_type).ok_or_else(|| {
+    let kind = flow.jurisdiction.number_kind(&req.id_type).ok_or_else(|| {
         unprocessable(
             "unknown_id_type",
             "id_type",
