@@ -802,8 +802,9 @@ async fn a_case_finished_while_the_agency_is_down_is_sent_when_it_is_back() {
     let status = outcome.attr("data-status").await.unwrap().unwrap_or_default();
     // Queued, or already tried once and waiting for the next attempt.
     assert!(["queued", "sending", "failed"].contains(&status.as_str()), "{status}");
-    let heading = text(&client, "#wizard-heading").await;
-    assert!(heading.contains("自动发送"), "says it will be sent by itself: {heading}");
+    // Queued or retrying: 已排队，联网后自动发送; being sent: 联网后会自动接着发送.
+    let said = outcome.text().await.unwrap();
+    assert!(said.contains("联网后") && said.contains("自动"), "says it will be sent by itself: {said}");
     screenshot(&client, "flows/agency-down/20-waiting").await;
 
     let agency = server::start(config(), addr).await.expect("the agency back on the same address");

@@ -368,6 +368,8 @@ export interface Messages {
   notReady: string;
   queuedHeading: string;
   queuedBody: string;
+  /** A case being sent right now (its upload under way). */
+  sendingHeading: string;
   sendingBody: string;
   submittedHeading: string;
   referenceLabel: string;

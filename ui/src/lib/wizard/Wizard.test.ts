@@ -636,6 +636,15 @@ describe('a rejected or failed case', () => {
     expect(byId('reopen-reason').textContent).toContain('原因：姓名有误');
   });
 
+  it('says a case being sent is on its way, and that a dropped connection loses nothing', async () => {
+    const { container } = openWizard({ answers: FILLED, photo: true, case: { status: 'sending' } });
+    await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('sending'));
+    expect(heading()).toBe(MESSAGES.zh.sendingHeading);
+    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.sendingBody);
+    expect(byId('case-outcome').textContent).not.toContain(MESSAGES.zh.queuedHeading);
+    await expectNoAxeViolations(container);
+  });
+
   it('waits for the next attempt when sending failed, and says why', async () => {
     const { backend, container } = openWizard({ answers: FILLED, photo: true, case: { status: 'failed', status_reason: reason('网络中断', 'The connection dropped') } });
     await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('failed'));
