@@ -833,6 +833,18 @@ function checkFlows(glossary, verbose, file) {
 const args = parseArgs(process.argv.slice(2));
 const glossary = readGlossary();
 if (glossary.conflicts.length) console.error(`seed-zh-hant: glossary conflicts: ${glossary.conflicts.join('; ')}`);
+
+/** The review report to --report FILE (with the summary on stdout), or to stdout (the summary on stderr). */
+function publish(text, summary) {
+  if (args.report) {
+    fs.writeFileSync(args.report, text);
+    console.log(`${summary}\nReport: ${rel(args.report)}`);
+  } else {
+    console.log(text);
+    console.error(summary);
+  }
+}
+
 if (args.flows && args.check) checkFlows(glossary, args.verbose, args.hant);
 else if (args.flows) {
   const { rows } = seedFlows(glossary);
@@ -847,13 +859,7 @@ else if (args.flows) {
   const summary =
     `Wrote ${rel(args.out)}: ${rows.length} distinct texts; overrides fired in ${r.overridden.length}, ` +
     `watch characters in ${r.watched.length}, ${r.contexts.length} context-dependent terms to judge.`;
-  if (args.report) {
-    fs.writeFileSync(args.report, r.text);
-    console.log(`${summary}\nReport: ${rel(args.report)}`);
-  } else {
-    console.log(r.text);
-    console.error(summary);
-  }
+  publish(r.text, summary);
 } else if (args.check) check(glossary, args.verbose, args.hant);
 else {
   const { out, rows } = seedCatalog(glossary);
@@ -868,11 +874,5 @@ else {
   const summary =
     `Wrote ${rel(args.out)}: ${rows.length} strings; overrides fired in ${r.overridden.length}, ` +
     `watch characters in ${r.watched.length}, ${r.contexts.length} context-dependent terms to judge.`;
-  if (args.report) {
-    fs.writeFileSync(args.report, r.text);
-    console.log(`${summary}\nReport: ${rel(args.report)}`);
-  } else {
-    console.log(r.text);
-    console.error(summary);
-  }
+  publish(r.text, summary);
 }
