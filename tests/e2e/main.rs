@@ -47,7 +47,7 @@ async fn id_number_check_in_the_real_window() {
     screenshot(&client, "03-invalid-id").await;
 
     // English, without losing what was typed.
-    client.find(Locator::Css("#lang-toggle")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#lang-en")).await.unwrap().click().await.unwrap();
     client
         .wait()
         .for_element(Locator::XPath("//*[@id='result-errors'][contains(., 'check character')]"))
@@ -55,6 +55,19 @@ async fn id_number_check_in_the_real_window() {
         .expect("the error in English");
     assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("110105194912310021"));
     screenshot(&client, "04-english").await;
+
+    // 繁體中文: Rust's finding (校驗碼) and the UI's own words (號碼核驗), still what was typed.
+    client.find(Locator::Css("#lang-zh-Hant")).await.unwrap().click().await.unwrap();
+    client
+        .wait()
+        .for_element(Locator::XPath("//*[@id='result-errors'][contains(., '校驗碼')]"))
+        .await
+        .expect("the error in 繁體中文");
+    assert_eq!(text(&client, "h1").await, "號碼核驗");
+    let lang = client.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert_eq!(lang.as_str(), Some("zh-Hant"));
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("110105194912310021"));
+    screenshot(&client, "04-traditional").await;
 
     // Elderly mode: large text, large targets.
     client.find(Locator::Css("#elderly-toggle")).await.unwrap().click().await.unwrap();
@@ -152,7 +165,7 @@ async fn cases_in_the_real_window_survive_a_restart_and_stay_locked_without_the_
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // English is a setting that outlives the window.
-    click(&client, "#lang-toggle").await;
+    click(&client, "#lang-en").await;
     client.wait().for_element(Locator::XPath("//h1[contains(., 'Applications')]")).await.expect("the list in English");
     screenshot(&client, "15-one-case-english").await;
     client.close().await.unwrap();
@@ -722,7 +735,7 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     walk::walk(&client, &rest, pictures.path(), Stop::WhenSent).await;
 
     // Guangdong, in English.
-    click(&client, "#lang-toggle").await;
+    click(&client, "#lang-en").await;
     start_case(&client, GD_INDIVIDUAL.flow).await;
     // 【获取图片】 (004 §1.3.4): past the photo step the receipt number has been looked up; back on
     // it, the agency's photo is shown.
@@ -739,7 +752,7 @@ async fn every_flow_end_to_end_against_the_training_agency() {
     screenshot(&client, "flows/gd-individual-english/41-no-photo-on-file").await;
     click(&client, "#wizard-form [data-field='photo.source'] input[value='\"receipt_number\"']").await;
     walk::walk(&client, &GD_INDIVIDUAL, pictures.path(), Stop::WhenSent).await;
-    click(&client, "#lang-toggle").await;
+    click(&client, "#lang-zh").await;
     start_case(&client, GD_MINOR.flow).await;
     walk::walk(&client, &GD_MINOR, pictures.path(), Stop::WhenSent).await;
 

@@ -27,6 +27,8 @@ import {
   resultRegion,
   typeValue,
 } from './test/helpers';
+import { localized } from './test/localized';
+import { MESSAGES, type Lang } from './lib/i18n';
 
 /** The usual stand-in for Rust: knows a few ID numbers, answers a length error otherwise. */
 function standardMock() {
@@ -45,8 +47,8 @@ function standardMock() {
 
 const text = (id: string) => byId(id).textContent?.trim();
 
-async function toggleLanguage() {
-  await fireEvent.click(byId('lang-toggle'));
+async function chooseLanguage(lang: Lang) {
+  await fireEvent.click(byId(`lang-${lang}`));
 }
 
 describe('number check', () => {
@@ -96,7 +98,7 @@ describe('number check', () => {
     standardMock();
     render(App);
     await openNumberCheck();
-    await toggleLanguage();
+    await chooseLanguage('en');
     await typeValue(VALID_ID);
     expect(text('result-birth-date')).toBe('31 December 1949');
     expect(text('result-gender')).toBe('female');
@@ -141,7 +143,7 @@ describe('number check', () => {
     await typeValue(BAD_ID);
     const callsBefore = calls.length;
 
-    await toggleLanguage();
+    await chooseLanguage('en');
     expect(document.documentElement.lang).toBe('en');
     expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
     const items = within(byId('result-errors')).getAllByRole('listitem');
@@ -153,9 +155,19 @@ describe('number check', () => {
     expect(calls.length).toBe(callsBefore);
     await expectNoAxeViolations(container);
 
-    await toggleLanguage();
+    await chooseLanguage('zh');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(byId('result-errors').textContent).toContain(checkCharacter.message.zh);
+
+    // 繁體中文: Rust's findings in their 繁體, the UI's own words from its catalog.
+    await chooseLanguage('zh-Hant');
+    expect(document.documentElement.lang).toBe('zh-Hant');
+    const hant = within(byId('result-errors')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(hant).toEqual([checkCharacter.message['zh-Hant'], birthDateInFuture.message['zh-Hant']]);
+    expect(container.querySelector('h1')?.textContent).toBe(MESSAGES['zh-Hant'].heading);
+    expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
+    expect(calls.length).toBe(callsBefore);
+    await expectNoAxeViolations(container);
   });
 
   it('shows warnings, even on a valid number, marked by more than colour', async () => {
@@ -173,7 +185,7 @@ describe('number check', () => {
     expect(warnings.parentElement?.querySelector('svg')).toBeTruthy();
     await expectNoAxeViolations(container);
 
-    await toggleLanguage();
+    await chooseLanguage('en');
     expect(byId('result-warnings').textContent).toBe(upgradedFrom15.message.en);
     expect(byId('result-warnings').parentElement?.textContent).toContain('Please note');
   });
@@ -237,7 +249,7 @@ describe('number check', () => {
 
   it('shows a friendly error when the core rejects', async () => {
     mockValidate(() =>
-      Promise.reject({ code: 'internal', message: { zh: '校验时出错', en: 'validation failed' } }),
+      Promise.reject({ code: 'internal', message: localized('校验时出错', 'validation failed') }),
     );
     const { container } = render(App);
     await openNumberCheck();
@@ -249,7 +261,7 @@ describe('number check', () => {
     expect(result.textContent).toContain('internal');
     await expectNoAxeViolations(container);
 
-    await toggleLanguage();
+    await chooseLanguage('en');
     expect(resultRegion().textContent).toContain('could not be checked');
   });
 
@@ -276,7 +288,8 @@ describe('display settings', () => {
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     expect(document.documentElement.classList.contains('elderly')).toBe(true);
     expect(byId('elderly-toggle').getAttribute('aria-pressed')).toBe('true');
-    expect(byId('lang-toggle').textContent).toContain('中文');
+    expect(byId('lang-en').getAttribute('aria-pressed')).toBe('true');
+    expect(byId('lang-zh').getAttribute('aria-pressed')).toBe('false');
     expect(document.title).toBe('Banka 办卡 · Enter your passphrase to unlock');
     expect(backend.argsOf('settings_set')).toEqual([]);
   });
@@ -297,7 +310,7 @@ describe('display settings', () => {
     );
     await expectNoAxeViolations(container);
 
-    await toggleLanguage();
+    await chooseLanguage('en');
     expect(byId('elderly-toggle').textContent).toContain('Large text');
     await waitFor(() =>
       expect(backend.argsOf('settings_set').at(-1)).toEqual({ settings: { lang: 'en', elderly: true, operator: '王芳' } }),
@@ -323,7 +336,7 @@ describe('display settings', () => {
 
   it('keeps the defaults when the settings cannot be read', async () => {
     const backend = mockBackend({ store: 'locked' });
-    backend.fail.settings_get = { code: 'settings', message: { zh: '无法读取设置', en: 'The settings cannot be read' } };
+    backend.fail.settings_get = { code: 'settings', message: localized('无法读取设置', 'The settings cannot be read') };
     render(App);
     await waitFor(() => expect(backend.argsOf('store_status')).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 20));
@@ -333,7 +346,7 @@ describe('display settings', () => {
 
   it('says so when a setting could not be saved, in the current language', async () => {
     const backend = mockBackend({ store: 'locked' });
-    backend.fail.settings_set = { code: 'settings', message: { zh: '设置未能保存：磁盘已满', en: 'The settings could not be saved: disk full' } };
+    backend.fail.settings_set = { code: 'settings', message: localized('设置未能保存：磁盘已满', 'The settings could not be saved: disk full') };
     const { container } = render(App);
     await fireEvent.click(byId('elderly-toggle'));
     const alert = await waitFor(() => byId('settings-error'));
@@ -343,7 +356,7 @@ describe('display settings', () => {
     expect(document.documentElement.classList.contains('elderly')).toBe(true);
     await expectNoAxeViolations(container);
 
-    await toggleLanguage();
+    await chooseLanguage('en');
     await waitFor(() => expect(byId('settings-error').textContent).toContain('disk full'));
     delete backend.fail.settings_set;
     await fireEvent.click(byId('elderly-toggle'));
@@ -354,7 +367,7 @@ describe('display settings', () => {
     standardMock();
     const { container } = render(App);
     await openNumberCheck();
-    await toggleLanguage();
+    await chooseLanguage('en');
     await typeValue(VALID_ID);
     await expectNoAxeViolations(container);
   });
@@ -390,7 +403,7 @@ describe('navigation', () => {
     render(App);
     await openNumberCheck();
     await typeValue(BAD_ID);
-    await toggleLanguage();
+    await chooseLanguage('en');
     await fireEvent.click(byId('elderly-toggle'));
     expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
     expect(byId('nav-check').textContent).toBe('Check a number');

@@ -22,7 +22,7 @@ pub fn flow_list() -> Vec<FlowTitle> {
         .iter()
         .map(|f| FlowTitle {
             id: f.id.clone(),
-            title: banka_rules::Localized::new(&f.title_zh, &f.title_en),
+            title: banka_flows::traditional::words(&f.title_zh, &f.title_en),
             elderly: f.elderly,
             words: f.words.clone(),
             continues: banka_flows::catalog::leading_to(&f.id).first().map(|back| back.id.clone()),

@@ -16,8 +16,12 @@ const MAX_OPERATOR_CHARS: usize = 40;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// 简体中文.
     #[default]
     Zh,
+    /// 繁體中文, keyed like `Localized`'s field.
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
     En,
 }
 

@@ -95,14 +95,15 @@ pub async fn case_continue<R: Runtime>(
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CodeItem {
     pub code: String,
-    pub zh: String,
-    pub en: String,
+    /// Its name, in every language (flat, so the item itself is the words to pick from).
+    #[serde(flatten)]
+    pub name: banka_rules::Localized,
 }
 
 #[tauri::command]
 pub fn code_list(list: banka_flows::definition::CodeList) -> Vec<CodeItem> {
     banka_flows::engine::code_list(list)
         .iter()
-        .map(|c| CodeItem { code: c.code.into(), zh: c.zh.into(), en: c.en.into() })
+        .map(|c| CodeItem { code: c.code.into(), name: banka_rules::Localized::new(c.zh, c.en) })
         .collect()
 }

@@ -3,4 +3,8 @@
 /**
  * One entry of a code list (ethnic groups, occupations, districts, cities) for a picker.
  */
-export type CodeItem = { code: string, zh: string, en: string, };
+export type CodeItem = { code: string, zh: string, 
+/**
+ * 繁體中文: from a reviewed catalog where there is one (the flows'), else `hant::traditional`.
+ */
+"zh-Hant": string, en: string, };

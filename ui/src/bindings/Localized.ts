@@ -3,4 +3,8 @@
 /**
  * The same words in each language, each complete on its own (never one language inside another).
  */
-export type Localized = { zh: string, en: string, };
+export type Localized = { zh: string, 
+/**
+ * 繁體中文: from a reviewed catalog where there is one (the flows'), else `hant::traditional`.
+ */
+"zh-Hant": string, en: string, };

@@ -87,7 +87,7 @@ describe('case list', () => {
     expect(row('c-zhang').querySelector('th')?.getAttribute('scope')).toBe('row');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(count()).toBe('3 applications');
     expect(cells('c-zhang').slice(3, 5)).toEqual(['Apply for your own card', 'Submitted']);
     expect(cells('c-li')[4]).toContain('Rejected');
@@ -119,7 +119,7 @@ describe('case list', () => {
       ['rejected', '已驳回'],
       ['failed', '发送失败'],
     ]);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(options().map(([, label]) => label)).toEqual([
       'All statuses',
       'Draft',
@@ -165,7 +165,7 @@ describe('case list', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(backend.argsOf('case_list')).toHaveLength(2);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId<HTMLInputElement>('case-search').value).toBe('  张三 ');
     await fireEvent.click(byId('elderly-toggle'));
     expect(byId<HTMLInputElement>('case-search').value).toBe('  张三 ');
@@ -204,7 +204,7 @@ describe('case list', () => {
     await waitFor(() => expect(rowIds()).toHaveLength(6));
     expect(backend.argsOf('case_list').at(-1)).toEqual({ query: { limit: 20, offset: 3 } });
     expect(count()).toBe('共 7 件，已显示 6 件');
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(count()).toBe('7 applications, 6 shown');
     expect(byId('load-more').textContent?.trim()).toBe('Load more');
 
@@ -233,7 +233,7 @@ describe('case list', () => {
     expect(document.getElementById('case-table')).toBeNull();
     expect(count()).toBe('共 0 件');
     await expectNoAxeViolations(container);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('case-empty').textContent).toContain('There are no applications on this computer yet');
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
@@ -246,7 +246,7 @@ describe('case list', () => {
     await waitFor(() => byId('case-empty'));
     expect(byId('case-empty').textContent).toContain('没有找到符合条件的案件');
     expect(byId('case-empty').dataset.filtered).toBe('true');
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('case-empty').textContent).toContain('No applications match');
     await expectNoAxeViolations(container);
   });
@@ -260,7 +260,7 @@ describe('case list', () => {
         applicant_name: '王五',
       });
       const { container } = await openList([CASES[1]!, failed, CASES[0]!]);
-      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      if (lang === 'en') await fireEvent.click(byId('lang-en'));
       const said = (id: string) => [row(id).querySelector('.reason')?.textContent, row(id).querySelector('.next-step')?.textContent];
       expect(said('c-li')).toEqual(
         lang === 'zh'
@@ -304,7 +304,7 @@ describe('case list', () => {
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain(DATABASE_ERROR.message.zh);
     await expectNoAxeViolations(container);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('case-error').textContent).toContain(DATABASE_ERROR.message.en);
 
     delete backend.fail.case_list;
@@ -324,7 +324,7 @@ describe('case list', () => {
     expect(alert.textContent).toContain('有 2 条记录无法读出');
     expect(alert.textContent).toContain('banka check');
     await expectNoAxeViolations(container);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('case-salvaged').textContent).toContain('2 records could not be read');
 
     // Nothing lost: said so; and a whole store again shows no notice.
@@ -361,10 +361,10 @@ describe('new application', () => {
     expect(backend.argsOf('case_new')).toEqual([]);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(radio('bj-minor').labels?.[0]?.textContent).toBe('For your child (under 18)');
     expect(byId('new-flow-error').textContent).toContain('Choose what the application is for');
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-zh'));
 
     await fireEvent.click(radio('bj-minor'));
     await fireEvent.click(byId('new-case-start'));
@@ -457,7 +457,7 @@ describe('delete', () => {
     await openList();
     expect(deleteButton('c-zhang').textContent).toBe('删除张三的申请');
     expect(deleteButton('c-blank').textContent).toBe(`删除未填写姓名的草稿（${localTime(CASES[2]!.created_at)}）`);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(deleteButton('c-zhang').textContent).toBe('Delete 张三’s application');
     expect(deleteButton('c-blank').textContent).toBe(`Delete draft with no name yet (${localTime(CASES[2]!.created_at)})`);
   });
@@ -473,14 +473,14 @@ describe('delete', () => {
     expect(byId('delete-warning').textContent).toBe('删除后无法恢复，申请人的资料和照片会从本机彻底清除。');
     expect(dialog.textContent).toContain('张三 · 本人申领社会保障卡 · 已提交');
     await expectNoAxeViolations(container);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('delete-warning').textContent).toBe(
       'This cannot be undone: the applicant’s details and photos are removed from this computer for good.',
     );
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-zh'));
 
     await fireEvent.click(byId('confirm-delete'));
     await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
@@ -591,7 +591,7 @@ describe('delete', () => {
     for (const lang of ['zh', 'en'] as const) {
       it(`says a queued case will not be sent once deleted (${lang})`, async () => {
         const { container } = await openList(STATUS_CASES);
-        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        if (lang === 'en') await fireEvent.click(byId('lang-en'));
         const dialog = await askToDelete('c-queued');
         expect(byId('delete-consequence').textContent).toBe(lang === 'zh' ? QUEUED_ZH : QUEUED_EN);
         expect(dialog.getAttribute('aria-describedby')).toBe('delete-warning delete-consequence');
@@ -601,7 +601,7 @@ describe('delete', () => {
       it(`says deleting a submitted case does not withdraw it, with its reference number (${lang})`, async () => {
         const submitted = summary({ ...CASES[0]!, agency_reference: 'BJ2026112100017' });
         const { container } = await openList([submitted, ...CASES.slice(1)]);
-        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        if (lang === 'en') await fireEvent.click(byId('lang-en'));
         const dialog = await askToDelete('c-zhang');
         expect(byId('delete-warning').textContent).toBe(
           lang === 'zh'
@@ -624,7 +624,7 @@ describe('delete', () => {
       await openList(STATUS_CASES);
       await askToDelete('c-zhang');
       expect(byId('delete-consequence').textContent).toBe(SENT_ZH);
-      await fireEvent.click(byId('lang-toggle'));
+      await fireEvent.click(byId('lang-en'));
       expect(byId('delete-consequence').textContent).toBe(SENT_EN);
       await fireEvent.click(byId('cancel-delete'));
       await waitFor(() => expect(document.getElementById('delete-dialog')).toBeNull());
@@ -650,7 +650,7 @@ describe('delete', () => {
     for (const lang of ['zh', 'en'] as const) {
       it(`shows Rust’s refusal while the case is being sent, and keeps the case (${lang})`, async () => {
         const { backend, container } = await openList(STATUS_CASES);
-        if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+        if (lang === 'en') await fireEvent.click(byId('lang-en'));
         // Listed as queued, but the outbox took it up meanwhile: Rust refuses.
         backend.fail.case_delete = BEING_SENT;
         await askToDelete('c-queued');
@@ -727,7 +727,7 @@ describe('export and import', () => {
     await fireEvent.click(selectAll());
     expect(selectedCount()).toBe('已选择 2 份申请');
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(selectBox('c-li').labels?.[0]?.textContent?.trim()).toBe('Select 李四’s application');
     expect(selectAll().labels?.[0]?.textContent?.trim()).toBe('Select all the applications listed');
     expect(selectedCount()).toBe('2 applications selected');
@@ -748,7 +748,7 @@ describe('export and import', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`asks to select cases first when none is (${lang})`, async () => {
       const { backend, container } = await openList();
-      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      if (lang === 'en') await fireEvent.click(byId('lang-en'));
       await fireEvent.click(byId('export-selected'));
       const summaryBox = await waitFor(() => byId('selection-errors'));
       await waitFor(() => expect(document.activeElement).toBe(summaryBox));
@@ -864,7 +864,7 @@ describe('export and import', () => {
     expect(backend.argsOf('cases_export')).toEqual([]);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('export-heading').textContent).toBe('Export 2 applications');
     expect(byId('bundle-passphrase-confirm-error').textContent).toContain('The two passphrases are different');
     expect(byId('export-warning').textContent).toContain('needs this passphrase');
@@ -876,7 +876,7 @@ describe('export and import', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`shows Rust’s refusal of a weak passphrase at the field (${lang})`, async () => {
       const { backend, container } = await openList();
-      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      if (lang === 'en') await fireEvent.click(byId('lang-en'));
       await openExport(['c-li']);
       await typePassphrases('short');
       await fireEvent.click(byId('confirm-export'));
@@ -925,7 +925,7 @@ describe('export and import', () => {
     expect(selectBox('c-zhang').checked).toBe(false);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(result.textContent?.trim()).toBe('Exported 2 applications to banka-20261121-1405.banka');
     await expectNoAxeViolations(container);
   });
@@ -1005,7 +1005,7 @@ describe('export and import', () => {
     ]);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(result.querySelector('h2')?.textContent).toBe('Bundle imported');
     expect(result.textContent).toContain('1 added, 1 updated, 2 skipped');
     expect(skipped()[0]).toBe('张三: this machine already has the same or a newer copy.');
@@ -1018,7 +1018,7 @@ describe('export and import', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`shows why a bundle cannot be imported, in the dialog (${lang})`, async () => {
       const { backend, container } = await openList();
-      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      if (lang === 'en') await fireEvent.click(byId('lang-en'));
       await fireEvent.click(byId('import-bundle'));
       await waitFor(() => byId('import-dialog'));
 

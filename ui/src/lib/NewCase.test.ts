@@ -7,6 +7,7 @@ import type { CaseSummary } from '../bindings/CaseSummary';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import { ALL_FLOWS, CASES, FLOWS, WORDS, summary } from '../test/fixtures';
 import { byId, expectNoAxeViolations, localTime, mockBackend, waitForCases } from '../test/helpers';
+import { localized } from '../test/localized';
 
 async function openStart(options: { flows?: FlowTitle[]; cases?: CaseSummary[] } = {}) {
   const backend = mockBackend({ flows: options.flows ?? ALL_FLOWS, cases: options.cases ?? CASES });
@@ -59,7 +60,7 @@ describe('start screen', () => {
     for (const card of cards) expect(card.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(places()).toEqual([
       [
         'Beijing',
@@ -84,7 +85,7 @@ describe('start screen', () => {
   });
 
   it('offers only the flows the engine ships; one no situation describes comes last, by its title', async () => {
-    const other: FlowTitle = { id: 'sh-individual', title: { zh: '上海本人申领', en: 'Apply in Shanghai' }, elderly: false, words: WORDS, continues: null };
+    const other: FlowTitle = { id: 'sh-individual', title: localized('上海本人申领', 'Apply in Shanghai'), elderly: false, words: WORDS, continues: null };
     const { container } = await openStart({ flows: [...FLOWS, other] });
     expect(places()).toEqual([
       ['北京市', ['为本人申请', '为孩子代办（18岁以下）', '我已退休（长者版）']],
@@ -149,7 +150,7 @@ describe('start screen', () => {
     expect(open.textContent).toBe(`继续填写：钱七，社保卡申领（本人申领），${localTime('2026-11-20T08:00:00Z')}`);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(within(resume).getByRole('heading', { level: 2 }).textContent).toBe('Continue where you left off');
     expect(items[1]!.textContent).toContain('No name yet');
     await expectNoAxeViolations(container);

@@ -26,6 +26,7 @@ import {
   waitForCases,
   type BackendOptions,
 } from '../test/helpers';
+import { localized } from '../test/localized';
 
 const DATA_DIR = '/home/test/.local/share/banka';
 
@@ -107,7 +108,7 @@ describe('settings', () => {
     expect(text('settings-data-dir')).toBe(DATA_DIR);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(container.querySelector('h1')?.textContent).toBe('Settings');
     expect(document.title).toBe('Banka 办卡 · Settings');
     expect(byId('nav-settings').textContent).toBe('Settings');
@@ -204,7 +205,7 @@ describe('settings: agency endpoint', () => {
     expect(byId('agency-token-remove')).toBeTruthy();
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(text('agency-message')).toBe('The agency settings have been saved.');
   });
 
@@ -236,7 +237,7 @@ describe('settings: agency endpoint', () => {
     expect(text('agency-message')).toBe('机构接口设置已保存。');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(text('agency-training-url')).toBe(`The practice agency is running on this computer at ${TRAINING_URL}`);
   });
 
@@ -267,7 +268,7 @@ describe('settings: agency endpoint', () => {
     await fireEvent.click(summary.querySelector('a')!);
     expect(document.activeElement).toBe(byId('agency-endpoint'));
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('error-summary').textContent).toContain('There is a problem');
     expect(inlineError('agency-endpoint')).toBe(`Error: ${HTTP_ENDPOINT.message.en}`);
     await expectNoAxeViolations(container);
@@ -328,7 +329,7 @@ describe('settings: outbox', () => {
     expect(byId('outbox-failed').dataset.count).toBe('2');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect([...counts.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual([
       'Waiting to be sent',
       'Being sent',
@@ -341,7 +342,7 @@ describe('settings: outbox', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`sends the waiting cases now when asked (${lang})`, async () => {
       const { backend, container } = await openSettings({ outbox: { ...OUTBOX_IDLE, queued: 1, failed: 2, sender: 'running' } });
-      if (lang === 'en') await fireEvent.click(byId('lang-toggle'));
+      if (lang === 'en') await fireEvent.click(byId('lang-en'));
       const button = byId('outbox-send-now');
       expect(button.textContent?.trim()).toBe(lang === 'zh' ? '立即发送' : 'Send now');
       await fireEvent.click(button);
@@ -381,7 +382,7 @@ describe('settings: outbox', () => {
       expect(box.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
       expect(document.getElementById('outbox-problem')).toBeNull();
       await expectNoAxeViolations(container);
-      await fireEvent.click(byId('lang-toggle'));
+      await fireEvent.click(byId('lang-en'));
       expect(byId('outbox-sender').textContent).toContain(en);
     });
   }
@@ -392,11 +393,11 @@ describe('settings: outbox', () => {
         ...OUTBOX_IDLE,
         queued: 4,
         sender: 'unauthorized',
-        problem: { zh: '机构返回 401：令牌已过期。', en: 'The agency answered 401: the token has expired.' },
+        problem: localized('机构返回 401：令牌已过期。', 'The agency answered 401: the token has expired.'),
       },
     });
     expect(text('outbox-problem')).toBe('机构返回 401：令牌已过期。');
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(text('outbox-problem')).toBe('The agency answered 401: the token has expired.');
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
@@ -416,7 +417,7 @@ describe('settings: outbox', () => {
     expect(text('outbox-sending')).toBe('1 件');
     expect(backend.argsOf('outbox_state')).toHaveLength(2);
 
-    backend.outbox = { ...backend.outbox, sender: 'stopped', problem: { zh: '网络不通。', en: 'The network is down.' } };
+    backend.outbox = { ...backend.outbox, sender: 'stopped', problem: localized('网络不通。', 'The network is down.') };
     backend.push({ kind: 'sender_changed' });
     await waitFor(() => expect(byId('outbox-sender').dataset.sender).toBe('stopped'));
     expect(text('outbox-problem')).toBe('网络不通。');
@@ -462,7 +463,7 @@ describe('settings: display and this computer', () => {
     await fireEvent.click(byId('settings-lang-en'));
     expect(document.documentElement.lang).toBe('en');
     expect(input('settings-lang-en').checked).toBe(true);
-    expect(byId('lang-toggle').textContent).toContain('中文');
+    expect(byId('lang-en').getAttribute('aria-pressed')).toBe('true');
     await waitFor(() =>
       expect(backend.argsOf('settings_set').at(-1)).toEqual({ settings: { lang: 'en', elderly: false, operator: '王芳' } }),
     );
@@ -476,9 +477,20 @@ describe('settings: display and this computer', () => {
     );
     await expectNoAxeViolations(container);
 
+    // 繁體中文: the whole screen, the header's switch and <html lang> (which picks Traditional glyphs).
+    await fireEvent.click(byId('settings-lang-zh-Hant'));
+    expect(document.documentElement.lang).toBe('zh-Hant');
+    expect(container.querySelector('h1')?.textContent).toBe('設定');
+    expect(document.title).toBe('辦卡 Banka · 設定');
+    expect(byId('lang-zh-Hant').getAttribute('aria-pressed')).toBe('true');
+    expect(document.querySelector('.brand')?.textContent).toContain('辦卡');
+    await waitFor(() => expect(backend.settings).toEqual({ lang: 'zh-Hant', elderly: true, operator: '王芳' }));
+    await expectNoAxeViolations(container);
+
     await fireEvent.click(byId('settings-lang-zh'));
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(backend.argsOf('settings_set')).toHaveLength(3);
+    expect(document.querySelector('.brand')?.textContent).toContain('办卡');
+    expect(backend.argsOf('settings_set')).toHaveLength(4);
     await waitFor(() => expect(backend.settings).toEqual({ lang: 'zh', elderly: true, operator: '王芳' }));
   });
 
@@ -495,7 +507,7 @@ describe('settings: display and this computer', () => {
     await expectNoAxeViolations(container);
 
     // Kept by later display changes.
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     await waitFor(() =>
       expect(backend.argsOf('settings_set').at(-1)).toEqual({ settings: { lang: 'en', elderly: true, operator: '李经办' } }),
     );
@@ -513,7 +525,7 @@ describe('settings: display and this computer', () => {
     const { backend, container } = await openSettings({ settings: { lang: 'zh', elderly: false, operator: '王芳' } });
     backend.fail.settings_set = {
       code: 'settings',
-      message: { zh: '设置未能保存：磁盘已满', en: 'The settings could not be saved: disk full' },
+      message: localized('设置未能保存：磁盘已满', 'The settings could not be saved: disk full'),
     };
     await typeInto('settings-operator', '李经办');
     await fireEvent.submit(byId('operator-form'));
@@ -526,7 +538,7 @@ describe('settings: display and this computer', () => {
     await expectNoAxeViolations(container);
 
     // A refusal about the name itself goes to the field.
-    backend.fail.settings_set = { code: 'bad_value', message: { zh: '姓名太长', en: 'The name is too long' }, field: 'operator' };
+    backend.fail.settings_set = { code: 'bad_value', message: localized('姓名太长', 'The name is too long'), field: 'operator' };
     await fireEvent.submit(byId('operator-form'));
     await waitFor(() => expect(byId('error-summary').textContent).toContain('姓名太长'));
     expect(inlineError('settings-operator')).toBe('错误：姓名太长');
@@ -553,7 +565,7 @@ describe('settings: display and this computer', () => {
     await typeInto('agency-endpoint', 'https://typed.example.gov.cn');
     await typeInto('agency-token', 'typed-token');
     await typeInto('settings-operator', '张经办');
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     await fireEvent.click(byId('settings-elderly'));
     expect(input('agency-endpoint').value).toBe('https://typed.example.gov.cn');
     expect(input('agency-token').value).toBe('typed-token');
@@ -613,7 +625,7 @@ describe('settings: change the passphrase', () => {
     expect(text('passphrase-message')).toBe('');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(text('passphrase-heading')).toBe('Change the passphrase');
     expect(section.querySelector('.intro')?.textContent).toContain('A forgotten passphrase cannot be recovered');
     expect(document.querySelector(`label[for="${CONFIRM}"]`)?.textContent).toBe('Type the new passphrase again');
@@ -675,7 +687,7 @@ describe('settings: change the passphrase', () => {
       await fireEvent.click(summary.querySelector('a')!);
       expect(document.activeElement).toBe(byId(errors[0]![0]));
 
-      await fireEvent.click(byId('lang-toggle'));
+      await fireEvent.click(byId('lang-en'));
       expect([...byId('error-summary').querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual(
         errors.map(([, key]) => MESSAGES.en[key]),
       );
@@ -699,7 +711,7 @@ describe('settings: change the passphrase', () => {
     expect(byId<HTMLButtonElement>('passphrase-change').disabled).toBe(false);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(inlineError(CURRENT)).toBe(`Error: ${WRONG_PASSPHRASE.message.en}`);
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
@@ -726,7 +738,7 @@ describe('settings: change the passphrase', () => {
 
     await fireEvent.click(summary.querySelector('a')!);
     expect(document.activeElement).toBe(byId(NEW));
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(inlineError(NEW)).toBe(`Error: ${WEAK_PASSPHRASE.message.en}`);
     await expectNoAxeViolations(container);
   });
@@ -748,7 +760,7 @@ describe('settings: change the passphrase', () => {
     expect(document.getElementById('error-summary')).toBeNull();
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(text('passphrase-message')).toBe('The passphrase has been changed. Use the new one next time Banka opens.');
     await expectNoAxeViolations(container);
 
@@ -823,7 +835,7 @@ describe('settings: change the passphrase', () => {
     await openPassphrase();
     await typeInto(CURRENT, PASSPHRASE);
     await typeInto(NEW, NEW_PASSPHRASE);
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     await fireEvent.click(byId('settings-elderly'));
     expect(input(CURRENT).value).toBe(PASSPHRASE);
     expect(input(NEW).value).toBe(NEW_PASSPHRASE);

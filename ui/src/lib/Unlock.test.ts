@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { CASES, DATABASE_ERROR, LOCKED, WEAK_PASSPHRASE } from '../test/fixtures';
 import { PASSPHRASE, byId, expectNoAxeViolations, mockBackend, typeInto, waitForCases } from '../test/helpers';
+import { localized } from '../test/localized';
 
 async function submit(): Promise<void> {
   await fireEvent.click(byId('unlock-submit'));
@@ -46,7 +47,7 @@ describe('unlock: first start (no store yet)', () => {
     expect(document.getElementById('case-table')).toBeNull();
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(container.querySelector('h1')?.textContent).toBe('Set a passphrase for your data');
     expect(byId('unlock-passphrase-hint').textContent).toContain('At least 8 characters');
     await expectNoAxeViolations(container);
@@ -76,7 +77,7 @@ describe('unlock: first start (no store yet)', () => {
     expect(document.activeElement).toBe(byId('unlock-confirm'));
 
     // Switching language keeps what was typed and puts the errors into English.
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId<HTMLInputElement>('unlock-passphrase').value).toBe('correct horse');
     expect(byId<HTMLInputElement>('unlock-confirm').value).toBe('correct hose');
     expect(byId('error-summary').textContent).toContain('There is a problem');
@@ -136,7 +137,7 @@ describe('unlock: first start (no store yet)', () => {
     // Rust's rule is the one that counts: if it disagreed with the UI's, its message is shown.
     backend.fail.store_unlock = {
       code: 'weak_passphrase',
-      message: { zh: '口令太短：请至少使用 8 个字符。', en: 'The passphrase is too short: use at least 8 characters.' },
+      message: localized('口令太短：请至少使用 8 个字符。', 'The passphrase is too short: use at least 8 characters.'),
     };
     render(App);
     await waitFor(() => byId('unlock-confirm'));
@@ -175,7 +176,7 @@ describe('unlock: store locked', () => {
     expect(byId('unlock-submit').textContent?.trim()).toBe('解锁');
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(container.querySelector('h1')?.textContent).toBe('Enter your passphrase to unlock');
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
@@ -195,7 +196,7 @@ describe('unlock: store locked', () => {
     expect(backend.argsOf('store_unlock')).toEqual([{ passphrase: 'wrong passphrase' }]);
     await expectNoAxeViolations(container);
 
-    await fireEvent.click(byId('lang-toggle'));
+    await fireEvent.click(byId('lang-en'));
     expect(byId('error-summary').textContent).toContain('The passphrase is wrong. Type it again (it is case-sensitive).');
     expect(inlineError('unlock-passphrase')).toBe('Error: The passphrase is wrong. Type it again (it is case-sensitive).');
     await fireEvent.click(byId('elderly-toggle'));

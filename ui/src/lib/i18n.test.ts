@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES, STATUSES, VALUE_KINDS, formatIsoDate, formatLocalDateTime, pick } from './i18n';
 import * as OpenCC from 'opencc-js';
 import { zhHant } from './i18n/zh-Hant';
+import { localized } from '../test/localized';
 
 describe('i18n', () => {
   it('formats dates of birth per language', () => {
@@ -59,7 +60,7 @@ describe('i18n', () => {
   });
 
   it('picks the message of the language', () => {
-    const m = { zh: '口令不正确', en: 'Wrong passphrase' };
+    const m = localized('口令不正确', 'Wrong passphrase');
     expect(pick('zh', m)).toBe('口令不正确');
     expect(pick('en', m)).toBe('Wrong passphrase');
   });

@@ -16,7 +16,8 @@ import {
   unlockStore,
   validateValue,
 } from './ipc';
-import { MESSAGES } from './i18n';
+import { words } from './i18n';
+import { localized } from '../test/localized';
 
 describe('ipc', () => {
   afterEach(() => clearMocks());
@@ -95,12 +96,12 @@ describe('ipc', () => {
 
   it('keeps an IpcError as it is, field included', () => {
     expect(toIpcError(WRONG_PASSPHRASE)).toEqual(WRONG_PASSPHRASE);
-    const withField = { code: 'bad_value', message: { zh: '太长', en: 'Too long' }, field: 'operator' };
+    const withField = { code: 'bad_value', message: localized('太长', 'Too long'), field: 'operator' };
     expect(toIpcError(withField)).toEqual(withField);
   });
 
   it('gives anything else a general message in both languages', () => {
-    const general = { code: 'internal', message: { zh: MESSAGES.zh.internalError, en: MESSAGES.en.internalError } };
+    const general = { code: 'internal', message: words((t) => t.internalError) };
     expect(toIpcError(new Error('x'))).toEqual(general);
     expect(toIpcError('command case_list not allowed')).toEqual(general);
     expect(toIpcError(undefined)).toEqual(general);

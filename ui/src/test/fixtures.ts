@@ -25,6 +25,7 @@ import type { CodeList } from '../bindings/CodeList';
 import type { Directory } from '../bindings/Directory';
 import type { Place } from '../bindings/Place';
 import type { RegionChoices } from '../bindings/RegionChoices';
+import { localized, same } from './localized';
 
 export const VALID_ID = '11010519491231002X';
 
@@ -45,15 +46,15 @@ export const BAD_ID = '110105194912310021';
 export const checkCharacter: Finding = {
   code: 'check_character',
   severity: 'error',
-  label: { zh: '证件号码', en: 'ID number' },
-  message: { zh: '证件号码的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。', en: 'The last character of the ID number (the check character) does not match the others: one may be mistyped or two swapped. Check it against the card.' },
+  label: localized('证件号码', 'ID number'),
+  message: localized('证件号码的最后一位（校验码）与前面各位不符，可能有一位输错或两位颠倒，请对照证件逐位核对。', 'The last character of the ID number (the check character) does not match the others: one may be mistyped or two swapped. Check it against the card.'),
 };
 
 export const birthDateInFuture: Finding = {
   code: 'birth_date_future',
   severity: 'error',
-  label: { zh: '证件号码', en: 'ID number' },
-  message: { zh: '证件号码中的出生日期（第7至14位）晚于今天，请核对出生年份。', en: 'The date of birth in the ID number (characters 7 to 14) is after today. Check the year of birth.' },
+  label: localized('证件号码', 'ID number'),
+  message: localized('证件号码中的出生日期（第7至14位）晚于今天，请核对出生年份。', 'The date of birth in the ID number (characters 7 to 14) is after today. Check the year of birth.'),
 };
 
 export const invalidId: ValidationReport = {
@@ -68,8 +69,8 @@ export const OLD_ID = '110105491231002';
 export const upgradedFrom15: Finding = {
   code: 'upgraded_from_15',
   severity: 'warning',
-  label: { zh: '证件号码', en: 'ID number' },
-  message: { zh: '这是15位的旧证件号码，已按国家标准转换为18位。请核对新号码与身份证上的号码一致。', en: 'This is an old 15-digit ID number; it has been converted to 18 characters by the national standard. Check that the new number matches the card.' },
+  label: localized('证件号码', 'ID number'),
+  message: localized('这是15位的旧证件号码，已按国家标准转换为18位。请核对新号码与身份证上的号码一致。', 'This is an old 15-digit ID number; it has been converted to 18 characters by the national standard. Check that the new number matches the card.'),
 };
 
 export const upgradedId: ValidationReport = {
@@ -101,8 +102,8 @@ export const postalNotBeijing: ValidationReport = {
     {
       code: 'postal_code_not_beijing',
       severity: 'warning',
-      label: { zh: '邮政编码', en: 'postal code' },
-      message: { zh: '北京地址的邮政编码通常以10开头，请确认邮政编码与地址一致。', en: 'A Beijing address usually has a postal code starting with 10. Check that it matches the address.' },
+      label: localized('邮政编码', 'postal code'),
+      message: localized('北京地址的邮政编码通常以10开头，请确认邮政编码与地址一致。', 'A Beijing address usually has a postal code starting with 10. Check that it matches the address.'),
     },
   ],
 };
@@ -116,8 +117,8 @@ export function lengthError(value: string): ValidationReport {
       {
         code: 'length',
         severity: 'error',
-        label: { zh: '证件号码', en: 'ID number' },
-        message: { zh: `证件号码应为18位或15位，您输入了${value.length}位。请对照证件逐位核对。`, en: `The ID number should have 18 or 15 characters; you entered ${value.length}. Check it against the card.` },
+        label: localized('证件号码', 'ID number'),
+        message: localized(`证件号码应为18位或15位，您输入了${value.length}位。请对照证件逐位核对。`, `The ID number should have 18 or 15 characters; you entered ${value.length}. Check it against the card.`),
       },
     ],
     warnings: [],
@@ -128,14 +129,14 @@ export function lengthError(value: string): ValidationReport {
 
 /** The channel's words at the end (seed 001's, for every flow here). */
 export const WORDS: FlowTitle['words'] = {
-  confirm: { zh: '是否确认提交个人申领？', en: 'Do you want to submit your application?' },
-  done: { zh: '您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。', en: 'You have applied for your card. Follow its progress under My applications.' },
+  confirm: localized('是否确认提交个人申领？', 'Do you want to submit your application?'),
+  done: localized('您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度。', 'You have applied for your card. Follow its progress under My applications.'),
 };
 
 export const FLOWS: FlowTitle[] = [
-  { id: 'bj-individual', title: { zh: '本人申领社会保障卡', en: 'Apply for your own card' }, elderly: false, words: WORDS, continues: null },
-  { id: 'bj-minor', title: { zh: '为18岁以下孩子代办', en: 'Apply for a child under 18' }, elderly: false, words: WORDS, continues: null },
-  { id: 'bj-retiree', title: { zh: '退休人员申领社会保障卡', en: 'Apply for your card as a retiree' }, elderly: true, words: WORDS, continues: null },
+  { id: 'bj-individual', title: localized('本人申领社会保障卡', 'Apply for your own card'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-minor', title: localized('为18岁以下孩子代办', 'Apply for a child under 18'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-retiree', title: localized('退休人员申领社会保障卡', 'Apply for your card as a retiree'), elderly: true, words: WORDS, continues: null },
 ];
 
 /** A case summary with everything given a plain default. */
@@ -175,7 +176,7 @@ export function summary(over: Partial<CaseSummary> & { id: string }): CaseSummar
 }
 
 /** A status reason in both languages, as the agency gives it. */
-export const reason = (zh: string, en: string): Localized => ({ zh, en });
+export const reason = localized;
 
 /** Three cases, newest change first (as case_list orders them). */
 export const CASES: CaseSummary[] = [
@@ -201,7 +202,8 @@ export const CASES: CaseSummary[] = [
 ];
 
 export function ipcError(code: ErrorCode, zh: string, en: string, field?: string): IpcError {
-  return field === undefined ? { code, message: { zh, en } } : { code, message: { zh, en }, field };
+  const message = localized(zh, en);
+  return field === undefined ? { code, message } : { code, message, field };
 }
 
 /** The agency refused, with its own code (as Rust passes it on). */
@@ -272,25 +274,25 @@ export const OUTBOX_IDLE: OutboxState = {
 
 /** A small flow: "your details" (name, ID number, gender), the card photo, check answers. */
 export const WIZARD_STEPS: StepState[] = [
-  { id: 'basic-info', title: { zh: '基本信息', en: 'Your details' }, kind: 'form', visible: true, complete: false, blocked: false },
-  { id: 'uploads', title: { zh: '上传照片', en: 'Photo' }, kind: 'documents', visible: true, complete: false, blocked: true },
-  { id: 'check-answers', title: { zh: '核对您的信息', en: 'Check your answers' }, kind: 'check-answers', visible: true, complete: false, blocked: true },
+  { id: 'basic-info', title: localized('基本信息', 'Your details'), kind: 'form', visible: true, complete: false, blocked: false },
+  { id: 'uploads', title: localized('上传照片', 'Photo'), kind: 'documents', visible: true, complete: false, blocked: true },
+  { id: 'check-answers', title: localized('核对您的信息', 'Check your answers'), kind: 'check-answers', visible: true, complete: false, blocked: true },
 ];
 
 export const WIZARD_FIELDS: FieldState[] = [
-  { path: 'applicant.name', step: 'basic-info', label: { zh: '姓名', en: 'Name' }, input: 'person-name', status: 'required', value: null, defaulted: false },
-  { path: 'applicant.id_number', step: 'basic-info', label: { zh: '身份证号码', en: 'ID number' }, input: 'id-number', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.name', step: 'basic-info', label: localized('姓名', 'Name'), input: 'person-name', status: 'required', value: null, defaulted: false },
+  { path: 'applicant.id_number', step: 'basic-info', label: localized('身份证号码', 'ID number'), input: 'id-number', status: 'required', value: null, defaulted: false },
   {
     path: 'applicant.gender',
     step: 'basic-info',
-    label: { zh: '性别', en: 'Gender' },
+    label: localized('性别', 'Gender'),
     input: 'choice',
     status: 'required',
     value: null,
     defaulted: false,
     options: [
-      { value: 'male', label: { zh: '男', en: 'Male' } },
-      { value: 'female', label: { zh: '女', en: 'Female' } },
+      { value: 'male', label: localized('男', 'Male') },
+      { value: 'female', label: localized('女', 'Female') },
     ],
   },
 ];
@@ -301,8 +303,8 @@ export function missingError(field: string, zh: string, en: string): EngineError
     field,
     code: 'required',
     severity: 'error',
-    label: { zh, en },
-    message: { zh: `请填写${zh}`, en: `Enter the ${en.toLowerCase()}` },
+    label: localized(zh, en),
+    message: localized(`请填写${zh}`, `Enter the ${en.toLowerCase()}`),
   };
 }
 
@@ -355,24 +357,24 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
       check_answers: [
         {
           id: 'basic-info',
-          title: { zh: '基本信息', en: 'Your details' },
+          title: localized('基本信息', 'Your details'),
           rows: WIZARD_FIELDS.map((f) => ({
             path: f.path,
             step: 'basic-info',
-            label: { zh: f.label.zh, en: f.label.en },
-            answer: { zh: answerOf(f.path, 'zh'), en: answerOf(f.path, 'en') },
+            label: f.label,
+            answer: localized(answerOf(f.path, 'zh'), answerOf(f.path, 'en')),
             change: true,
           })),
         },
         {
           id: 'uploads',
-          title: { zh: '上传照片', en: 'Photo' },
+          title: localized('上传照片', 'Photo'),
           rows: [
             {
               path: 'documents.card_photo',
               step: 'uploads',
-              label: { zh: '制卡照片', en: 'Card photo' },
-              answer: { zh: hasPhoto ? '已上传' : '未上传', en: hasPhoto ? 'Uploaded' : 'Not uploaded' },
+              label: localized('制卡照片', 'Card photo'),
+              answer: hasPhoto ? localized('已上传', 'Uploaded') : localized('未上传', 'Not uploaded'),
               change: true,
             },
           ],
@@ -390,18 +392,18 @@ export function evaluateWizard(id: string, answers: Record<string, unknown>, has
 /** Every flow the engine ships (FLOWS holds the first three). */
 export const ALL_FLOWS: FlowTitle[] = [
   ...FLOWS,
-  { id: 'bj-employer-open', title: { zh: '单位开通集体申请', en: 'Open your organisation’s collective application' }, elderly: false, words: WORDS, continues: null },
-  { id: 'bj-employer-submit', title: { zh: '职工申请信息提交', en: 'Submit your employees’ applications' }, elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-open', title: localized('单位开通集体申请', 'Open your organisation’s collective application'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-submit', title: localized('职工申请信息提交', 'Submit your employees’ applications'), elderly: false, words: WORDS, continues: null },
   {
     id: 'bj-employee-confirm',
-    title: { zh: '单位集体申请：个人信息确认', en: 'Confirm your details for your employer’s collective application' },
+    title: localized('单位集体申请：个人信息确认', 'Confirm your details for your employer’s collective application'),
     elderly: false,
     words: WORDS,
     continues: null,
   },
-  { id: 'gd-individual', title: { zh: '社保卡申领（本人申领）', en: 'Apply for your own card (Guangdong)' }, elderly: false, words: WORDS, continues: null },
-  { id: 'gd-minor', title: { zh: '代未成年子女申领社保卡', en: 'Apply for your child under 18 (Guangdong)' }, elderly: false, words: WORDS, continues: null },
-  { id: 'gd-card-cleanup', title: { zh: '一人一卡清理', en: 'One person, one card: clean up other cards' }, elderly: false, words: WORDS, continues: 'gd-individual' },
+  { id: 'gd-individual', title: localized('社保卡申领（本人申领）', 'Apply for your own card (Guangdong)'), elderly: false, words: WORDS, continues: null },
+  { id: 'gd-minor', title: localized('代未成年子女申领社保卡', 'Apply for your child under 18 (Guangdong)'), elderly: false, words: WORDS, continues: null },
+  { id: 'gd-card-cleanup', title: localized('一人一卡清理', 'One person, one card: clean up other cards'), elderly: false, words: WORDS, continues: 'gd-individual' },
 ];
 
 /** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */
@@ -444,12 +446,12 @@ export function regionChoicesFor(code: string | null, province: number | null, c
 /** The code lists the branch picker offers (the real ones have all 16 districts and 21 cities). */
 export const AREA_LISTS: Partial<Record<CodeList, CodeItem[]>> = {
   beijing_districts: [
-    { code: '110101', zh: '东城区', en: 'Dongcheng' },
-    { code: '110105', zh: '朝阳区', en: 'Chaoyang' },
+    { code: '110101', ...localized('东城区', 'Dongcheng') },
+    { code: '110105', ...localized('朝阳区', 'Chaoyang') },
   ],
   guangdong_cities: [
-    { code: '4401', zh: '广州市', en: 'Guangzhou' },
-    { code: '4403', zh: '深圳市', en: 'Shenzhen' },
+    { code: '4401', ...localized('广州市', 'Guangzhou') },
+    { code: '4403', ...localized('深圳市', 'Shenzhen') },
   ],
 };
 
@@ -538,15 +540,15 @@ export const STEP_TEXT = {
 };
 
 const SMS_FIELDS: FieldState[] = [
-  { path: 'applicant.mobile', step: 'basic-info', label: { zh: '手机号码', en: 'Mobile number' }, input: 'mobile', status: 'optional', value: null, defaulted: false },
-  { path: 'applicant.sms_code', step: 'basic-info', label: { zh: '短信验证码', en: 'SMS code' }, input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.mobile', step: 'basic-info', label: localized('手机号码', 'Mobile number'), input: 'mobile', status: 'optional', value: null, defaulted: false },
+  { path: 'applicant.sms_code', step: 'basic-info', label: localized('短信验证码', 'SMS code'), input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
 ];
 
 const CARTOON_FIELD: FieldState = {
   path: 'photo.use_default_cartoon',
   step: 'basic-info',
   default_document: 'card_photo',
-  label: { zh: '使用系统提供的默认卡通照片', en: 'Use the default cartoon photo' },
+  label: localized('使用系统提供的默认卡通照片', 'Use the default cartoon photo'),
   input: 'yes-no',
   status: 'optional',
   value: false,
@@ -561,8 +563,8 @@ export const TRAINING_SMS_CODE = '246810';
 export const PHOTO_CHECK: PhotoCheck = {
   ok: false,
   problems: [
-    { code: 'size', message: { zh: '照片尺寸不是358×441像素。', en: 'The photo is not 358×441 pixels.' }, fixable: true, blocks: true },
-    { code: 'glare', message: { zh: '照片有反光。', en: 'The photo has glare.' }, fixable: false, blocks: false },
+    { code: 'size', message: localized('照片尺寸不是358×441像素。', 'The photo is not 358×441 pixels.'), fixable: true, blocks: true },
+    { code: 'glare', message: localized('照片有反光。', 'The photo has glare.'), fixable: false, blocks: false },
   ],
   width: 600,
   height: 800,
@@ -603,9 +605,9 @@ export function withExtras(
     return String(v);
   };
   view.evaluation.check_answers[0]!.rows.push(
-    ...added.map((f) => ({ path: f.path, step: 'basic-info', label: { zh: f.label.zh, en: f.label.en }, answer: { zh: answer(f.value, 'zh'), en: answer(f.value, 'en') }, change: true })),
+    ...added.map((f) => ({ path: f.path, step: 'basic-info', label: f.label, answer: localized(answer(f.value, 'zh'), answer(f.value, 'en')), change: true })),
   );
-  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text: { zh: STEP_TEXT.zh, en: STEP_TEXT.en } };
+  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text: localized(STEP_TEXT.zh, STEP_TEXT.en) };
   view.evaluation.revisit = extras.revisit ?? [];
   view.summary.status_reason = reason;
   if (view.documents[0]) view.documents[0].checks = check as CaseView['documents'][number]['checks'];
@@ -643,10 +645,13 @@ export const BUNDLE = {
   passphrase: BUNDLE_PASSPHRASE,
   cases: [WANG, { ...CASES[1]!, status: 'submitted' as const, status_reason: null, updated_at: '2026-11-22T03:00:00Z' }],
   skipped: [
-    { id: 'c-zhang', reason: { zh: '本机已有此案件的相同或更新版本。', en: 'this machine already has the same or a newer copy.' } },
+    { id: 'c-zhang', reason: localized('本机已有此案件的相同或更新版本。', 'this machine already has the same or a newer copy.') },
     {
       id: 'c-elsewhere',
-      reason: { zh: '此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。', en: "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again." },
+      reason: localized(
+        '此案件在两台电脑上都有修改，为免丢失，保留了本机的版本。请在一台电脑上核对后重新导出。',
+        "the case was changed on both machines; this machine's copy was kept so nothing is lost. Reconcile on one machine and export again.",
+      ),
     },
   ],
 };
@@ -671,11 +676,11 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
   const chosen = Array.isArray(answers['submit.employees']) ? (answers['submit.employees'] as string[]) : [];
   const options = list
     .filter((e) => e.status === 'confirmed')
-    .map((e) => ({ value: String(e.id), label: { zh: String(e.name), en: String(e.name) } }));
+    .map((e) => ({ value: String(e.id), label: same(String(e.name)) }));
   const field: FieldState = {
     path: 'submit.employees',
     step: 'employees',
-    label: { zh: '信息已确认的职工', en: 'employees who have confirmed their details' },
+    label: localized('信息已确认的职工', 'employees who have confirmed their details'),
     input: 'multi-choice',
     status: 'required',
     value: chosen.length > 0 ? chosen : null,
@@ -685,7 +690,7 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
   };
   const ok = chosen.length > 0;
   const basic = view.evaluation.steps[0]!;
-  const step: StepState = { id: 'employees', title: { zh: '选择职工', en: 'Choose employees' }, kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
+  const step: StepState = { id: 'employees', title: localized('选择职工', 'Choose employees'), kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
   const later = view.evaluation.steps.slice(1).map((s) => ({ ...s, blocked: s.blocked || !ok }));
   view.evaluation.steps = [basic, step, ...later];
   view.evaluation.fields.push(field);
@@ -694,8 +699,8 @@ export function withEmployees(view: CaseView, answers: Record<string, unknown>):
     ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o.label[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
   view.evaluation.check_answers.splice(1, 0, {
     id: 'employees',
-    title: { zh: '选择职工', en: 'Choose employees' },
-    rows: [{ path: 'submit.employees', step: 'employees', label: { zh: field.label.zh, en: field.label.en }, answer: { zh: names('zh'), en: names('en') }, change: true }],
+    title: localized('选择职工', 'Choose employees'),
+    rows: [{ path: 'submit.employees', step: 'employees', label: field.label, answer: localized(names('zh'), names('en')), change: true }],
   });
   view.evaluation.flow = 'bj-employer-submit';
   view.summary.flow_id = 'bj-employer-submit';

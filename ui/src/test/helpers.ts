@@ -45,6 +45,7 @@ import { BAD_BUNDLE, BUNDLE } from './fixtures';
 import type { Skipped } from '../bindings/Skipped';
 // The employer's roster: a view the fake engine changes further (the roster helper's).
 import type { CaseView } from '../bindings/CaseView';
+import { localized, same } from './localized';
 
 export interface ValidateArgs {
   kind: ValueKind;
@@ -369,7 +370,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         return backend.picked === null ? null : stored(String(args.id), String(args.kind), 'picked.jpg', backend.picked);
       case 'document_fix':
         unlocked();
-        return stored(String(args.id), String(args.kind), 'picked-fixed.jpg', PHOTO_FIXED, [{ zh: '已裁剪为358×441像素', en: 'Cropped to 358×441 pixels' }]);
+        return stored(String(args.id), String(args.kind), 'picked-fixed.jpg', PHOTO_FIXED, [localized('已裁剪为358×441像素', 'Cropped to 358×441 pixels')]);
       case 'document_default_child_photo':
         unlocked();
         return stored(String(args.id), 'card_photo', 'default-child.jpg', { ...PHOTO_FIXED, marks: { ...PHOTO_FIXED.marks, face: null } });
@@ -405,7 +406,7 @@ export function mockBackend(options: BackendOptions = {}): Backend {
         if (String(args.reason).trim() === '') throw ipcError('reason_required', '请说明原因', 'Give a reason');
         if (!['ready', 'queued', 'failed', 'rejected'].includes(c.status)) throw ipcError('bad_transition', '不能重新打开', 'Cannot reopen');
         c.status = 'draft';
-        c.reason = { zh: String(args.reason), en: String(args.reason) };
+        c.reason = same(String(args.reason));
         return caseView(String(args.id));
       }
       // --- End of the wizard helper's block. ---

@@ -229,9 +229,10 @@ impl TryFrom<SummaryRow> for CaseSummary {
             updated_at: from_millis(r.updated_at),
             operator: r.operator,
             agency_reference: r.agency_reference,
-            status_reason: r.status_reason.map(|zh| {
-                let en = r.status_reason_en.unwrap_or_else(|| zh.clone());
-                Localized::new(zh, en)
+            // One text for every language is what a person typed: shown as typed, never converted.
+            status_reason: r.status_reason.map(|zh| match r.status_reason_en {
+                Some(en) if en != zh => Localized::new(zh, en),
+                _ => Localized::same(zh),
             }),
             applied_on: r.applied_on.as_deref().and_then(|d| d.parse().ok()),
             applicant_name: r.applicant_name,

@@ -144,7 +144,7 @@ fn flow(command: FlowCommand) -> ExitCode {
         FlowCommand::List => {
             let list: Vec<_> = catalog::all()
                 .iter()
-                .map(|f| serde_json::json!({"id": f.id, "title": {"zh": f.title_zh, "en": f.title_en}, "version": f.version}))
+                .map(|f| serde_json::json!({"id": f.id, "title": banka_flows::traditional::words(&f.title_zh, &f.title_en), "version": f.version}))
                 .collect();
             print_json(&list);
             ExitCode::SUCCESS

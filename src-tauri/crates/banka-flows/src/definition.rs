@@ -500,7 +500,10 @@ impl Flow {
             jurisdiction: file.jurisdiction,
             source: file.source,
             elderly: file.elderly,
-            words: file.words,
+            words: Words {
+                confirm: crate::traditional::reviewed(file.words.confirm),
+                done: crate::traditional::reviewed(file.words.done),
+            },
             steps,
             documents: file.documents,
             rules: file.rules,

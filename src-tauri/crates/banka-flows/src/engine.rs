@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use crate::condition::{is_answered, Lookup};
 use crate::definition::{AgencyPhoto, Ask, CodeList, Field, Flow, Input, Question, Refusal, Rule, StepKind};
 use crate::summary::{sections, Section};
+use crate::traditional;
 use crate::vocabulary::DocumentKind;
 
 /// Answers keyed by field path (`applicant.id_number`), plus what is not typed into a field:
@@ -237,7 +238,7 @@ pub fn evaluate(flow: &Flow, answers: &Answers, situation: &Situation) -> Evalua
         let lock = flow.field(&state.path).and_then(|f| f.locked.as_ref());
         if let Some(lock) = lock.filter(|l| l.when.as_ref().is_some_and(|c| c.holds(&effective))) {
             state.status = Status::Locked;
-            state.reason = Some(Localized::new(&lock.reason_zh, &lock.reason_en));
+            state.reason = Some(traditional::words(&lock.reason_zh, &lock.reason_en));
         }
     }
 
@@ -412,7 +413,7 @@ fn eligibility_gate(
 ) -> Option<FieldError> {
     let ask = flow.asks(Question::Eligibility)?;
     let (step, _) = flow.steps.iter().zip(visible_steps).find(|(s, visible)| s.id == ask.after && **visible)?;
-    let title = Label { zh: step.title_zh.clone().into(), en: step.title_en.clone().into() };
+    let title = Label::of_flow(&step.title_zh, traditional::traditional(&step.title_zh), &step.title_en);
     match effective.get(Question::Eligibility.answer_path()).and_then(Value::as_str) {
         None => issues.waiting(Question::Eligibility.answer_path(), &title),
         Some("eligible") => {}
@@ -532,9 +533,9 @@ fn step_states(flow: &Flow, visible_steps: &[bool], fields: &[FieldState], issue
             earlier_incomplete |= visible && !complete;
             StepState {
                 id: step.id.clone(),
-                title: Localized::new(&step.title_zh, &step.title_en),
+                title: traditional::words(&step.title_zh, &step.title_en),
                 kind: step.kind,
-                text: step.text_zh.as_ref().zip(step.text_en.as_ref()).map(|(zh, en)| Localized::new(zh, en)),
+                text: step.text_zh.as_ref().zip(step.text_en.as_ref()).map(|(zh, en)| traditional::words(zh, en)),
                 visible,
                 complete,
                 blocked,
@@ -577,7 +578,7 @@ fn settle(
     let answer = match lock {
         Some(lock) => {
             state.status = Status::Locked;
-            state.reason = Some(Localized::new(&lock.reason_zh, &lock.reason_en));
+            state.reason = Some(traditional::words(&lock.reason_zh, &lock.reason_en));
             let from = lock.from.as_ref().and_then(|source| effective.get(source)).map(|v| locked_choice(field, v));
             let Some(value) = from.or_else(|| lock.value.clone()) else {
                 // The agency has not given it yet.
@@ -766,7 +767,7 @@ fn allowed_options(field: &Field, effective: &Effective) -> Vec<OptionState> {
         .options
         .iter()
         .filter(|o| o.when.as_ref().is_none_or(|c| c.holds(effective)))
-        .map(|o| OptionState { value: o.value.clone(), label: Localized::new(&o.zh, &o.en) });
+        .map(|o| OptionState { value: o.value.clone(), label: traditional::words(&o.zh, &o.en) });
     let from_agency = field.options_from.iter().flat_map(|from| {
         let items = effective.get(&from.path).and_then(Value::as_array).cloned().unwrap_or_default();
         items.into_iter().filter_map(move |item| {
@@ -802,7 +803,7 @@ fn hidden(field: &Field) -> FieldState {
     FieldState {
         path: field.path.clone(),
         step: String::new(),
-        label: Localized::new(&field.label_zh, &field.label_en),
+        label: traditional::words(&field.label_zh, &field.label_en),
         input: field.input,
         status: Status::Hidden,
         value: None,
@@ -826,5 +827,5 @@ fn parent(path: &str) -> &str {
 }
 
 fn label_of(field: &Field) -> Label {
-    Label { zh: field.label_zh.clone().into(), en: field.label_en.clone().into() }
+    Label::of_flow(&field.label_zh, traditional::traditional(&field.label_zh), &field.label_en)
 }

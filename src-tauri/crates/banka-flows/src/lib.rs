@@ -10,6 +10,7 @@ pub mod engine;
 pub mod jurisdiction;
 pub mod reference;
 pub mod summary;
+pub mod traditional;
 pub mod vocabulary;
 pub mod wellformed;
 

@@ -96,7 +96,7 @@ pub fn sections(
                 if s.documents {
                     rows.extend(document_rows(None));
                 }
-                section(&s.id, Localized::new(&s.title_zh, &s.title_en), rows)
+                section(&s.id, crate::traditional::words(&s.title_zh, &s.title_en), rows)
             })
             .collect();
     }
@@ -140,7 +140,7 @@ fn words(flow: &Flow, f: &FieldState) -> Option<Localized> {
             let code = codes::find(list, value.as_str()?)?;
             Localized::new(code.zh, code.en)
         }
-        Input::Region => Localized::same(regions::full_name(value.as_str()?.parse().ok()?)?),
+        Input::Region => Localized::chinese(regions::full_name(value.as_str()?.parse().ok()?)?),
         Input::Date => {
             let d = NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d").ok()?;
             Localized::new(format!("{}年{}月{}日", d.year(), d.month(), d.day()), d.format("%-d %B %Y").to_string())

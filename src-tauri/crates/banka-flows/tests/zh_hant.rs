@@ -1,7 +1,7 @@
 //! The flows' 繁體中文 catalog (`flows/zh-Hant.toml`, reviewed; seeded by
 //! `scripts/seed-zh-hant.mjs --flows`) keeps up with the flows: every Chinese text of a flow has
-//! its entry, and no entry is left over from a text that changed. (It is read by the app once
-//! 繁體中文 is offered; this keeps it complete until then.)
+//! its entry, and no entry is left over from a text that changed (`traditional.rs` reads it; a
+//! text without an entry would fall back to the unreviewed conversion).
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -10,12 +10,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub zh: Cow<'static, str>,
+    /// The reviewed 繁體 of a flow's label; `None`: it follows from the 简体 (`hant::traditional`).
+    pub zh_hant: Option<String>,
     pub en: Cow<'static, str>,
 }
 
 impl Field {
     pub const fn new(zh: &'static str, en: &'static str) -> Self {
-        Self { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
+        Self { zh: Cow::Borrowed(zh), zh_hant: None, en: Cow::Borrowed(en) }
+    }
+
+    /// A flow's field or step, named with its catalog's reviewed 繁體.
+    pub fn of_flow(zh: &str, zh_hant: String, en: &str) -> Self {
+        Self { zh: Cow::Owned(zh.to_owned()), zh_hant: Some(zh_hant), en: Cow::Owned(en.to_owned()) }
     }
 }
 
@@ -481,12 +488,14 @@ impl Problem {
                 (format!("{f}：{zh}"), format!("{fe}: {en}"))
             }
         };
-        Finding {
-            code: self.code().to_owned(),
-            severity: self.severity(),
-            label: Localized::new(field.zh.as_ref(), field.en.as_ref()),
-            message: Localized::new(zh, en),
+        let mut label = Localized::new(field.zh.as_ref(), field.en.as_ref());
+        let mut message = Localized::new(zh, en);
+        if let Some(reviewed) = &field.zh_hant {
+            // The message names the field as the form does.
+            message.zh_hant = message.zh_hant.replacen(&label.zh_hant, reviewed, 1);
+            label.zh_hant.clone_from(reviewed);
         }
+        Finding { code: self.code().to_owned(), severity: self.severity(), label, message }
     }
 }
 
@@ -567,14 +576,22 @@ mod tests {
     }
 
     #[test]
+    fn a_flow_field_is_named_in_its_reviewed_traditional_in_the_message_too() {
+        let field = Field::of_flow("证件号码", "身分證號".into(), "ID number");
+        let f = Problem::Empty.describe(&field);
+        assert_eq!(f.label.zh_hant, "身分證號");
+        assert_eq!(f.message.zh_hant, "請填寫身分證號。");
+    }
+
+    #[test]
     fn finding_json_shape_is_pinned() {
         let json = serde_json::to_value(Problem::Empty.describe(&MOBILE)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
                 "code": "required", "severity": "error",
-                "label": { "zh": "手机号码", "en": "mobile number" },
-                "message": { "zh": "请填写手机号码。", "en": "Enter the mobile number." }
+                "label": { "zh": "手机号码", "zh-Hant": "手機號碼", "en": "mobile number" },
+                "message": { "zh": "请填写手机号码。", "zh-Hant": "請填寫手機號碼。", "en": "Enter the mobile number." }
             })
         );
     }

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod contact;
 pub mod dates;
 pub mod finding;
+pub mod hant;
 pub mod id_number;
 pub mod localized;
 pub mod normalize;

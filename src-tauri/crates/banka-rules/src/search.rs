@@ -1,5 +1,6 @@
 //! Matching what people type into a search box against Chinese names: parts of the name, or
-//! its pinyin, whole or by initials ("zql", "zhanqianlu" and "站前" all find 站前路支行).
+//! its pinyin, whole or by initials ("zql", "zhanqianlu" and "站前" all find 站前路支行), in 简体 or
+//! 繁體 ("站前路" and "銀行" find 站前路支行 of a 银行: the names are kept in 简体).
 
 use pinyin::ToPinyinMulti;
 
@@ -30,8 +31,7 @@ impl Searchable {
     /// Whether every word of `query` is part of the name, or spells a run of its characters in
     /// pinyin, each character by its initial or in full. An empty query matches everything.
     pub fn matches(&self, query: &str) -> bool {
-        query
-            .to_lowercase()
+        crate::hant::simplified(&query.to_lowercase())
             .split_whitespace()
             .all(|word| self.text.contains(word) || (0..self.readings.len()).any(|start| self.spells(start, word)))
     }
@@ -76,6 +76,7 @@ mod tests {
         assert!(matches(BRANCH, "工商 站前"), "words in any order, each somewhere");
         assert!(matches(BRANCH, "gsyh zql"), "银行 read yinhang");
         assert!(matches(BRANCH, "  "), "nothing typed: everything");
+        assert!(matches(BRANCH, "工商銀行 站前路"), "typed in 繁體");
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub agency_code: Option<String>,
-    pub message: Localized,
+    // Boxed: three languages of words would make every `Result` of a use case carry them inline.
+    pub message: Box<Localized>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub field: Option<String>,
@@ -72,7 +73,7 @@ impl Error {
     }
 
     pub fn worded(code: Code, message: Localized) -> Self {
-        Error { code, agency_code: None, message, field: None }
+        Error { code, agency_code: None, message: Box::new(message), field: None }
     }
 
     /// The same error, about `field`.
@@ -106,7 +107,7 @@ impl From<banka_cases::Error> for Error {
 
 impl From<banka_cases::Explained> for Error {
     fn from(e: banka_cases::Explained) -> Self {
-        Error { code: Code::Store(e.code), agency_code: None, message: e.message, field: e.field }
+        Error { code: Code::Store(e.code), agency_code: None, message: Box::new(e.message), field: e.field }
     }
 }
 
@@ -137,7 +138,7 @@ mod tests {
         let e = Error::new(Code::UnknownKind, "未知类型", "unknown kind");
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
-            serde_json::json!({"code": "unknown_kind", "message": {"zh": "未知类型", "en": "unknown kind"}})
+            serde_json::json!({"code": "unknown_kind", "message": {"zh": "未知类型", "zh-Hant": "未知類型", "en": "unknown kind"}})
         );
         let stored = Error::from(banka_cases::Error::BeingSent);
         assert_eq!(serde_json::to_value(&stored).unwrap()["code"], "being_sent", "the store's codes as they are");

@@ -20,7 +20,7 @@ const MONTHS_EN = [
 export const en: Messages = {
   title: (page) => `Banka 办卡 · ${page}`,
   langName: 'English',
-  switchLanguage: 'Change language: ',
+  switchLanguage: 'Language',
   elderlyMode: 'Large text',
   settings: 'Display settings',
   settingsNotSaved: 'The display settings could not be saved; they still apply until Banka is closed.',

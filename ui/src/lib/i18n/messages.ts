@@ -16,7 +16,7 @@ export interface Messages {
   title: (page: string) => string;
   /** The name of this language, written in it (shown on the switch to it). */
   langName: string;
-  /** Before the other language's name on the language switch, for screen readers. */
+  /** The language switch (each language named in itself), for screen readers. */
   switchLanguage: string;
   elderlyMode: string;
   settings: string;

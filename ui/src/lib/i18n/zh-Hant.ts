@@ -8,7 +8,7 @@ import type { Messages } from './messages';
 export const zhHant: Messages = {
   title: (page) => `辦卡 Banka · ${page}`,
   langName: '繁體中文',
-  switchLanguage: '切換語言：',
+  switchLanguage: '介面語言',
   elderlyMode: '長者模式',
   settings: '顯示設定',
   settingsNotSaved: '顯示設定未能儲存，本次使用期間仍然有效。',

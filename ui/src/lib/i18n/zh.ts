@@ -4,8 +4,8 @@ import type { Messages } from './messages';
 
 export const zh: Messages = {
   title: (page) => `办卡 Banka · ${page}`,
-  langName: '中文',
-  switchLanguage: '切换语言：',
+  langName: '简体中文',
+  switchLanguage: '界面语言',
   elderlyMode: '长者模式',
   settings: '显示设置',
   settingsNotSaved: '显示设置未能保存，本次使用期间仍然有效。',

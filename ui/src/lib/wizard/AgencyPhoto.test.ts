@@ -4,6 +4,7 @@ import { byId, expectNoAxeViolations, mockBackend } from '../../test/helpers';
 import { MESSAGES } from '../i18n';
 import AgencyPhoto from './AgencyPhoto.svelte';
 import { app } from '../app.svelte';
+import { localized } from '../../test/localized';
 
 const RECEIPT = { caseId: 'c1', path: 'photo.receipt_number', source: 'receipt' as const };
 const ON_FILE = { caseId: 'c1', path: 'photo.use_system_photo', source: 'on_file' as const, found: false, canAsk: false, onAsk: async () => {} };
@@ -52,7 +53,7 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
       backend.fail.case_agency_photo = {
         code: 'agency_refused',
         agency_code: 'not_found',
-        message: { zh: '社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。', en: 'The social security system has no photo of this person. Choose to enter a photo receipt number instead.' },
+        message: localized('社保系统中没有此人的相片。请选择“输入社保卡相片回执号”。', 'The social security system has no photo of this person. Choose to enter a photo receipt number instead.'),
         field: 'id_number',
       };
       app.lang = lang;

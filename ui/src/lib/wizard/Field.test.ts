@@ -10,9 +10,10 @@ import type { Lang } from '../i18n';
 import { clearCodeLists } from './codes';
 import Field from './Field.svelte';
 import { app } from '../app.svelte';
+import { localized } from '../../test/localized';
 
 function field(over: Partial<FieldState> & Pick<FieldState, 'path' | 'input'>): FieldState {
-  return { step: 'step', label: { zh: '问题', en: 'Question' }, status: 'required', value: null, defaulted: false, ...over };
+  return { step: 'step', label: localized('问题', 'Question'), status: 'required', value: null, defaulted: false, ...over };
 }
 
 function renderField(props: { field: FieldState; fields?: FieldState[]; lang?: Lang; error?: EngineError }) {
@@ -38,7 +39,7 @@ async function choose(id: string, value: string): Promise<void> {
 beforeEach(() => clearCodeLists());
 
 describe('region cascade', () => {
-  const district = field({ path: 'residence.district', input: 'region', label: { zh: '常住地区', en: 'Area where you live' } });
+  const district = field({ path: 'residence.district', input: 'region', label: localized('常住地区', 'Area where you live') });
   const ID = 'f-residence-district';
 
   it('opens where the saved answer is, each list labelled, in a group named by the question', async () => {
@@ -110,7 +111,7 @@ describe('region cascade', () => {
   });
 
   it('shows a locked answer as a value', () => {
-    renderField({ field: { ...district, value: '110105', status: 'locked', reason: { zh: '来自证件', en: 'From the ID' } } });
+    renderField({ field: { ...district, value: '110105', status: 'locked', reason: localized('来自证件', 'From the ID') } });
     expect(byId(ID).tagName).toBe('P');
     expect(byId(ID).textContent).toBe('110105');
     expect(document.querySelector('select')).toBeNull();
@@ -124,10 +125,10 @@ describe('a locked list', () => {
       input: 'multi-choice',
       status: 'locked',
       value: ['c1', 'c2'],
-      reason: { zh: '所有可清理的社保卡默认全部选中', en: 'Every card that can be cleaned up is chosen' },
+      reason: localized('所有可清理的社保卡默认全部选中', 'Every card that can be cleaned up is chosen'),
       options: [
-        { value: 'c1', label: { zh: '深圳市 中国银行 6217********0123', en: 'Shenzhen, Bank of China, 6217********0123' } },
-        { value: 'c2', label: { zh: '佛山市 中国工商银行 6228********0456', en: 'Foshan, ICBC, 6228********0456' } },
+        { value: 'c1', label: localized('深圳市 中国银行 6217********0123', 'Shenzhen, Bank of China, 6217********0123') },
+        { value: 'c2', label: localized('佛山市 中国工商银行 6228********0456', 'Foshan, ICBC, 6228********0456') },
       ],
     });
     const { container } = renderField({ field: cards });
@@ -143,8 +144,8 @@ describe('a locked list', () => {
 });
 
 describe('branch picker', () => {
-  const branch = field({ path: 'bank.branch', input: 'branch', list: 'beijing_districts', label: { zh: '办卡网点', en: 'Bank branch' } });
-  const bank = field({ path: 'bank.name', input: 'text', label: { zh: '发卡行名称', en: 'Card-issuing bank' } });
+  const branch = field({ path: 'bank.branch', input: 'branch', list: 'beijing_districts', label: localized('办卡网点', 'Bank branch') });
+  const bank = field({ path: 'bank.name', input: 'text', label: localized('发卡行名称', 'Card-issuing bank') });
   const ID = 'f-bank-branch';
   const radios = () => [...document.querySelectorAll<HTMLInputElement>(`input[name="${ID}-branch"]`)];
   const count = () => byId(`${ID}-count`).textContent?.trim();
@@ -301,7 +302,7 @@ describe('branch picker', () => {
 });
 
 describe('date', () => {
-  const birth = field({ path: 'applicant.birth_date', input: 'date', label: { zh: '出生日期', en: 'Date of birth' } });
+  const birth = field({ path: 'applicant.birth_date', input: 'date', label: localized('出生日期', 'Date of birth') });
   const ID = 'f-applicant-birth_date';
 
   it('says the format and gives back what it was given', async () => {

@@ -31,6 +31,7 @@ import { MESSAGES, type Lang } from '../i18n';
 import Wizard from './Wizard.svelte';
 import { app } from '../app.svelte';
 import { documentLabel } from '../flows';
+import { localized } from '../../test/localized';
 
 const FILLED = { 'applicant.name': '张三', 'applicant.id_number': VALID_ID, 'applicant.gender': 'female' };
 const TRAINING: AgencySettings = { ...AGENCY_UNSET, training: true, training_url: TRAINING_URL };
@@ -198,7 +199,7 @@ describe('wizard', () => {
       evaluation: {
         ...view.evaluation,
         check_answers: [
-          { id: 'personal', title: { zh: '个人信息', en: 'Personal details' }, rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
+          { id: 'personal', title: localized('个人信息', 'Personal details'), rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
         ],
       },
     });
@@ -522,8 +523,8 @@ describe('documents step', () => {
             field: 'agency.eligibility',
             code: 'agency_pending',
             severity: 'error',
-            label: { zh: '资格校验', en: 'eligibility check' },
-            message: { zh: '资格校验：还没有收到经办机构的答复。', en: 'The eligibility check has no answer from the agency yet.' },
+            label: localized('资格校验', 'eligibility check'),
+            message: localized('资格校验：还没有收到经办机构的答复。', 'The eligibility check has no answer from the agency yet.'),
           },
         ],
       },
@@ -667,7 +668,7 @@ describe('a rejected or failed case', () => {
   it('says why it could not be reopened', async () => {
     const { backend } = openWizard({ case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted') } });
     const reopen = await waitFor(() => byId('reopen-case'));
-    backend.fail.case_reopen = { code: 'database', message: { zh: '数据库出错', en: 'A database error' } };
+    backend.fail.case_reopen = { code: 'database', message: localized('数据库出错', 'A database error') };
     await fireEvent.click(reopen);
     await waitFor(() => expect(text('reopen-error')).toBe('数据库出错'));
     expect(heading()).toBe('申请状态');
