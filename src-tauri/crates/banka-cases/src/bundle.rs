@@ -88,7 +88,9 @@ impl Store {
         let mut blobs: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         for id in ids.iter().collect::<BTreeSet<_>>() {
             let case = self.case(id).await?;
-            for doc in &case.documents {
+            // The checks as kept (codes and data): the importing machine words them in its own time.
+            let documents = self.kept_documents(id).await?;
+            for doc in &documents {
                 if !blobs.contains_key(&doc.sha256) {
                     blobs.insert(doc.sha256.clone(), self.document_bytes(id, &doc.kind).await?);
                 }
@@ -107,7 +109,7 @@ impl Store {
                 status_reason_en: s.status_reason.map(|r| r.en),
                 applied_on: s.applied_on,
                 answers: case.answers,
-                documents: case.documents,
+                documents,
                 audit: case.audit,
             });
         }
@@ -657,6 +659,38 @@ mod tests {
             assert!(why.contains(expect), "{what}: {why}");
         }
         assert!(!std::path::Path::new("/tmp/escape.txt").exists());
+    }
+
+    #[tokio::test]
+    async fn a_bundle_carries_each_check_as_codes_and_data_and_the_store_shows_it_worded() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("data"), &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let id = store.new_case("bj-individual", &Actor::Resident).await.unwrap().id;
+        let mut picture = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(40, 50, image::Rgb([200, 180, 160]))
+            .write_to(&mut picture, image::ImageFormat::Png)
+            .unwrap();
+        let picture = picture.into_inner();
+        let report = banka_photos::check(banka_flows::vocabulary::DocumentKind::CardPhoto, &picture);
+        let kept = banka_photos::PhotoCheck::kept(&report);
+        assert!(kept["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["code"] == "wrong_dimensions" && p["width"] == 40));
+        let attached = store
+            .attach_document(&id, "card_photo", "p.png", &picture, Some(kept.clone()), &Actor::Resident)
+            .await
+            .unwrap();
+        let shown = store.case(&id).await.unwrap().documents[0].checks.clone().unwrap();
+        assert_eq!(attached.checks.as_ref(), Some(&shown));
+        assert_eq!(shown, banka_photos::shown(&kept));
+        assert!(shown["problems"][0]["message"]["zh-Hant"].is_string(), "worded when shown: {shown}");
+
+        let file = dir.path().join("out.banka");
+        store.export(std::slice::from_ref(&id), &file, &Passphrase::new(PASS), KdfParams::MINIMUM).await.unwrap();
+        let parsed = read_bundle(std::fs::File::open(&file).unwrap(), &Passphrase::new(PASS)).unwrap();
+        assert_eq!(parsed.cases[0].documents[0].checks, Some(kept), "no words travel");
     }
 
     #[tokio::test]

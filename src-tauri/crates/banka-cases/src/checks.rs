@@ -1,22 +1,10 @@
-//! A stored upload's check (banka-photos' findings, kept with the document) as the flow engine
-//! sees it: what the agency would refuse blocks the case; advisory findings are shown until the
-//! person chooses to use the picture anyway.
+//! A stored upload's check (banka-photos' findings, kept with the document and shown by
+//! `banka_photos::shown`) as the flow engine sees it: what the agency would refuse blocks the
+//! case; advisory findings are shown until the person chooses to use the picture anyway.
 
 use banka_rules::Localized;
+use serde::Deserialize;
 use serde_json::{json, Value};
-
-/// A document's stored check, read from its column: as the check now shapes it, whichever
-/// version stored it (earlier ones kept each problem's words as `message_zh`/`message_en`).
-pub(crate) fn stored(text: &str) -> Option<Value> {
-    let mut checks: Value = serde_json::from_str(text).ok()?;
-    for p in checks.get_mut("problems").and_then(Value::as_array_mut).into_iter().flatten() {
-        let Some(p) = p.as_object_mut() else { continue };
-        if let (Some(zh), Some(en)) = (p.remove("message_zh"), p.remove("message_en")) {
-            p.insert("message".into(), json!({"zh": zh, "en": en}));
-        }
-    }
-    Some(checks)
-}
 
 /// One finding of a stored check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,15 +25,15 @@ pub struct Findings {
 }
 
 impl Findings {
-    /// Reads the check JSON stored with a document (`{problems: [{code, message: {zh, en},
-    /// blocks}], accepted?}`); anything unreadable counts as no finding.
+    /// Reads a document's check as shown (`{problems: [{code, message, blocks}], accepted?}`);
+    /// anything unreadable counts as no finding.
     pub fn of(checks: &Value) -> Findings {
         let mut found =
             Findings { accepted: checks.get("accepted") == Some(&Value::Bool(true)), ..Findings::default() };
         for p in checks.get("problems").and_then(Value::as_array).into_iter().flatten() {
-            let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_owned();
-            let words = |lang: &str| text(p.get("message").and_then(|m| m.get(lang)));
-            let finding = Finding { code: text(p.get("code")), message: Localized::new(words("zh"), words("en")) };
+            let code = p.get("code").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let message = p.get("message").and_then(|m| Localized::deserialize(m).ok());
+            let finding = Finding { code, message: message.unwrap_or_else(|| Localized::same("")) };
             if p.get("blocks") == Some(&Value::Bool(true)) {
                 found.refused.push(finding);
             } else {
@@ -95,16 +83,5 @@ mod tests {
         let answers = Findings::of(&accepted).as_answers("documents.card_photo");
         assert_eq!(answers.len(), 1, "accepted: only what the agency would refuse is left");
         assert!(Findings::of(&json!("not a check")).as_answers("documents.x").is_empty());
-    }
-
-    #[test]
-    fn a_check_stored_by_an_earlier_version_reads_the_same() {
-        let old = json!({"ok": false, "problems": [
-            {"code": "wrong_dimensions", "message_zh": "尺寸不对", "message_en": "wrong size", "fixable": true, "blocks": true},
-        ]});
-        let current = stored(&old.to_string()).unwrap();
-        assert_eq!(current["problems"][0]["message"], json!({"zh": "尺寸不对", "en": "wrong size"}));
-        assert!(current["problems"][0].get("message_zh").is_none());
-        assert_eq!(Findings::of(&current).refused[0].message, Localized::new("尺寸不对", "wrong size"));
     }
 }

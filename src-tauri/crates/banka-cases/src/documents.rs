@@ -54,7 +54,17 @@ pub(crate) fn dimensions(bytes: &[u8]) -> Result<(u32, u32)> {
     Ok((size.width as u32, size.height as u32))
 }
 
+/// The case's documents, each check as shown: worded now (`banka_photos::shown`).
 pub(crate) async fn list(conn: &mut SqliteConnection, id: &str) -> Result<Vec<DocumentInfo>> {
+    read(conn, id, banka_photos::shown).await
+}
+
+/// The case's documents, each check as the store keeps it (codes and data): what a bundle carries.
+pub(crate) async fn kept(conn: &mut SqliteConnection, id: &str) -> Result<Vec<DocumentInfo>> {
+    read(conn, id, Value::clone).await
+}
+
+async fn read(conn: &mut SqliteConnection, id: &str, checks: fn(&Value) -> Value) -> Result<Vec<DocumentInfo>> {
     let rows = sqlx::query!(
         "SELECT kind, sha256, file_name, size, width, height, checks, added_at
          FROM documents WHERE case_id = ? ORDER BY kind",
@@ -71,14 +81,26 @@ pub(crate) async fn list(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Do
             size: r.size as u64,
             width: r.width.map(|w| w as u32),
             height: r.height.map(|h| h as u32),
-            checks: r.checks.as_deref().and_then(crate::checks::stored),
+            checks: r.checks.as_deref().and_then(kept_check).as_ref().map(checks),
             added_at: from_millis(r.added_at),
         })
         .collect())
 }
 
+/// A document's check column: JSON, whichever version kept it.
+fn kept_check(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
+}
+
 impl Store {
-    /// Stores `bytes` as the case's document of `kind`, replacing any earlier one.
+    /// The case's documents with their checks as kept (codes and data), as a bundle carries them.
+    pub(crate) async fn kept_documents(&self, id: &str) -> Result<Vec<DocumentInfo>> {
+        let mut conn = self.pool.acquire().await?;
+        kept(&mut conn, id).await
+    }
+
+    /// Stores `bytes` as the case's document of `kind`, replacing any earlier one, with its check
+    /// as kept (`banka_photos::PhotoCheck::kept`: codes and data).
     pub async fn attach_document(
         &self,
         id: &str,
@@ -159,7 +181,7 @@ impl Store {
             size: bytes.len() as u64,
             width: Some(width),
             height: Some(height),
-            checks,
+            checks: checks.as_ref().map(banka_photos::shown),
             added_at: from_millis(at),
         })
     }
@@ -201,8 +223,8 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| no_document(kind))?;
-        let mut checks = checks.as_deref().and_then(crate::checks::stored).unwrap_or_else(|| json!({}));
-        let findings = crate::checks::Findings::of(&checks);
+        let mut checks = checks.as_deref().and_then(kept_check).unwrap_or_else(|| json!({}));
+        let findings = crate::checks::Findings::of(&banka_photos::shown(&checks));
         if !findings.refused.is_empty() {
             return Err(Error::BadDocument(Localized::new(
                 "经办机构不会受理这张图片，请修正或重新上传",

@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::problem::Problem;
 
@@ -19,7 +19,7 @@ pub const MAX_DECODED_BYTES: u64 = 160 * 1024 * 1024;
 /// What decoding may allocate: the decoded picture and the decoder's own buffers.
 const MAX_ALLOC: u64 = MAX_DECODED_BYTES + 32 * 1024 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Jpeg,
@@ -107,7 +107,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     let Some(image_format) = format.image_format() else {
         return Err(match format {
             Format::Unknown => Problem::Unreadable,
-            other => Problem::UnsupportedFormat(other),
+            other => Problem::UnsupportedFormat { format: other },
         });
     };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);

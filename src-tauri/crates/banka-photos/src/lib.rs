@@ -19,7 +19,7 @@ use banka_flows::vocabulary::DocumentKind;
 use serde::Serialize;
 
 pub use change::Change;
-pub use checked::{PhotoCheck, PhotoProblem};
+pub use checked::{shown, PhotoCheck, PhotoProblem};
 pub use decode::{Format, MAX_PIXELS};
 pub use measure::Rect;
 pub use problem::{spec, Problem, MAX_DOCUMENT_BYTES};
@@ -33,6 +33,8 @@ pub static DEFAULT_CHILD_PHOTO: &[u8] = include_bytes!("../assets/default-child.
 pub struct Report {
     pub kind: DocumentKind,
     pub ok: bool,
+    /// Worded, as the CLI prints a report (`PhotoProblem`).
+    #[serde(serialize_with = "checked::worded")]
     pub problems: Vec<Problem>,
     /// Upright, after the EXIF orientation; 0 when the picture could not be read.
     pub width: u32,
@@ -112,7 +114,7 @@ fn inspect(kind: DocumentKind, bytes: &[u8]) -> Inspection {
         }
     };
     if !accepted.contains(&format) {
-        problems.insert(0, Problem::WrongFormat(format));
+        problems.insert(0, Problem::WrongFormat { format });
     }
     (report.width, report.height) = decoded.image.dimensions();
     let analysis = if is_card_photo {

@@ -2,8 +2,7 @@
 //! to do about it; and whether Banka's one-click fix can put it right.
 
 use banka_rules::Localized;
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::decode::Format;
 
@@ -26,14 +25,21 @@ pub mod spec {
 /// A document upload's limit (the agency's); the store itself takes up to 30 MB.
 pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// As the case store and bundles keep it: its code and its data (`{"code": "wrong_dimensions",
+/// "width": 716, "height": 882}`), never its words, which `message` gives when it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {
     /// Not a picture, or a damaged one.
     Unreadable,
     /// A picture Banka cannot read (HEIC, PDF, GIF…).
-    UnsupportedFormat(Format),
+    UnsupportedFormat {
+        format: Format,
+    },
     /// Readable, but not the format the agency takes (the card photo must be JPEG).
-    WrongFormat(Format),
+    WrongFormat {
+        format: Format,
+    },
     /// Over `decode::MAX_PIXELS`, or more memory than decoding may take.
     TooManyPixels,
     FileTooSmall {
@@ -74,8 +80,8 @@ impl Problem {
         use Problem::*;
         match self {
             Unreadable => "unreadable",
-            UnsupportedFormat(_) => "unsupported_format",
-            WrongFormat(_) => "wrong_format",
+            UnsupportedFormat { .. } => "unsupported_format",
+            WrongFormat { .. } => "wrong_format",
             TooManyPixels => "too_many_pixels",
             FileTooSmall { .. } => "file_too_small",
             FileTooLarge { .. } => "file_too_large",
@@ -104,7 +110,7 @@ impl Problem {
         use Problem::*;
         matches!(
             self,
-            WrongFormat(_)
+            WrongFormat { .. }
                 | FileTooSmall { .. }
                 | FileTooLarge { .. }
                 | WrongDimensions { .. }
@@ -123,8 +129,8 @@ impl Problem {
         use Problem::*;
         match self {
             Unreadable
-            | UnsupportedFormat(_)
-            | WrongFormat(_)
+            | UnsupportedFormat { .. }
+            | WrongFormat { .. }
             | TooManyPixels
             | FileTooSmall { .. }
             | FileTooLarge { .. }
@@ -146,11 +152,11 @@ impl Problem {
                 "无法读取这个文件：它不是图片，或已损坏。请重新拍照或选择另一个 JPEG 文件。".into(),
                 "This file cannot be read: it is not a picture, or it is damaged. Take the photo again or choose another JPEG file.".into(),
             ),
-            UnsupportedFormat(f) => (
+            UnsupportedFormat { format: f } => (
                 format!("无法读取 {} 格式。请在手机相机设置中选择“兼容性最佳”，或将照片导出为 JPEG 后再上传。", f.name()),
                 format!("{} files cannot be read. Set your phone camera to \"Most compatible\", or export the photo as JPEG, then upload it again.", f.name()),
             ),
-            WrongFormat(f) => (
+            WrongFormat { format: f } => (
                 format!("照片须为 JPEG 格式，这个文件是 {}。点“一键修正”即可转换。", f.name()),
                 format!("The photo must be a JPEG; this file is {}. Use “Fix” to convert it.", f.name()),
             ),
@@ -239,19 +245,6 @@ impl Problem {
     }
 }
 
-/// As the CLI and the UI see it: `{code, message: {zh, en}, fixable, blocks}`.
-impl Serialize for Problem {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let message = self.message();
-        let mut st = s.serialize_struct("Problem", 5)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &message)?;
-        st.serialize_field("fixable", &self.fixable())?;
-        st.serialize_field("blocks", &self.blocks())?;
-        st.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,8 +254,8 @@ mod tests {
         use Problem::*;
         vec![
             (Unreadable, true),
-            (UnsupportedFormat(Format::Heic), true),
-            (WrongFormat(Format::Png), true),
+            (UnsupportedFormat { format: Format::Heic }, true),
+            (WrongFormat { format: Format::Png }, true),
             (TooManyPixels, true),
             (FileTooSmall { bytes: 10_000 }, true),
             (FileTooLarge { bytes: 10_000_000 }, true),
@@ -299,12 +292,14 @@ mod tests {
     }
 
     #[test]
-    fn the_serialised_problem_says_whether_it_blocks() {
-        let text = serde_json::to_value(Problem::FileTooSmall { bytes: 12_288 }).unwrap();
-        assert_eq!(text["code"], "file_too_small");
-        assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(true), Some(true)));
-        assert!(text["message"]["zh"].as_str().unwrap().contains("12 KB"));
-        let text = serde_json::to_value(Problem::Blurry).unwrap();
-        assert_eq!((text["fixable"].as_bool(), text["blocks"].as_bool()), (Some(false), Some(false)));
+    fn a_problem_is_kept_as_its_code_and_data() {
+        for (problem, _) in every() {
+            let kept = serde_json::to_value(&problem).unwrap();
+            assert_eq!(kept["code"], problem.code(), "the kept code is the code the UI and the engine know");
+            assert!(kept.get("message").is_none(), "no words kept");
+            assert_eq!(serde_json::from_value::<Problem>(kept).unwrap(), problem);
+        }
+        let kept = serde_json::to_value(Problem::WrongDimensions { width: 716, height: 882 }).unwrap();
+        assert_eq!(kept, serde_json::json!({"code": "wrong_dimensions", "width": 716, "height": 882}));
     }
 }

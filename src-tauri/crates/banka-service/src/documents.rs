@@ -124,6 +124,6 @@ async fn stored(
     report: &Report,
     actor: &Actor,
 ) -> Result<DocumentInfo, Error> {
-    let checks = serde_json::to_value(PhotoCheck::from(report)).expect("a check serialises");
+    let checks = PhotoCheck::kept(report);
     Ok(store.attach_document(id, kind.name(), file_name, bytes, Some(checks), actor).await?)
 }

@@ -40,7 +40,7 @@ fn judge(kinds: &[DocumentKind], bytes: &[u8]) -> (Vec<FieldProblem>, Vec<String
         let not_jpeg = match Format::sniff(bytes) {
             Format::Jpeg => None,
             Format::Unknown => Some(Problem::Unreadable),
-            other => Some(Problem::WrongFormat(other)),
+            other => Some(Problem::WrongFormat { format: other }),
         };
         if let (DocumentKind::CardPhoto, Some(p)) = (kind, &not_jpeg) {
             fatal.push(problem(kind, p.code(), p.message()));
@@ -49,8 +49,8 @@ fn judge(kinds: &[DocumentKind], bytes: &[u8]) -> (Vec<FieldProblem>, Vec<String
                 let stops = matches!(
                     p,
                     Problem::Unreadable
-                        | Problem::UnsupportedFormat(_)
-                        | Problem::WrongFormat(_)
+                        | Problem::UnsupportedFormat { .. }
+                        | Problem::WrongFormat { .. }
                         | Problem::TooManyPixels
                 );
                 if stops {
