@@ -69,7 +69,7 @@ describe('i18n', () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
   });
 
-  // The reviewed 繁體中文 catalog (not offered yet: Rust's words come next), kept complete and free
+  // The reviewed 繁體中文 catalog, kept complete and free
   // of Simplified characters as zh.ts changes (docs/zh-hant/ui-review.md).
   it('keeps the 繁體中文 catalog complete and in Traditional characters', () => {
     expect(Object.keys(zhHant).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
