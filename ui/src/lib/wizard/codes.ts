@@ -20,3 +20,11 @@ export function loadCodeList(list: CodeList, read: (list: CodeList) => Promise<C
 export function clearCodeLists(): void {
   cache.clear();
 }
+
+/** The items a typed filter finds (part of a name in any language, the start of a code), and the
+ *  chosen one whatever is typed. */
+export function matching(items: readonly CodeItem[], filter: string, chosen: string): readonly CodeItem[] {
+  const f = filter.trim().toLowerCase();
+  if (f === '') return items;
+  return items.filter((i) => i.code === chosen || i.zh.includes(f) || i['zh-Hant'].includes(f) || i.en.toLowerCase().includes(f) || i.code.startsWith(f));
+}
