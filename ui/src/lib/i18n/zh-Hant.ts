@@ -30,7 +30,7 @@ export const zhHant: Messages = {
     '密碼忘記後無法找回，加密的資料也就無法開啟。請把密碼寫下來，存放在安全的地方。',
     '在服務網點，使用這台電腦的所有經辦人都使用同一個密碼。',
   ],
-  unlockLockedHeading: '輸入密碼解鎖',
+  unlockLockedHeading: '輸入資料密碼解鎖',
   unlockLockedIntro: '本機上的申領資料已加密儲存。請輸入為這台電腦設定的密碼。',
   passphraseLabel: '密碼',
   passphraseHintNew: (min) => `至少${min}個字元，區分大小寫。用一句容易記的話或幾個詞連在一起，比一串亂碼更好記。`,
@@ -64,7 +64,7 @@ export const zhHant: Messages = {
     rejected: '已駁回',
     failed: '發送失敗',
   },
-  caseCount: (total, shown) => (shown < total ? `共 ${total} 件，已顯示 ${shown} 件` : `共 ${total} 件`),
+  caseCount: (total, shown) => (shown < total ? `共 ${total} 份，已顯示 ${shown} 份` : `共 ${total} 份`),
   casesLoading: '正在讀取申領個案…',
   casesFailed: '申領個案未能讀取',
   listSalvaged: (unreadable) =>
@@ -82,7 +82,7 @@ export const zhHant: Messages = {
   colActions: '操作',
   notGiven: '未填寫',
   loadMore: '顯示更多',
-  noCases: '本機還沒有申領個案。選擇「新增申請」開始第一件。',
+  noCases: '本機還沒有申領個案。選擇「新增申請」開始第一份。',
   noMatch: '找不到符合條件的個案。請檢查輸入內容，或改用身份證號碼末幾位、手機號碼搜尋。',
 
   newCase: '新增申請',
@@ -161,11 +161,11 @@ export const zhHant: Messages = {
 
   deleteButton: '刪除',
   deleteWhose: (name, statusName, when) => (name ? `${name}的申請` : `未填寫姓名的${statusName}（${when}）`),
-  deleteHeading: '刪除這件申請？',
+  deleteHeading: '刪除這份申請？',
   deleteWarning: '刪除後無法恢復，申請人的資料和照片會從本機徹底清除。',
   deleteWhich: (name, flowTitle, statusName) => `${name || '未填寫姓名'} · ${flowTitle} · ${statusName}`,
   deleteConsequence: (place, reference) => {
-    if (place === 'outbox') return '這件申請還沒有交給經辦機構，刪除後就不會再發送。';
+    if (place === 'outbox') return '這份申請還沒有交給經辦機構，刪除後就不會再發送。';
     if (place === 'here') return null;
     const ref = reference?.trim();
     return `刪除只會清除本機上的資料，不會撤回已交給經辦機構的申請。${ref ? `受理編號：${ref}，如需查詢，請先記下。` : ''}`;
@@ -230,7 +230,7 @@ export const zhHant: Messages = {
   outboxQueued: '等待發送',
   outboxSending: '發送中',
   outboxFailed: '發送失敗',
-  outboxCount: (n) => `${n} 件`,
+  outboxCount: (n) => `${n} 份`,
   senderLabel: '發送程式：',
   senderStates: {
     running: '正在執行，排隊的申請會自動發送。',
@@ -256,7 +256,7 @@ export const zhHant: Messages = {
   dataDirLabel: '資料儲存位置',
   dataDirHint: '加密的申領資料儲存在這台電腦的這個資料夾裡。',
   // --- Change the passphrase in Settings (the settings helper's block). ---
-  changePassphraseHeading: '更改密碼',
+  changePassphraseHeading: '更改資料密碼',
   changePassphraseIntro:
     '更改後，所有資料仍然加密儲存，換掉的只是開啟它們的密碼。忘記的密碼無法找回，請把新密碼寫下來，存放在安全的地方。',
   currentPassphraseLabel: '現在的密碼',
@@ -358,7 +358,7 @@ export const zhHant: Messages = {
   idHintsLabel: '從號碼中讀出',
   agencyFailed: '暫時無法向經辦機構查詢，您可以繼續填寫，稍後再試。',
   askingAgency: '正在向經辦機構查詢…',
-  nextFlowTitle: '這份申請不能按當前事項辦理',
+  nextFlowTitle: '這份申請不能按目前的事項辦理',
   nextFlowBody: (flow) => `經辦機構的答覆如上。請改為辦理「${flow}」。`,
   followButton: '改為辦理該事項',
   uploadIntro: '請逐項上傳清晰的照片。上傳後會自動檢查，如有問題會告訴您怎麼改。',
