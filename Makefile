@@ -1,5 +1,5 @@
 # Banka: `make run` opens the app, `make test` runs every test. Both install what is missing.
-.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bench-window bundle bindings reference sqlx-prepare clean
+.PHONY: setup ui run test lint unit ui-test e2e fuzz bench bench-window bundle bindings ui-fixtures reference sqlx-prepare clean
 
 # Xvfb for the real window; DMA-BUF rendering does not work under Xvfb.
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
@@ -58,6 +58,13 @@ bundle: ui
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings
+
+# The engine's evaluations the UI tests answer with (ui/src/test/engine/evaluations.json): every
+# answer set the UI tests reach now, asked of the engine through `banka flow evaluate`.
+ui-fixtures: setup
+	cargo build -q -p banka-cli
+	BANKA_RECORD_ENGINE=$(CURDIR)/target/debug/banka npm --prefix ui test
+	cargo test -q -p banka-flows --test ui_fixtures
 
 # docs/flows.md, the field paths of every flow, from the definitions.
 reference:

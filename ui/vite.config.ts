@@ -26,6 +26,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Gathers the engine's evaluations the tests reach when recording them (make ui-fixtures).
+    globalSetup: ['src/test/engine-record.ts'],
     // Keep CPU use modest on small machines.
     pool: 'threads',
     maxWorkers: 2,

@@ -6,11 +6,8 @@ import type { Status } from '../bindings/Status';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { StatusFacts } from '../bindings/StatusFacts';
 import statuses from '../bindings/statuses.json';
-import type { Localized } from '../bindings/Localized';
 import type { CaseView } from '../bindings/CaseView';
 import type { FieldError as EngineError } from '../bindings/FieldError';
-import type { FieldState } from '../bindings/FieldState';
-import type { StepState } from '../bindings/StepState';
 import type { Finding } from '../bindings/Finding';
 import type { FlowTitle } from '../bindings/FlowTitle';
 import type { IpcError } from '../bindings/IpcError';
@@ -25,7 +22,8 @@ import type { CodeList } from '../bindings/CodeList';
 import type { Directory } from '../bindings/Directory';
 import type { Place } from '../bindings/Place';
 import type { RegionChoices } from '../bindings/RegionChoices';
-import { localized, same } from './localized';
+import { engineEvaluation, type TestFlow } from './engine';
+import { localized } from './localized';
 
 export const VALID_ID = '11010519491231002X';
 
@@ -269,35 +267,13 @@ export const OUTBOX_IDLE: OutboxState = {
   problem: null,
 };
 
-// --- A case in the wizard (commands/cases.rs CaseView, banka-flows engine.rs Evaluation). ---
+// --- A case in the wizard (commands/cases.rs CaseView): its evaluation is the real engine's, for
+// the UI tests' small flows (test/engine.ts); the summary and documents are the store's part. ---
 
+/** The sha256 the store gives the card photo (the engine sees an upload as its hash). */
+export const PHOTO_SHA = 'ab';
 
-/** A small flow: "your details" (name, ID number, gender), the card photo, check answers. */
-export const WIZARD_STEPS: StepState[] = [
-  { id: 'basic-info', title: localized('基本信息', 'Your details'), kind: 'form', visible: true, complete: false, blocked: false },
-  { id: 'uploads', title: localized('上传照片', 'Photo'), kind: 'documents', visible: true, complete: false, blocked: true },
-  { id: 'check-answers', title: localized('核对您的信息', 'Check your answers'), kind: 'check-answers', visible: true, complete: false, blocked: true },
-];
-
-export const WIZARD_FIELDS: FieldState[] = [
-  { path: 'applicant.name', step: 'basic-info', label: localized('姓名', 'Name'), input: 'person-name', status: 'required', value: null, defaulted: false },
-  { path: 'applicant.id_number', step: 'basic-info', label: localized('身份证号码', 'ID number'), input: 'id-number', status: 'required', value: null, defaulted: false },
-  {
-    path: 'applicant.gender',
-    step: 'basic-info',
-    label: localized('性别', 'Gender'),
-    input: 'choice',
-    status: 'required',
-    value: null,
-    defaulted: false,
-    options: [
-      { value: 'male', label: localized('男', 'Male') },
-      { value: 'female', label: localized('女', 'Female') },
-    ],
-  },
-];
-
-/** The engine's "required" error for a field, shaped like Rust's. */
+/** The engine's "required" error for a field, shaped like Rust's (for a field shown alone). */
 export function missingError(field: string, zh: string, en: string): EngineError {
   return {
     field,
@@ -308,81 +284,24 @@ export function missingError(field: string, zh: string, en: string): EngineError
   };
 }
 
-/**
- * What the engine makes of `answers` in the small flow: an error per missing answer, steps
- * complete when their fields (or the photo) have none, rows for check answers.
- */
-export function evaluateWizard(id: string, answers: Record<string, unknown>, hasPhoto: boolean, status: CaseView['summary']['status'] = 'draft', reference: string | null = null): CaseView {
-  const errors: EngineError[] = [];
-  const fields = WIZARD_FIELDS.map((f) => ({ ...f, value: (answers[f.path] ?? null) as FieldState['value'] }));
-  for (const f of fields) {
-    if (f.value === null || f.value === '') errors.push(missingError(f.path, f.label.zh, f.label.en));
-  }
-  if (!hasPhoto) errors.push(missingError('documents.card_photo', '制卡照片', 'Card photo'));
-  const basicOk = !errors.some((e) => e.field.startsWith('applicant.'));
-  const steps: StepState[] = [
-    { ...WIZARD_STEPS[0]!, complete: basicOk },
-    { ...WIZARD_STEPS[1]!, complete: hasPhoto, blocked: !basicOk },
-    { ...WIZARD_STEPS[2]!, complete: true, blocked: !basicOk || !hasPhoto },
-  ];
-  const answerOf = (path: string, lang: 'zh' | 'en') => {
-    const v = answers[path];
-    if (v === undefined || v === null) return lang === 'zh' ? '未填写' : 'Not given';
-    const option = WIZARD_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === v);
-    return option ? option.label[lang] : String(v);
-  };
+/** A case of the UI tests' `flow` as Rust opens it: `summary` from the store, the card photo when
+ *  stored (with `check`), and what the engine says of the answers and the upload. */
+export function wizardView(
+  flow: TestFlow,
+  summary: CaseSummary,
+  answers: Record<string, unknown>,
+  photo: boolean,
+  check: PhotoCheck | null = null,
+  startedVersion: number | null = null,
+): CaseView {
+  const seen = photo ? { ...answers, 'documents.card_photo': PHOTO_SHA } : answers;
   return {
-    summary: summary({ id, status, agency_reference: reference, applicant_name: String(answers['applicant.name'] ?? '') }),
+    summary,
     answers: answers as CaseView['answers'],
-    documents: hasPhoto
-      ? [{ kind: 'card_photo', sha256: 'ab', file_name: 'me.jpg', size: 10, width: 358, height: 441, checks: null, added_at: '2026-11-20T01:00:00Z' }]
+    documents: photo
+      ? [{ kind: 'card_photo', sha256: PHOTO_SHA, file_name: 'me.jpg', size: 10, width: 358, height: 441, checks: check as CaseView['documents'][number]['checks'], added_at: '2026-11-20T01:00:00Z' }]
       : [],
-    evaluation: {
-      flow: 'bj-individual',
-      version: 1,
-      steps,
-      fields,
-      required_documents: ['card_photo'],
-      missing_documents: hasPhoto ? [] : ['card_photo'],
-      allowed_collection_methods: [],
-      locked_fields: [],
-      errors,
-      warnings: [],
-      revisit: [],
-      next_flow: null,
-      refusals: [],
-      waiting: [],
-      // The agency is never reached in these tests: eligibility stays due once the step is done.
-      agency: [{ ask: 'eligibility', step: 'basic-info', due: basicOk }],
-      check_answers: [
-        {
-          id: 'basic-info',
-          title: localized('基本信息', 'Your details'),
-          rows: WIZARD_FIELDS.map((f) => ({
-            path: f.path,
-            step: 'basic-info',
-            label: f.label,
-            answer: localized(answerOf(f.path, 'zh'), answerOf(f.path, 'en')),
-            change: true,
-          })),
-        },
-        {
-          id: 'uploads',
-          title: localized('上传照片', 'Photo'),
-          rows: [
-            {
-              path: 'documents.card_photo',
-              step: 'uploads',
-              label: localized('制卡照片', 'Card photo'),
-              answer: hasPhoto ? localized('已上传', 'Uploaded') : localized('未上传', 'Not uploaded'),
-              change: true,
-            },
-          ],
-        },
-      ],
-      answers_to_submit: {},
-      ready: errors.length === 0,
-    },
+    evaluation: engineEvaluation({ flow, started_version: startedVersion, answers: seen }),
   };
 }
 
@@ -519,40 +438,12 @@ export const AGENCY_NOT_CONFIGURED = ipcError(
   'No agency is set up: set its endpoint address under Settings, or turn on training mode.',
 );
 
-// --- The wizard helper's block: step text, SMS codes, photo checks with marks, the cartoon photo,
-// steps to revisit, a rejected case. What the fake engine adds to the small flow, when asked. ---
+// --- The wizard helper's block: step text, SMS codes, photo checks with marks. ---
 
-export interface WizardExtras {
-  /** The first step's text (what the official page says), as the Beijing disclaimer has. */
-  text?: boolean;
-  /** A mobile number and its SMS code on the first step (both optional). */
-  sms?: boolean;
-  /** The question a child under 7 gets (bj-minor's photo.use_default_cartoon, standing for the
-   *  default card photo), so the default cartoon photo is offered. */
-  cartoon?: boolean;
-  /** Fields whose meaning changed since the draft's flow version. */
-  revisit?: string[];
-}
-
+/** ui-text's first step text (what the official page says). */
 export const STEP_TEXT = {
   zh: '您将申请第三代社会保障卡。\n请如实填写。',
   en: 'You are applying for a third-generation social security card.\nAnswer truthfully.',
-};
-
-const SMS_FIELDS: FieldState[] = [
-  { path: 'applicant.mobile', step: 'basic-info', label: localized('手机号码', 'Mobile number'), input: 'mobile', status: 'optional', value: null, defaulted: false },
-  { path: 'applicant.sms_code', step: 'basic-info', label: localized('短信验证码', 'SMS code'), input: 'text', sms_to: 'applicant.mobile', status: 'optional', value: null, defaulted: false },
-];
-
-const CARTOON_FIELD: FieldState = {
-  path: 'photo.use_default_cartoon',
-  step: 'basic-info',
-  default_document: 'card_photo',
-  label: localized('使用系统提供的默认卡通照片', 'Use the default cartoon photo'),
-  input: 'yes-no',
-  status: 'optional',
-  value: false,
-  defaulted: true,
 };
 
 /** The code the practice agency gives back. */
@@ -584,35 +475,6 @@ export const PHOTO_FIXED: PhotoCheck = {
   height: 441,
   marks: { face: { x: 100, y: 90, width: 160, height: 210 }, crop: null, glare: null, document: null },
 };
-
-/** The small flow's `view` with `extras`; `reason` is the summary's status_reason, `check` the
- *  stored photo's. */
-export function withExtras(
-  view: CaseView,
-  answers: Record<string, unknown>,
-  extras: WizardExtras,
-  reason: Localized | null,
-  check: PhotoCheck | null,
-): CaseView {
-  const added = [...(extras.sms ? SMS_FIELDS : []), ...(extras.cartoon ? [CARTOON_FIELD] : [])].map((f) => ({
-    ...f,
-    value: (answers[f.path] ?? f.value) as FieldState['value'],
-  }));
-  view.evaluation.fields.push(...added);
-  const answer = (v: FieldState['value'], lang: 'zh' | 'en') => {
-    if (v === null) return lang === 'zh' ? '未填写' : 'Not given';
-    if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'Yes' : 'No';
-    return String(v);
-  };
-  view.evaluation.check_answers[0]!.rows.push(
-    ...added.map((f) => ({ path: f.path, step: 'basic-info', label: f.label, answer: localized(answer(f.value, 'zh'), answer(f.value, 'en')), change: true })),
-  );
-  if (extras.text) view.evaluation.steps[0] = { ...view.evaluation.steps[0]!, text: localized(STEP_TEXT.zh, STEP_TEXT.en) };
-  view.evaluation.revisit = extras.revisit ?? [];
-  view.summary.status_reason = reason;
-  if (view.documents[0]) view.documents[0].checks = check as CaseView['documents'][number]['checks'];
-  return view;
-}
 // --- End of the wizard helper's block. ---
 
 // --- Case bundles: export and import (commands/bundles.rs, banka-cases bundle.rs; the case list
@@ -657,9 +519,8 @@ export const BUNDLE = {
 };
 // --- End of the case bundles block. ---
 
-// --- The employer's roster (the roster helper's block): a bj-employer-submit-like step over the
-// small flow. `agency.employees` as banka-agency agency_data.rs from_employees stores it; the
-// engine offers only the confirmed ones for `submit.employees` (options_from … only confirmed). ---
+// --- The employer's roster (the roster helper's block): ui-employer's page chooses among the
+// confirmed employees of `agency.employees`, as banka-agency agency_data.rs from_employees stores it. ---
 
 /** The agency's list: one confirmed, two waiting for the employee, one already submitted. */
 export const EMPLOYEES = [
@@ -668,43 +529,4 @@ export const EMPLOYEES = [
   { id: 'emp-0003', name: '吴昊', status: 'registered' },
   { id: 'emp-0004', name: '郑十', status: 'submitted' },
 ];
-
-/** The small flow's `view` with a "choose employees" step after the first: `submit.employees`,
- *  a required multi-choice whose options are the confirmed employees of `agency.employees`. */
-export function withEmployees(view: CaseView, answers: Record<string, unknown>): CaseView {
-  const list = Array.isArray(answers['agency.employees']) ? (answers['agency.employees'] as Record<string, unknown>[]) : [];
-  const chosen = Array.isArray(answers['submit.employees']) ? (answers['submit.employees'] as string[]) : [];
-  const options = list
-    .filter((e) => e.status === 'confirmed')
-    .map((e) => ({ value: String(e.id), label: same(String(e.name)) }));
-  const field: FieldState = {
-    path: 'submit.employees',
-    step: 'employees',
-    label: localized('信息已确认的职工', 'employees who have confirmed their details'),
-    input: 'multi-choice',
-    status: 'required',
-    value: chosen.length > 0 ? chosen : null,
-    defaulted: false,
-    options,
-    roster: 'agency.employees',
-  };
-  const ok = chosen.length > 0;
-  const basic = view.evaluation.steps[0]!;
-  const step: StepState = { id: 'employees', title: localized('选择职工', 'Choose employees'), kind: 'form', visible: true, complete: ok, blocked: !basic.complete };
-  const later = view.evaluation.steps.slice(1).map((s) => ({ ...s, blocked: s.blocked || !ok }));
-  view.evaluation.steps = [basic, step, ...later];
-  view.evaluation.fields.push(field);
-  if (!ok) view.evaluation.errors.push(missingError('submit.employees', '信息已确认的职工', 'Employees who have confirmed their details'));
-  const names = (lang: 'zh' | 'en') =>
-    ok ? options.filter((o) => chosen.includes(o.value)).map((o) => o.label[lang]).join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '未填写' : 'Not given';
-  view.evaluation.check_answers.splice(1, 0, {
-    id: 'employees',
-    title: localized('选择职工', 'Choose employees'),
-    rows: [{ path: 'submit.employees', step: 'employees', label: field.label, answer: localized(names('zh'), names('en')), change: true }],
-  });
-  view.evaluation.flow = 'bj-employer-submit';
-  view.summary.flow_id = 'bj-employer-submit';
-  view.evaluation.ready = view.evaluation.errors.length === 0;
-  return view;
-}
 // --- End of the roster helper's block. ---

@@ -27,24 +27,23 @@ import {
   TRAINING_URL,
   WEAK_PASSPHRASE,
   WRONG_PASSPHRASE,
-  evaluateWizard,
   ipcError,
   summary,
   withFacts,
+  wizardView,
 } from './fixtures';
+import type { TestFlow } from './engine';
 // The pickers' data (region_choices, bank_branches, the districts of code_list).
 import { AREA_LISTS, directoryFor, regionChoicesFor } from './fixtures';
 import type { CodeList } from '../bindings/CodeList';
 import type { Status } from '../bindings/Status';
 // The wizard's step text, SMS codes, uploads and reopening (the wizard helper's blocks).
-import { AGENCY_NOT_CONFIGURED, agencyRefusal, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE, withExtras, type WizardExtras } from './fixtures';
+import { AGENCY_NOT_CONFIGURED, agencyRefusal, PHOTO_CHECK, PHOTO_FIXED, TRAINING_SMS_CODE } from './fixtures';
 import type { PhotoCheck } from '../bindings/PhotoCheck';
 import type { Upload } from '../bindings/Upload';
 // Case bundles: export and import (the case list helper's block).
 import { BAD_BUNDLE, BUNDLE } from './fixtures';
 import type { Skipped } from '../bindings/Skipped';
-// The employer's roster: a view the fake engine changes further (the roster helper's).
-import type { CaseView } from '../bindings/CaseView';
 import { localized, same } from './localized';
 
 export interface ValidateArgs {
@@ -79,13 +78,13 @@ export interface BackendOptions {
   answers?: Record<string, Record<string, unknown>>;
   /** Cases whose card photo is already uploaded. */
   photos?: string[];
-  /** What the fake engine adds to the small flow (the wizard helper's). */
-  wizardExtras?: WizardExtras;
-  /** Changes the small flow's view further, from the answers (the roster helper's: withEmployees). */
-  wizardView?: (view: CaseView, answers: Record<string, unknown>) => CaseView;
+  /** The UI tests' flow the wizard's cases follow (test/engine.ts; the small one unless given). */
+  flow?: TestFlow;
+  /** The flow version the wizard's cases were started with, when older than the flow's. */
+  startedVersion?: number;
 }
 
-/** A case as the wizard's fake engine keeps it. */
+/** A case as the fake store keeps it for the wizard (the engine evaluates it). */
 export interface WizardCase {
   answers: Record<string, unknown>;
   photo: boolean;
@@ -182,12 +181,18 @@ export function mockBackend(options: BackendOptions = {}): Backend {
   };
   const caseView = (id: string) => {
     const c = wizardCase(id);
-    const view = evaluateWizard(id, c.answers, c.photo, c.status, c.reference);
-    const extended = withExtras(view, c.answers, options.wizardExtras ?? {}, c.reason, c.check);
-    // As the store keeps it: a draft has no application date.
-    extended.summary.applied_on = c.status === 'draft' ? null : (backend.cases.find((s) => s.id === id)?.applied_on ?? null);
-    // The roster helper's: a further change to the view (withEmployees).
-    return options.wizardView ? options.wizardView(extended, c.answers) : extended;
+    const listed = backend.cases.find((s) => s.id === id);
+    const shown = summary({
+      ...listed,
+      id,
+      status: c.status,
+      agency_reference: c.reference,
+      status_reason: c.reason,
+      applicant_name: String(c.answers['applicant.name'] ?? ''),
+      // As the store keeps it: a draft has no application date.
+      applied_on: c.status === 'draft' ? null : (listed?.applied_on ?? null),
+    });
+    return wizardView(options.flow ?? 'ui-small', shown, c.answers, c.photo, c.check, options.startedVersion ?? null);
   };
   /** Stores a picture for the card photo (the only document of the small flow) with its check
    *  (the wizard helper's). */

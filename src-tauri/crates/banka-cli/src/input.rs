@@ -48,8 +48,13 @@ impl ReadError {
 
 /// The bytes of `path`, when there are at most `limit` of them.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_from(std::fs::File::open(path).map_err(ReadError::Io)?, limit)
+}
+
+/// The bytes `from` gives (a file, standard input), when there are at most `limit` of them.
+pub fn read_from(from: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(ReadError::Io)?;
+    from.take(limit + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }

@@ -85,8 +85,11 @@ enum FlowCommand {
     Show { id: String },
     /// What a flow says about a set of answers: steps, fields, documents, errors, ready.
     Evaluate {
-        id: String,
-        /// A JSON object keyed by field path, e.g. {"applicant.id_type": "hukou"}.
+        /// A shipped flow's id, or the path of a flow file (*.toml) to try a draft: its `use`
+        /// entries come from the shared.toml beside it, else from the shipped one.
+        flow: String,
+        /// A JSON file keyed by field path, e.g. {"applicant.id_type": "hukou"}; `-` reads it
+        /// from standard input.
         answers: std::path::PathBuf,
         /// The application date (YYYY-MM-DD); default today.
         #[arg(long, value_name = "DATE", value_parser = crate::input::application_date)]
@@ -156,8 +159,15 @@ fn flow(command: FlowCommand) -> ExitCode {
             }
             Err(e) => usage_error(&e),
         },
-        FlowCommand::Evaluate { id, answers, on, started_version } => {
-            let flow = match find(&id) {
+        FlowCommand::Evaluate { flow, answers, on, started_version } => {
+            let draft;
+            let flow = if flow.ends_with(".toml") {
+                draft = banka_flows::catalog::draft(std::path::Path::new(&flow));
+                draft.as_ref().map_err(Clone::clone)
+            } else {
+                find(&flow)
+            };
+            let flow = match flow {
                 Ok(flow) => flow,
                 Err(e) => return usage_error(&e),
             };
@@ -181,9 +191,15 @@ fn exit(valid: bool) -> ExitCode {
     ExitCode::from(if valid { 0 } else { 1 })
 }
 
-/// `--answers FILE.json`: a JSON object keyed by field path, within `input::ANSWERS_LIMIT`.
+/// `--answers FILE.json` (`-`: standard input): a JSON object keyed by field path, within
+/// `input::ANSWERS_LIMIT`.
 fn read_answers(path: &std::path::Path) -> Result<Answers, String> {
-    let bytes = input::read(path, input::ANSWERS_LIMIT).map_err(|e| e.message(path))?;
+    let read = if path.as_os_str() == "-" {
+        input::read_from(std::io::stdin().lock(), input::ANSWERS_LIMIT)
+    } else {
+        input::read(path, input::ANSWERS_LIMIT)
+    };
+    let bytes = read.map_err(|e| e.message(path))?;
     serde_json::from_slice(&bytes).map_err(|e| {
         format!("{}: 应为以字段路径为键的 JSON 对象 / expected a JSON object keyed by field path: {e}", path.display())
     })

@@ -137,6 +137,52 @@ fn flow_evaluate_reports_documents_methods_errors_and_readiness() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn flow_evaluate_tries_a_draft_file_with_the_shared_pieces_beside_it_and_answers_from_stdin() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("shared.toml"),
+        "[fields]\nwho = [{ path = \"applicant.name\", type = \"person-name\", label_zh = \"姓名\", label_en = \"name\" }]\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("draft.toml");
+    std::fs::write(
+        &draft,
+        r#"id = "draft"
+version = 1
+title_zh = "草稿"
+title_en = "Draft"
+jurisdiction = "beijing"
+source = "a test"
+words = { confirm = { zh = "确认？", en = "Sure?" }, done = { zh = "好了", en = "Done" } }
+steps = [{ id = "s", title_zh = "第一步", title_en = "First", fields = [{ use = "who" }] }]
+"#,
+    )
+    .unwrap();
+    let evaluate = |answers: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_banka"))
+            .args(["flow", "evaluate", draft.to_str().unwrap(), "-", "--on", "2026-11-21"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(answers.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = evaluate("{}");
+    assert_eq!(out.status.code(), Some(1), "not ready: {}", String::from_utf8_lossy(&out.stderr));
+    let e = json(&out);
+    assert_eq!((e["flow"].as_str(), e["errors"][0]["field"].as_str()), (Some("draft"), Some("applicant.name")));
+    assert_eq!(evaluate(r#"{"applicant.name": "张三"}"#).status.code(), Some(0), "ready");
+    // A draft that is not well formed is refused, naming the file.
+    std::fs::write(&draft, "id = 1").unwrap();
+    let out = evaluate("{}");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("draft.toml"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 #[cfg(unix)]
 #[test]
 fn endless_or_binary_files_are_refused_with_what_is_wrong() {

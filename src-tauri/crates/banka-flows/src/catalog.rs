@@ -1,6 +1,7 @@
 //! The flows Banka ships: the TOML files in `flows/`, embedded in the binary, parsed and
 //! checked once. A broken definition fails the tests, so `all()` may trust them.
 
+use std::path::Path;
 use std::sync::LazyLock;
 
 use crate::definition::{Flow, Rule, Shared};
@@ -24,14 +25,7 @@ const SHARED: &str = include_str!("../flows/shared.toml");
 /// Parses and checks every flow; the first problem found names the file.
 pub fn load() -> Result<Vec<Flow>, String> {
     let shared = Shared::parse(SHARED)?;
-    let flows = FILES
-        .iter()
-        .map(|(name, text)| {
-            let flow = Flow::parse(name, text, &shared)?;
-            wellformed::check(&flow).map_err(|problems| format!("{name}: {}", problems.join("; ")))?;
-            Ok(flow)
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let flows = FILES.iter().map(|(name, text)| checked(name, text, &shared)).collect::<Result<Vec<_>, String>>()?;
     // A flow may send the user to another: that flow must ship too.
     for flow in &flows {
         for rule in &flow.rules {
@@ -43,6 +37,24 @@ pub fn load() -> Result<Vec<Flow>, String> {
         }
     }
     Ok(flows)
+}
+
+/// A flow file parsed with `shared` and checked as every shipped flow is.
+fn checked(name: &str, text: &str, shared: &Shared) -> Result<Flow, String> {
+    let flow = Flow::parse(name, text, shared)?;
+    wellformed::check(&flow).map_err(|problems| format!("{name}: {}", problems.join("; ")))?;
+    Ok(flow)
+}
+
+/// A flow file that does not ship (an author's draft, the UI tests' small flows), checked as the
+/// shipped ones are; its `use` entries come from the `shared.toml` beside it, else from the
+/// shipped one. A flow it sends on to (`next_flow`) is not looked for.
+pub fn draft(path: &Path) -> Result<Flow, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let beside = path.with_file_name("shared.toml");
+    let shared =
+        if beside.is_file() && beside != path { Shared::parse(&read(&beside)?)? } else { Shared::parse(SHARED)? };
+    checked(&path.display().to_string(), &read(path)?, &shared)
 }
 
 static FLOWS: LazyLock<Vec<Flow>> = LazyLock::new(|| load().expect("the shipped flow definitions are well-formed"));

@@ -1,4 +1,4 @@
-// The application wizard over the fake engine (test/fixtures evaluateWizard): steps, autosave,
+// The application wizard over the real engine's evaluations of small flows (test/engine.ts): steps, autosave,
 // errors on Continue, documents, check answers with Change links, and submitting; the steps' text,
 // SMS codes, the documents step's file dialog, marks, removal and cartoon photo, reopening a
 // rejected case, steps to revisit, and elderly mode's one question per page; the employer's
@@ -8,7 +8,6 @@ import { tick } from 'svelte';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AgencySettings } from '../../bindings/AgencySettings';
 import type { CaseSummary } from '../../bindings/CaseSummary';
-import type { CaseView } from '../../bindings/CaseView';
 import type { FlowTitle } from '../../bindings/FlowTitle';
 import {
   AGENCY_UNSET,
@@ -22,11 +21,10 @@ import {
   summary,
   validId,
   VALID_ID,
-  type WizardExtras,
-  withEmployees,
   WORDS,
 } from '../../test/fixtures';
 import { byId, deferred, expectNoAxeViolations, mockBackend, typeInto } from '../../test/helpers';
+import type { TestFlow } from '../../test/engine';
 import { MESSAGES, type Lang } from '../i18n';
 import Wizard from './Wizard.svelte';
 import { app } from '../app.svelte';
@@ -42,13 +40,12 @@ function openWizard(
     photo?: boolean;
     lang?: Lang;
     elderly?: boolean;
-    extras?: WizardExtras;
+    /** The UI tests' flow the case follows (test/engine.ts): ui-small unless given. */
+    flow?: TestFlow;
+    /** The flow version the case was started with (ui-revisit's 1). */
+    startedVersion?: number;
     agency?: AgencySettings;
     case?: Partial<CaseSummary>;
-    /** A bj-employer-submit-like step "choose employees" after the first (withEmployees). */
-    employer?: boolean;
-    /** Any other change to the view the engine sends. */
-    wizardView?: (view: CaseView, answers: Record<string, unknown>) => CaseView;
     flows?: FlowTitle[];
   } = {},
 ) {
@@ -57,9 +54,9 @@ function openWizard(
     answers: options.answers ? { c1: options.answers } : undefined,
     photos: options.photo ? ['c1'] : [],
     validate: () => validId,
-    wizardExtras: options.extras,
+    flow: options.flow,
+    startedVersion: options.startedVersion,
     agency: options.agency,
-    wizardView: options.employer ? withEmployees : options.wizardView,
     flows: options.flows,
   });
   const onBack = vi.fn();
@@ -134,8 +131,8 @@ describe('wizard', () => {
     await waitFor(() => expect(document.activeElement).toBe(box));
     const links = [...box.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent]);
     expect(links).toEqual([
-      ['#f-applicant-name', '请填写姓名'],
-      ['#f-applicant-id_number', '请填写身份证号码'],
+      ['#f-applicant-name', '请填写姓名。'],
+      ['#f-applicant-id_number', '请填写身份证号码。'],
     ]);
     const name = byId('f-applicant-name');
     expect(name.getAttribute('aria-invalid')).toBe('true');
@@ -149,7 +146,7 @@ describe('wizard', () => {
   });
 
   it('on Continue without errors asks the agency (quietly when none is set up) and moves on', async () => {
-    const { backend } = openWizard({ answers: FILLED });
+    const { backend } = openWizard({ flow: 'ui-eligibility', answers: FILLED });
     await waitFor(() => expect(heading()).toBe('上传照片'));
     // The first step was complete: the case opened at the next one. Back, then Continue again.
     await fireEvent.click(byId('wizard-back'));
@@ -173,17 +170,7 @@ describe('wizard', () => {
   });
 
   it('offers no Change link where the engine says there is none (locked, or checked by the agency)', async () => {
-    const lockGender = (view: CaseView): CaseView => ({
-      ...view,
-      evaluation: {
-        ...view.evaluation,
-        check_answers: view.evaluation.check_answers.map((section) => ({
-          ...section,
-          rows: section.rows.map((r) => (r.path === 'applicant.gender' ? { ...r, change: false } : r)),
-        })),
-      },
-    });
-    const { container } = openWizard({ answers: FILLED, photo: true, wizardView: lockGender });
+    const { container } = openWizard({ flow: 'ui-locked', answers: FILLED, photo: true });
     await waitFor(() => expect(heading()).toBe('核对您的信息'));
     const row = (path: string) => container.querySelector<HTMLElement>(`.summary-row[data-path="${path}"]`)!;
     expect(row('applicant.gender').querySelector('.answer')?.textContent).toBe('女');
@@ -194,16 +181,7 @@ describe('wizard', () => {
 
   it('lays out the flow’s own sections, each answer’s Change going to the step that asks it', async () => {
     // As 004 §1.3.7: one section may hold answers asked on several pages.
-    const oneSection = (view: CaseView): CaseView => ({
-      ...view,
-      evaluation: {
-        ...view.evaluation,
-        check_answers: [
-          { id: 'personal', title: localized('个人信息', 'Personal details'), rows: view.evaluation.check_answers.flatMap((s) => s.rows) },
-        ],
-      },
-    });
-    const { container } = openWizard({ answers: FILLED, photo: true, wizardView: oneSection });
+    const { container } = openWizard({ flow: 'ui-sections', answers: FILLED, photo: true });
     await waitFor(() => expect(heading()).toBe('核对您的信息'));
     const sections = [...container.querySelectorAll<HTMLElement>('section.check-section')];
     expect(sections.map((s) => s.querySelector('h2')?.textContent)).toEqual(['个人信息']);
@@ -300,7 +278,7 @@ function stubPreviews(): void {
 describe('step text', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`is shown above the questions, a paragraph a line (${lang})`, async () => {
-      const { container } = openWizard({ extras: { text: true }, lang });
+      const { container } = openWizard({ flow: 'ui-text', lang });
       await waitFor(() => byId('f-applicant-name'));
       const paragraphs = [...byId('step-text').querySelectorAll('p')].map((p) => p.textContent);
       expect(paragraphs).toEqual(STEP_TEXT[lang].split('\n'));
@@ -324,7 +302,7 @@ describe('SMS codes', () => {
     it(`sends the code to the group's mobile and shows the training code, then waits a minute (${lang})`, async () => {
       const t = MESSAGES[lang];
       const mobile = lang === 'zh' ? '13800138000' : '13800138001';
-      const { backend, container } = openWizard({ extras: { sms: true }, agency: TRAINING, answers: { 'applicant.mobile': mobile }, lang });
+      const { backend, container } = openWizard({ flow: 'ui-sms', agency: TRAINING, answers: { 'applicant.mobile': mobile }, lang });
       const send = await waitFor(() => byId<HTMLButtonElement>(SEND));
       expect(send.textContent?.trim()).toBe(t.smsSend);
       expect(send.getAttribute('aria-describedby')).toBe('f-applicant-sms_code-sms-hint');
@@ -358,7 +336,7 @@ describe('SMS codes', () => {
   }
 
   it('uses the number just typed, and says when there is none', async () => {
-    const { backend } = openWizard({ extras: { sms: true }, agency: TRAINING });
+    const { backend } = openWizard({ flow: 'ui-sms', agency: TRAINING });
     const send = await waitFor(() => byId(SEND));
     expect(text('f-applicant-sms_code-sms-hint')).toBe(MESSAGES.zh.smsNoMobile);
     await fireEvent.click(send);
@@ -374,7 +352,7 @@ describe('SMS codes', () => {
   });
 
   it('says to set up the agency in Settings when there is none', async () => {
-    openWizard({ extras: { sms: true }, answers: { 'applicant.mobile': '13700137000' }, lang: 'en' });
+    openWizard({ flow: 'ui-sms', answers: { 'applicant.mobile': '13700137000' }, lang: 'en' });
     await fireEvent.click(await waitFor(() => byId(SEND)));
     await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.en.smsNoAgency));
     expect(document.querySelector('#f-applicant-sms_code-training-code')).toBeNull();
@@ -382,7 +360,7 @@ describe('SMS codes', () => {
 
   it('checks a code typed with the agency on Continue, and shows a wrong one at its field', async () => {
     const answers = { ...FILLED, 'applicant.mobile': '13600136000' };
-    const { backend } = openWizard({ extras: { sms: true }, agency: TRAINING, answers });
+    const { backend } = openWizard({ flow: 'ui-sms', agency: TRAINING, answers });
     await waitFor(() => expect(heading()).toBe('上传照片'));
     await fireEvent.click(byId('wizard-back'));
     await waitFor(() => byId('f-applicant-sms_code'));
@@ -413,7 +391,7 @@ describe('SMS codes', () => {
   });
 
   it('leaves the code to the agency when it cannot be asked', async () => {
-    const { backend } = openWizard({ extras: { sms: true }, answers: { ...FILLED, 'applicant.mobile': '13500135000' } });
+    const { backend } = openWizard({ flow: 'ui-sms', answers: { ...FILLED, 'applicant.mobile': '13500135000' } });
     await waitFor(() => expect(heading()).toBe('上传照片'));
     await fireEvent.click(byId('wizard-back'));
     await waitFor(() => byId('f-applicant-sms_code'));
@@ -513,27 +491,11 @@ describe('documents step', () => {
   });
 
   it('says the agency has not answered yet, the draft goes on, and it asks again', async () => {
-    const pending = (view: CaseView): CaseView => ({
-      ...view,
-      evaluation: {
-        ...view.evaluation,
-        ready: false,
-        waiting: [
-          {
-            field: 'agency.eligibility',
-            code: 'agency_pending',
-            severity: 'error',
-            label: localized('资格校验', 'eligibility check'),
-            message: localized('资格校验：还没有收到经办机构的答复。', 'The eligibility check has no answer from the agency yet.'),
-          },
-        ],
-      },
-    });
-    const { backend, container } = openWizard({ answers: FILLED, wizardView: pending });
+    const { backend, container } = openWizard({ flow: 'ui-eligibility', answers: FILLED });
     await waitFor(() => expect(heading()).toBe('上传照片'));
     const notice = byId('agency-waiting');
     expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES.zh.agencyWaitingTitle);
-    expect(notice.textContent).toContain('资格校验：还没有收到经办机构的答复。');
+    expect(notice.textContent).toContain('基本信息：还没有收到经办机构的答复。');
     await expectNoAxeViolations(container);
     const asked = backend.argsOf('case_ask_agency').length;
     await fireEvent.click(byId('agency-ask-now'));
@@ -541,8 +503,7 @@ describe('documents step', () => {
   });
 
   it('after a clean-up has gone, 继续申领 goes back to the application (seed 004 §1.3.12)', async () => {
-    const cleanup = (view: CaseView): CaseView => ({ ...view, summary: { ...view.summary, status: 'submitted', flow_id: 'gd-card-cleanup' } });
-    const { backend, onOpen, container } = openWizard({ wizardView: cleanup, flows: ALL_FLOWS });
+    const { backend, onOpen, container } = openWizard({ case: { status: 'submitted', flow_id: 'gd-card-cleanup' }, flows: ALL_FLOWS });
     const button = await waitFor(() => byId('continue-application'));
     expect(button.textContent).toBe('继续申领');
     expect(text('done-words')).toBe(WORDS.done.zh);
@@ -580,7 +541,7 @@ describe('documents step', () => {
   });
 
   it('offers the default cartoon photo when the engine does (a child under 7)', async () => {
-    const { backend } = openWizard({ answers: FILLED, extras: { cartoon: true }, lang: 'en' });
+    const { backend } = openWizard({ answers: FILLED, flow: 'ui-cartoon', lang: 'en' });
     const cartoon = await waitFor(() => byId('doc-card_photo-default'));
     expect(cartoon.textContent?.trim()).toBe('Use the default cartoon photo');
     expect(text('doc-card_photo-default-hint')).toBe(MESSAGES.en.defaultPhotoHint);
@@ -678,7 +639,7 @@ describe('a rejected or failed case', () => {
 describe('steps to revisit', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`are listed on check answers, each linked (${lang})`, async () => {
-      const { container } = openWizard({ answers: FILLED, photo: true, lang, extras: { revisit: ['applicant.gender'] } });
+      const { container } = openWizard({ answers: FILLED, photo: true, lang, flow: 'ui-revisit', startedVersion: 1 });
       await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkHeading));
       const notice = byId('revisit-notice');
       expect(notice.getAttribute('role')).toBe('region');
@@ -735,7 +696,8 @@ describe('elderly mode', () => {
       await typeInto('f-applicant-id_number', VALID_ID);
       await fireEvent.click(byId('wizard-continue'));
       await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(3, 3)));
-      await fireEvent.click(byId('f-applicant-gender-1'));
+      // The engine reads the gender off the ID number: shown, not asked.
+      expect(text('f-applicant-gender')).toBe(lang === 'zh' ? '女' : 'Female');
       await fireEvent.click(byId('wizard-continue'));
       await waitFor(() => expect(heading()).toBe(lang === 'zh' ? '上传照片' : 'Photo'));
       expect(document.querySelector('#question-counter')).toBeNull();
@@ -760,7 +722,7 @@ describe('elderly mode', () => {
   });
 
   it('shows the step text on its first question', async () => {
-    openWizard({ elderly: true, extras: { text: true, sms: true } });
+    openWizard({ elderly: true, flow: 'ui-text-sms' });
     await waitFor(() => expect(text('question-counter')).toBe('第 1 题，共 5 题'));
     expect(byId('step-text').querySelectorAll('p')).toHaveLength(2);
     await typeInto('f-applicant-name', '张三');
@@ -774,7 +736,7 @@ describe('the employer’s roster of employees', () => {
   /** As the demo agency lists them before anyone confirms but one (tests/e2e). */
   const THREE = EMPLOYEES.slice(0, 3);
   const employer = (employees: unknown, lang: Lang = 'zh', elderly = false) =>
-    openWizard({ employer: true, lang, elderly, answers: { ...FILLED, 'agency.employees': employees } });
+    openWizard({ flow: 'ui-employer', lang, elderly, answers: { ...FILLED, 'agency.employees': employees } });
   const roster = () => byId('employee-roster');
   const rows = () =>
     [...roster().querySelectorAll<HTMLTableRowElement>('tbody tr')].map((r) => [

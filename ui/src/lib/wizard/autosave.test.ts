@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../bindings/CaseView';
 import type { JsonValue } from '../../bindings/serde_json/JsonValue';
 import { deferred } from '../../test/helpers';
-import { evaluateWizard, ipcError } from '../../test/fixtures';
+import { ipcError, summary, wizardView } from '../../test/fixtures';
 import { Autosave, TYPING_DELAY_MS } from './autosave.svelte';
 
 /** A backend whose every save waits until the test lets it answer. */
@@ -27,7 +27,7 @@ function backend() {
   return { saver, sent, shown, handled };
 }
 
-const view = (name: string) => evaluateWizard('c1', { 'applicant.name': name }, false);
+const view = (name: string) => wizardView('ui-small', summary({ id: 'c1' }), { 'applicant.name': name }, false);
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());

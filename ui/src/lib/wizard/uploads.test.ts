@@ -4,12 +4,12 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../bindings/CaseView';
 import type { Upload } from '../../bindings/Upload';
-import { PHOTO_CHECK, evaluateWizard, ipcError } from '../../test/fixtures';
+import { PHOTO_CHECK, ipcError, summary, wizardView } from '../../test/fixtures';
 import { deferred } from '../../test/helpers';
 import { localized } from '../../test/localized';
 import { Uploads } from './uploads.svelte';
 
-const stored = evaluateWizard('c1', {}, true);
+const stored = wizardView('ui-small', summary({ id: 'c1' }), {}, true);
 const upload: Upload = { document: stored.documents[0]!, check: PHOTO_CHECK, changes: [localized('已裁剪', 'Cropped')], view: stored };
 
 /** Rust's document commands, each answered by the test; the object URLs jsdom lacks. */
