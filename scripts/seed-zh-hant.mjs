@@ -302,7 +302,7 @@ function parse(file) {
 
 const nameOf = (name) => (ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText());
 
-/** The key path of a node inside the catalog object: `situations.gd-minor.hint`, `unlockNewIntro[1]`. */
+/** The key path of a node inside the catalog object: `newCase.situations.gd-minor.hint`, `unlock.newIntro[1]`. */
 function keyPath(node) {
   const parts = [];
   for (let n = node; n && !ts.isVariableDeclaration(n); n = n.parent) {
@@ -353,7 +353,7 @@ function literals({ sf, text }) {
     }))
     .filter((l) => l.texts.some((t) => HAN.test(t)))
     .sort((a, b) => a.node.getStart(sf) - b.node.getStart(sf));
-  // Number the literals that share a key (a function with several strings): listSalvaged#2.
+  // Number the literals that share a key (a function with several strings): cases.listSalvaged#2.
   const seen = new Map();
   for (const l of out) seen.set(l.path, (seen.get(l.path) ?? 0) + 1);
   const count = new Map();
@@ -380,7 +380,7 @@ function maskText(node, sf) {
   return text.replace(/\s+/g, ' ');
 }
 
-/** Every key path of the exported catalog object, with each function's parameter names. */
+/** Every key path of the exported catalog object (`namespace.key…`), with each function's parameter names. */
 function keys({ sf }) {
   const result = new Map(); // path → { params: string[] | null, placeholders: string[] }
   let catalog = null;
@@ -411,7 +411,9 @@ function keys({ sf }) {
       if (ts.isArrayLiteralExpression(init)) result.get(p).length = init.elements.length;
     }
   };
-  walk(catalog, '');
+  // The top level holds the namespaces (one per screen), not keys: the keys are inside them.
+  for (const ns of catalog.properties)
+    if (ts.isPropertyAssignment(ns) && ts.isObjectLiteralExpression(ns.initializer)) walk(ns.initializer, nameOf(ns.name));
   return result;
 }
 

@@ -164,7 +164,7 @@ describe('number check', () => {
     expect(document.documentElement.lang).toBe('zh-Hant');
     const hant = within(byId('result-errors')).getAllByRole('listitem').map((li) => li.textContent);
     expect(hant).toEqual([checkCharacter.message['zh-Hant'], birthDateInFuture.message['zh-Hant']]);
-    expect(container.querySelector('h1')?.textContent).toBe(MESSAGES['zh-Hant'].heading);
+    expect(container.querySelector('h1')?.textContent).toBe(MESSAGES['zh-Hant'].numberCheck.heading);
     expect(byId<HTMLInputElement>('value-input').value).toBe(BAD_ID);
     expect(calls.length).toBe(callsBefore);
     await expectNoAxeViolations(container);

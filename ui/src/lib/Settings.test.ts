@@ -616,7 +616,7 @@ describe('settings: change the passphrase', () => {
       expect(input(id).hasAttribute('aria-invalid')).toBe(false);
     }
     // The store's minimum comes from Rust (store_status), as on the unlock screen.
-    expect(text('passphrase-new-hint')).toBe(MESSAGES.zh.passphraseHintNew(8));
+    expect(text('passphrase-new-hint')).toBe(MESSAGES.zh.common.passphraseHintNew(8));
     expect(byId(NEW).getAttribute('aria-describedby')).toBe('passphrase-new-hint');
     expect(byId(CURRENT).hasAttribute('aria-describedby')).toBe(false);
     expect(byId('passphrase-change').getAttribute('type')).toBe('submit');
@@ -629,14 +629,15 @@ describe('settings: change the passphrase', () => {
     expect(text('passphrase-heading')).toBe('Change the passphrase');
     expect(section.querySelector('.intro')?.textContent).toContain('A forgotten passphrase cannot be recovered');
     expect(document.querySelector(`label[for="${CONFIRM}"]`)?.textContent).toBe('Type the new passphrase again');
-    expect(text('passphrase-new-hint')).toBe(MESSAGES.en.passphraseHintNew(8));
+    expect(text('passphrase-new-hint')).toBe(MESSAGES.en.common.passphraseHintNew(8));
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('elderly-toggle'));
     await expectNoAxeViolations(container);
   });
 
-  /** The messages that are plain text (not functions or lists). */
-  type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+  /** The settings screen's messages that are plain text (not functions or lists). */
+  type Words = Messages['settings'];
+  type TextKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof Words];
 
   const UI_CHECKS: {
     name: string;
@@ -670,9 +671,9 @@ describe('settings: change the passphrase', () => {
     it(`says what to correct without asking Rust: ${name}`, async () => {
       const { backend, container } = await openPassphrase();
       await change(fields);
-      const summary = await expectSummary(errors.map(([, key]) => MESSAGES.zh[key]));
+      const summary = await expectSummary(errors.map(([, key]) => MESSAGES.zh.settings[key]));
       expect([...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(errors.map(([id]) => `#${id}`));
-      for (const [id, key] of errors) expect(inlineError(id)).toBe(`错误：${MESSAGES.zh[key]}`);
+      for (const [id, key] of errors) expect(inlineError(id)).toBe(`错误：${MESSAGES.zh.settings[key]}`);
       for (const id of [CURRENT, NEW, CONFIRM].filter((f) => !errors.some(([e]) => e === f))) {
         expect(byId(id).hasAttribute('aria-invalid')).toBe(false);
       }
@@ -689,9 +690,9 @@ describe('settings: change the passphrase', () => {
 
       await fireEvent.click(byId('lang-en'));
       expect([...byId('error-summary').querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual(
-        errors.map(([, key]) => MESSAGES.en[key]),
+        errors.map(([, key]) => MESSAGES.en.settings[key]),
       );
-      for (const [id, key] of errors) expect(inlineError(id)).toBe(`Error: ${MESSAGES.en[key]}`);
+      for (const [id, key] of errors) expect(inlineError(id)).toBe(`Error: ${MESSAGES.en.settings[key]}`);
       await expectNoAxeViolations(container);
     });
   }
@@ -719,7 +720,7 @@ describe('settings: change the passphrase', () => {
 
     // Typed right, it is changed and the errors go.
     await change({ current: PASSPHRASE });
-    await waitFor(() => expect(text('passphrase-message')).toBe(MESSAGES.en.passphraseChanged));
+    await waitFor(() => expect(text('passphrase-message')).toBe(MESSAGES.en.settings.passphraseChanged));
     expect(document.getElementById('error-summary')).toBeNull();
     expect(byId(CURRENT).hasAttribute('aria-invalid')).toBe(false);
   });
@@ -747,7 +748,7 @@ describe('settings: change the passphrase', () => {
     const { backend, container } = await openPassphrase();
     // An earlier error is cleared by the change.
     await change({});
-    await expectSummary([MESSAGES.zh.errCurrentPassphraseMissing, MESSAGES.zh.errNewPassphraseMissing]);
+    await expectSummary([MESSAGES.zh.settings.errCurrentPassphraseMissing, MESSAGES.zh.settings.errNewPassphraseMissing]);
 
     await change({ current: PASSPHRASE, next: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
     await waitFor(() => expect(text('passphrase-message')).toBe('口令已更改。下次打开时请使用新口令。'));

@@ -4,6 +4,15 @@ import * as OpenCC from 'opencc-js';
 import { zhHant } from './i18n/zh-Hant';
 import { localized } from '../test/localized';
 
+/** Every key of a catalog as its path, sorted: each namespace, its keys and what they hold
+ *  (`common.statusNames.draft`, `unlock.newIntro.0`). */
+const keyPaths = (v: unknown, at = ''): string[] =>
+  v && typeof v === 'object'
+    ? Object.entries(v)
+        .flatMap(([k, x]) => [at + k, ...keyPaths(x, `${at}${k}.`)])
+        .sort()
+    : [];
+
 describe('i18n', () => {
   it('formats dates of birth per language', () => {
     expect(formatIsoDate('1949-12-31', 'zh')).toBe('1949年12月31日');
@@ -14,37 +23,37 @@ describe('i18n', () => {
   });
 
   it('formats ages', () => {
-    expect(MESSAGES.zh.formatAge(76)).toBe('76岁');
-    expect(MESSAGES.en.formatAge(76)).toBe('76 years');
-    expect(MESSAGES.en.formatAge(1)).toBe('1 year');
+    expect(MESSAGES.zh.numberCheck.formatAge(76)).toBe('76岁');
+    expect(MESSAGES.en.numberCheck.formatAge(76)).toBe('76 years');
+    expect(MESSAGES.en.numberCheck.formatAge(1)).toBe('1 year');
   });
 
   it('names all eight kinds in both languages, uniquely', () => {
     expect(VALUE_KINDS).toHaveLength(8);
     for (const lang of ['zh', 'en'] as const) {
-      const names = VALUE_KINDS.map((k) => MESSAGES[lang].valueKinds[k]);
+      const names = VALUE_KINDS.map((k) => MESSAGES[lang].numberCheck.valueKinds[k]);
       expect(new Set(names).size).toBe(8);
-      for (const k of VALUE_KINDS) expect(MESSAGES[lang].hints[k]).not.toBe('');
+      for (const k of VALUE_KINDS) expect(MESSAGES[lang].numberCheck.hints[k]).not.toBe('');
     }
-    expect(MESSAGES.zh.valueKinds['id-number']).toBe('身份证号码（含港澳台居民居住证、外国人永久居留身份证）');
+    expect(MESSAGES.zh.numberCheck.valueKinds['id-number']).toBe('身份证号码（含港澳台居民居住证、外国人永久居留身份证）');
   });
 
   it('names all eleven statuses in both languages, uniquely', () => {
     expect(STATUSES).toHaveLength(11);
     for (const lang of ['zh', 'en'] as const) {
-      const names = STATUSES.map((s) => MESSAGES[lang].statusNames[s]);
+      const names = STATUSES.map((s) => MESSAGES[lang].common.statusNames[s]);
       expect(new Set(names).size).toBe(11);
     }
-    expect(MESSAGES.zh.statusNames.in_production).toBe('制卡中');
-    expect(MESSAGES.en.statusNames.ready_for_pickup).toBe('Ready for pickup');
+    expect(MESSAGES.zh.common.statusNames.in_production).toBe('制卡中');
+    expect(MESSAGES.en.common.statusNames.ready_for_pickup).toBe('Ready for pickup');
   });
 
   it('counts applications', () => {
-    expect(MESSAGES.zh.caseCount(3, 3)).toBe('共 3 件');
-    expect(MESSAGES.zh.caseCount(120, 50)).toBe('共 120 件，已显示 50 件');
-    expect(MESSAGES.en.caseCount(1, 1)).toBe('1 application');
-    expect(MESSAGES.en.caseCount(0, 0)).toBe('0 applications');
-    expect(MESSAGES.en.caseCount(120, 50)).toBe('120 applications, 50 shown');
+    expect(MESSAGES.zh.cases.caseCount(3, 3)).toBe('共 3 件');
+    expect(MESSAGES.zh.cases.caseCount(120, 50)).toBe('共 120 件，已显示 50 件');
+    expect(MESSAGES.en.cases.caseCount(1, 1)).toBe('1 application');
+    expect(MESSAGES.en.cases.caseCount(0, 0)).toBe('0 applications');
+    expect(MESSAGES.en.cases.caseCount(120, 50)).toBe('120 applications, 50 shown');
   });
 
   it('shows instants in local time, minutes only', () => {
@@ -66,13 +75,13 @@ describe('i18n', () => {
   });
 
   it('has the same keys in both languages', () => {
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
+    expect(keyPaths(MESSAGES.en)).toEqual(keyPaths(MESSAGES.zh));
   });
 
   // The reviewed 繁體中文 catalog, kept complete and free
   // of Simplified characters as zh.ts changes (docs/zh-hant/ui-review.md).
   it('keeps the 繁體中文 catalog complete and in Traditional characters', () => {
-    expect(Object.keys(zhHant).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
+    expect(keyPaths(zhHant)).toEqual(keyPaths(MESSAGES.zh));
     const strings = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });

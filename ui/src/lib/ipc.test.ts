@@ -101,7 +101,7 @@ describe('ipc', () => {
   });
 
   it('gives anything else a general message in both languages', () => {
-    const general = { code: 'internal', message: words((t) => t.internalError) };
+    const general = { code: 'internal', message: words((t) => t.common.internalError) };
     expect(toIpcError(new Error('x'))).toEqual(general);
     expect(toIpcError('command case_list not allowed')).toEqual(general);
     expect(toIpcError(undefined)).toEqual(general);

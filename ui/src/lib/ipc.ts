@@ -241,7 +241,7 @@ export function verifySmsCode(mobile: string, code: string): Promise<SmsVerified
 export function toIpcError(e: unknown): IpcError {
   const general: IpcError = {
     code: 'internal',
-    message: words((t) => t.internalError),
+    message: words((t) => t.common.internalError),
   };
   if (typeof e !== 'object' || e === null || !('code' in e)) return general;
   const { code, message, field, agency_code } = e as Record<string, unknown>;

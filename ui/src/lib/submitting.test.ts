@@ -34,7 +34,7 @@ describe('submitting', () => {
 
   it('shows what the check finds without sending', async () => {
     const { submitting, shown } = form();
-    const missing = uiError('passphrase-new', (m) => m.errNewPassphraseMissing);
+    const missing = uiError('passphrase-new', (m) => m.settings.errNewPassphraseMissing);
     let sent = false;
     expect(await submitting.submit(async () => void (sent = true), () => [missing])).toBe(false);
     expect(sent).toBe(false);

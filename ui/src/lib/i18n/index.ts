@@ -49,7 +49,7 @@ export const MESSAGES: Record<Lang, Messages> = { zh, 'zh-Hant': zhHant, en };
 export function formatIsoDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return MESSAGES[lang].formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return MESSAGES[lang].common.formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** Words that come in every language (Rust's `Localized`, or the UI's own from `words`), in `lang`. */

@@ -12,24 +12,29 @@ import type { CodeList } from '../../bindings/CodeList';
 import type { SituationFlow, SituationPlace } from '../situations';
 
 export interface Messages {
-  /** The document title, given the current page's heading. */
-  title: (page: string) => string;
+  common: CommonMessages;
+  header: HeaderMessages;
+  nav: NavMessages;
+  unlock: UnlockMessages;
+  cases: CasesMessages;
+  newCase: NewCaseMessages;
+  bundles: BundlesMessages;
+  settings: SettingsMessages;
+  numberCheck: NumberCheckMessages;
+  wizard: WizardMessages;
+  pickers: PickersMessages;
+  documents: DocumentsMessages;
+  checkAnswers: CheckAnswersMessages;
+  outcome: OutcomeMessages;
+  roster: RosterMessages;
+}
+
+/** Words more than one screen uses, and those of the parts every screen shares (the error summary,
+ *  dialogs, passphrase fields). */
+export interface CommonMessages {
   /** The name of this language, written in it (shown on the switch to it). */
   langName: string;
-  /** The language switch (each language named in itself), for screen readers. */
-  switchLanguage: string;
   elderlyMode: string;
-  settings: string;
-  /** Shown when settings_set rejected: the change holds for this session only. */
-  settingsNotSaved: string;
-
-  /** The name of the main navigation and its entries. */
-  navLabel: string;
-  navCases: string;
-  navCheck: string;
-  navSettings: string;
-  /** While the app asks Rust whether the data is locked. */
-  opening: string;
   /** What any unexpected failure says (a rejection that is not an IpcError). */
   internalError: string;
 
@@ -37,15 +42,6 @@ export interface Messages {
   errorSummaryTitle: string;
   /** Read before an inline error message, for screen readers. */
   errorPrefix: string;
-  /** A field's problem said on a page without the field (check answers): its name, then what is wrong. */
-  fieldProblem: (field: string, message: string) => string;
-
-  unlockNewHeading: string;
-  /** What the passphrase is for, in plain words: one paragraph each. */
-  unlockNewIntro: readonly string[];
-  unlockLockedHeading: string;
-  unlockLockedIntro: string;
-  passphraseLabel: string;
   /** The hint under a new passphrase; `min` comes from Rust (the store's rule). */
   passphraseHintNew: (min: number) => string;
   passphraseConfirmLabel: string;
@@ -54,26 +50,75 @@ export interface Messages {
   /** Announced when the show/hide button is pressed. */
   passphraseShown: string;
   passphraseHidden: string;
-  unlockSubmitNew: string;
-  unlockSubmitLocked: string;
-  unlocking: string;
-  errPassphraseMissing: string;
   errConfirmMissing: string;
   errConfirmMismatch: string;
+  statusNames: Record<Status, string>;
+  tryAgain: string;
+  cancel: string;
+  /** What to do about a case the agency rejected, or one that could not be sent. */
+  nextSteps: Record<'rejected' | 'failed', string>;
+  /** Names a case where a dialog lists it (deleting it, exporting it). */
+  caseWhich: (name: string, flowTitle: string, statusName: string) => string;
+  birthDate: string;
+  /** Formats a date of birth given as numbers (month 1–12). */
+  formatDate: (year: number, month: number, day: number) => string;
+  gender: string;
+  genders: Record<Gender, string>;
+  region: string;
+  openDraft: string;
+  submitButton: string;
+  statusReason: string;
+}
 
-  casesHeading: string;
+/** The window around every screen: its title, the header and what App.svelte says itself. */
+export interface HeaderMessages {
+  /** The document title, given the current page's heading. */
+  title: (page: string) => string;
+  /** The language switch (each language named in itself), for screen readers. */
+  switchLanguage: string;
+  settings: string;
+  /** Shown when settings_set rejected: the change holds for this session only. */
+  settingsNotSaved: string;
+  /** While the app asks Rust whether the data is locked. */
+  opening: string;
+}
+
+/** The main navigation and its entries. */
+export interface NavMessages {
+  /** The navigation's own name, for screen readers. */
+  label: string;
+  cases: string;
+  check: string;
+  settings: string;
+}
+
+/** The unlock screen: set the data passphrase (first start) or unlock with it. */
+export interface UnlockMessages {
+  newHeading: string;
+  /** What the passphrase is for, in plain words: one paragraph each. */
+  newIntro: readonly string[];
+  lockedHeading: string;
+  lockedIntro: string;
+  passphraseLabel: string;
+  submitNew: string;
+  submitLocked: string;
+  unlocking: string;
+  errPassphraseMissing: string;
+}
+
+/** The case list: search, filter, the table, loading more, deleting. */
+export interface CasesMessages {
+  heading: string;
   searchLabel: string;
   searchButton: string;
   statusFilterLabel: string;
   allStatuses: string;
-  statusNames: Record<Status, string>;
   /** The results count: how many match and, when fewer are listed, how many are. */
   caseCount: (total: number, shown: number) => string;
-  casesLoading: string;
-  casesFailed: string;
+  loading: string;
+  failed: string;
   /** The store is damaged where the list is kept: the cases were read back one by one. */
   listSalvaged: (unreadable: number) => string;
-  tryAgain: string;
   tableCaption: string;
   colName: string;
   colIdNumber: string;
@@ -87,16 +132,33 @@ export interface Messages {
   loadMore: string;
   noCases: string;
   noMatch: string;
-
-  newCase: string;
-  newCaseLegend: string;
-  newCaseStart: string;
-  cancel: string;
-  errChooseFlow: string;
   /** Says which flow the new draft is for. */
   draftCreated: (flowTitle: string) => string;
 
-  // --- Start screen by situation, next steps in the case list, region and branch pickers. ---
+  deleteButton: string;
+  /** Completes a delete button's accessible name ("删除" + this): whose application, or which draft. */
+  deleteWhose: (name: string, statusName: string, when: string) => string;
+  deleteHeading: string;
+  deleteWarning: string;
+  /** What deleting means for a case where it is (Rust's `facts.place`), with its agency reference
+   *  number when it has one; null when there is nothing to add to `deleteWarning`. */
+  deleteConsequence: (place: CasePlace, reference: string | null) => string | null;
+  confirmDelete: string;
+  deleting: string;
+  deleted: string;
+
+  /** The open action on a case list row, and its accessible completion (whose case). */
+  openCase: string;
+  openWhose: (name: string, statusName: string) => string;
+}
+
+/** The start screen: situations in plain words, and the drafts to resume. */
+export interface NewCaseMessages {
+  open: string;
+  legend: string;
+  start: string;
+  errChooseFlow: string;
+
   /** The places the start screen groups its situations by. */
   placeNames: Record<SituationPlace, string>;
   /** Each situation in plain words, and who it is for (one sentence). */
@@ -110,49 +172,13 @@ export interface Messages {
   /** Completes a resume button's accessible name: which draft. */
   resumeWhich: (name: string, flowTitle: string, when: string) => string;
   updatedAt: (when: string) => string;
-  /** What to do about a case the agency rejected, or one that could not be sent. */
-  nextSteps: Record<'rejected' | 'failed', string>;
-  regionProvince: string;
-  regionCity: string;
-  regionDistrict: string;
-  /** Under a date input: the format it takes. */
-  dateHint: string;
-  /** The label of the branch picker's district (or city) list. */
-  branchArea: (list: CodeList) => string;
-  branchSearchLabel: string;
-  branchSearchHint: string;
-  branchCount: (n: number) => string;
-  branchNone: string;
-  branchSample: string;
-  branchOnlyBank: (bank: string) => string;
-  branchAllBanks: string;
-  branchShowOnly: (bank: string) => string;
-  branchAddress: string;
-  branchPhone: string;
-  branchChosen: string;
-  branchChange: string;
-  /** After the reason a picker cannot be used: the text box below takes the answer. */
-  pickerUnavailable: string;
-  // --- End of the start screen and pickers block. ---
+}
 
-  deleteButton: string;
-  /** Completes a delete button's accessible name ("删除" + this): whose application, or which draft. */
-  deleteWhose: (name: string, statusName: string, when: string) => string;
-  deleteHeading: string;
-  deleteWarning: string;
-  /** Names the case in the confirmation. */
-  deleteWhich: (name: string, flowTitle: string, statusName: string) => string;
-  /** What deleting means for a case where it is (Rust's `facts.place`), with its agency reference
-   *  number when it has one; null when there is nothing to add to `deleteWarning`. */
-  deleteConsequence: (place: CasePlace, reference: string | null) => string | null;
-  confirmDelete: string;
-  deleting: string;
-  deleted: string;
-
-  // --- Export and import of case bundles in the case list (the case list helper's block). ---
+/** Export and import of case bundles from the case list. */
+export interface BundlesMessages {
   /** The label of the checkbox that selects every case shown. */
   selectAllShown: string;
-  /** Before `deleteWhose` in a row checkbox's label ("选择" + "张三的申请"). */
+  /** Before `cases.deleteWhose` in a row checkbox's label ("选择" + "张三的申请"). */
   selectCase: string;
   /** How many cases are selected (a selection outlives a search). */
   selectedCount: (n: number) => string;
@@ -167,8 +193,8 @@ export interface Messages {
   exportWarning: string;
   /** What importing asks for and what it replaces. */
   importIntro: string;
-  bundlePassphraseLabel: string;
-  errBundlePassphraseMissing: string;
+  passphraseLabel: string;
+  errPassphraseMissing: string;
   confirmExport: string;
   confirmImport: string;
   exporting: string;
@@ -184,11 +210,13 @@ export interface Messages {
   skippedCase: (who: string, reason: string) => string;
   /** A case known only by its id (not among those listed). */
   caseNumber: (id: string) => string;
-  // --- End of the case bundles block. ---
+}
 
-  settingsHeading: string;
+/** The settings screen: the agency, the outbox, display, this computer, the passphrase. */
+export interface SettingsMessages {
+  heading: string;
   /** While the agency settings are read. */
-  settingsLoading: string;
+  loading: string;
   /** Save buttons while their save runs. */
   saving: string;
 
@@ -230,7 +258,7 @@ export interface Messages {
 
   displayHeading: string;
   langLegend: string;
-  /** What elderly mode changes (its name is `elderlyMode`). */
+  /** What elderly mode changes (its name is `common.elderlyMode`). */
   elderlyHint: string;
 
   computerHeading: string;
@@ -240,7 +268,6 @@ export interface Messages {
   operatorSaved: string;
   dataDirLabel: string;
   dataDirHint: string;
-  // --- Change the passphrase in Settings (the settings helper's block; lib/ChangePassphrase). ---
   changePassphraseHeading: string;
   /** Everything stays encrypted; a forgotten passphrase cannot be recovered. */
   changePassphraseIntro: string;
@@ -256,8 +283,10 @@ export interface Messages {
   errNewPassphraseUnchanged: string;
   errNewConfirmMissing: string;
   errNewConfirmMismatch: string;
-  // --- End of the change-the-passphrase block. ---
+}
 
+/** The number check (号码核验) and its result. */
+export interface NumberCheckMessages {
   heading: string;
   intro: string;
   kindLabel: string;
@@ -278,28 +307,26 @@ export interface Messages {
   normalizedDiffers: (typed: string) => string;
   documentKind: string;
   documentKinds: Record<IdDocument, string>;
-  birthDate: string;
-  /** Formats a date of birth given as numbers (month 1–12). */
-  formatDate: (year: number, month: number, day: number) => string;
-  gender: string;
-  genders: Record<Gender, string>;
   age: string;
   formatAge: (years: number) => string;
-  region: string;
 
   ipcErrorTitle: string;
   ipcErrorBody: string;
   ipcErrorCode: (code: string) => string;
+}
 
-  // --- The application wizard (lib/wizard). ---
-  /** The open action on a case list row, and its accessible completion (whose case). */
-  openCase: string;
-  openDraft: string;
-  openWhose: (name: string, statusName: string) => string;
+/** The application wizard around its pages: steps, questions, saving, the agency, SMS codes, submitting. */
+export interface WizardMessages {
+  /** A field's problem said on a page without the field (check answers): its name, then what is wrong. */
+  fieldProblem: (field: string, message: string) => string;
+  /** Under a date input: the format it takes. */
+  dateHint: string;
+  /** After the reason a picker cannot be used: the text box below takes the answer. */
+  pickerUnavailable: string;
   backToList: string;
-  wizardHeading: string;
-  wizardLoading: string;
-  wizardLoadFailed: string;
+  heading: string;
+  loading: string;
+  loadFailed: string;
   /** The step indicator's name, and "step n of m". */
   stepsLabel: string;
   stepOf: (n: number, total: number) => string;
@@ -326,61 +353,21 @@ export interface Messages {
   nextFlowTitle: string;
   nextFlowBody: (flow: string) => string;
   followButton: string;
-  uploadIntro: string;
-  chooseFile: string;
-  dropHere: string;
-  uploading: string;
-  fixing: string;
-  uploadDone: string;
-  uploadMissing: string;
-  photoOk: string;
-  photoProblems: string;
-  /** Problems the agency would refuse the picture for: they block the case. */
-  photoRefused: string;
-  /** Findings worth a look that the person may accept. */
-  photoAdvisory: string;
-  useAnyway: string;
-  usedAnyway: string;
   /** The eligibility gate, while the agency has not answered. */
   agencyWaitingTitle: string;
   agencyWaitingBody: string;
   agencyAskNow: string;
-  /** 【继续申领】 after a clean-up (seed 004 §1.3.12). */
-  continueApplication: string;
   /** 【获取图片】 (seed 004 §1.3.4). */
   getPhoto: string;
   gettingPhoto: string;
   agencyPhotoAlt: string;
   photoOnFileAlt: string;
-  fixButton: string;
-  fixedChanges: string;
-  /** What a fix did, one change after another. */
-  changeList: (changes: readonly string[]) => string;
-  previewAlt: (kind: string) => string;
-  checkHeading: string;
-  changeLink: string;
-  changeWhat: (label: string) => string;
-  submitButton: string;
   submitHeading: string;
   submitWarning: string;
   confirmSubmit: string;
   submitting: string;
   notReady: string;
-  queuedHeading: string;
-  queuedBody: string;
-  /** A case being sent right now (its upload under way). */
-  sendingHeading: string;
-  sendingBody: string;
-  submittedHeading: string;
-  referenceLabel: string;
-  whatNextHeading: string;
-  whatNextBody: string;
-  caseStatusHeading: string;
-  statusReason: string;
-  /** The application date: the day the case was finalized, which the agency judges it on. */
-  appliedOn: string;
 
-  // --- Wizard: step text, SMS codes, documents, reopening, revisiting, one question per page
   // (the wizard helper's block). ---
   /** Under an SMS code field: where the code goes, or that a number is needed first. */
   smsGoesTo: (mobile: string) => string;
@@ -396,6 +383,53 @@ export interface Messages {
   smsNoAgency: string;
   /** When the agency says the code is not right (and gives no message of its own). */
   smsWrong: string;
+  /** Elderly mode: which question of the step is shown. */
+  questionOf: (n: number, total: number) => string;
+}
+
+/** The wizard's region cascade and bank branch picker. */
+export interface PickersMessages {
+  regionProvince: string;
+  regionCity: string;
+  regionDistrict: string;
+  /** The label of the branch picker's district (or city) list. */
+  branchArea: (list: CodeList) => string;
+  branchSearchLabel: string;
+  branchSearchHint: string;
+  branchCount: (n: number) => string;
+  branchNone: string;
+  branchSample: string;
+  branchOnlyBank: (bank: string) => string;
+  branchAllBanks: string;
+  branchShowOnly: (bank: string) => string;
+  branchAddress: string;
+  branchPhone: string;
+  branchChosen: string;
+  branchChange: string;
+}
+
+/** A documents step: uploads, the photo check, fixes, removal. */
+export interface DocumentsMessages {
+  uploadIntro: string;
+  chooseFile: string;
+  dropHere: string;
+  uploading: string;
+  fixing: string;
+  uploadDone: string;
+  uploadMissing: string;
+  photoOk: string;
+  photoProblems: string;
+  /** Problems the agency would refuse the picture for: they block the case. */
+  photoRefused: string;
+  /** Findings worth a look that the person may accept. */
+  photoAdvisory: string;
+  useAnyway: string;
+  usedAnyway: string;
+  fixButton: string;
+  fixedChanges: string;
+  /** What a fix did, one change after another. */
+  changeList: (changes: readonly string[]) => string;
+  previewAlt: (kind: string) => string;
   /** The native "choose a file" dialog (Rust), beside the file input. */
   pickFile: string;
   removeDocument: string;
@@ -408,30 +442,56 @@ export interface Messages {
   /** The legend of the marks drawn on a checked picture, and what each mark is. */
   marksLegend: string;
   markNames: Record<keyof Marks, string>;
+}
+
+/** The check-answers page. */
+export interface CheckAnswersMessages {
+  heading: string;
+  changeLink: string;
+  changeWhat: (label: string) => string;
+  revisitTitle: string;
+  revisitBody: string;
+}
+
+/** A case no longer a draft: where it stands, reopen, 继续申领. */
+export interface OutcomeMessages {
+  /** 【继续申领】 after a clean-up (seed 004 §1.3.12). */
+  continueApplication: string;
+  queuedHeading: string;
+  queuedBody: string;
+  /** A case being sent right now (its upload under way). */
+  sendingHeading: string;
+  sendingBody: string;
+  submittedHeading: string;
+  referenceLabel: string;
+  whatNextHeading: string;
+  whatNextBody: string;
+  caseStatusHeading: string;
+  /** The application date: the day the case was finalized, which the agency judges it on. */
+  appliedOn: string;
   reopenIntro: string;
   reopenButton: string;
   reopening: string;
   /** Recorded with the reopening (the audit trail). */
   reopenReason: string;
-  revisitTitle: string;
-  revisitBody: string;
-  /** Elderly mode: which question of the step is shown. */
-  questionOf: (n: number, total: number) => string;
-  // --- The employer's roster of employees (bj-employer-submit) ---
-  rosterCaption: string;
-  rosterName: string;
-  rosterStatus: string;
-  rosterStatuses: Record<'registered' | 'confirmed' | 'submitted', string>;
-  rosterSummary: (total: number, confirmed: number, waiting: number, submitted: number) => string;
-  rosterNoneConfirmed: string;
+}
+
+/** The employer's roster of employees (bj-employer-submit). */
+export interface RosterMessages {
+  caption: string;
+  name: string;
+  status: string;
+  statuses: Record<'registered' | 'confirmed' | 'submitted', string>;
+  summary: (total: number, confirmed: number, waiting: number, submitted: number) => string;
+  noneConfirmed: string;
   /** The masked ID number column, when the agency gives one. */
-  rosterIdNumber: string;
+  idNumber: string;
   /** A status the agency gave that has no words here. */
-  rosterStatusUnknown: string;
+  statusUnknown: string;
   /** Everyone listed has already been submitted. */
-  rosterAllSubmitted: string;
+  allSubmitted: string;
   /** The agency listed nobody. */
-  rosterEmpty: string;
+  empty: string;
   /** There is no list from the agency on the case. */
-  rosterNoList: string;
+  noList: string;
 }

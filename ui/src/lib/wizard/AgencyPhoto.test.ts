@@ -15,13 +15,13 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
     const onAsk = vi.fn(async () => {});
     app.lang = 'zh';
     const view = render(AgencyPhoto, { ...RECEIPT, found: false, canAsk: true, onAsk });
-    expect(byId('get-photo').textContent?.trim()).toBe(MESSAGES.zh.getPhoto);
+    expect(byId('get-photo').textContent?.trim()).toBe(MESSAGES.zh.wizard.getPhoto);
     expect(document.querySelector('#agency-photo')).toBeNull();
     await fireEvent.click(byId('get-photo'));
     expect(onAsk).toHaveBeenCalledOnce();
     await view.rerender({ found: true });
     await waitFor(() => byId('agency-photo'));
-    expect(byId('agency-photo').getAttribute('alt')).toBe(MESSAGES.zh.agencyPhotoAlt);
+    expect(byId('agency-photo').getAttribute('alt')).toBe(MESSAGES.zh.wizard.agencyPhotoAlt);
     expect(backend.argsOf('case_agency_photo')).toEqual([{ id: 'c1', path: 'photo.receipt_number' }]);
     await expectNoAxeViolations(view.container);
     // Refused (another number typed, unknown): the photo goes.
@@ -41,7 +41,7 @@ describe('获取制卡相片 (seed 004 §1.3.4)', () => {
     app.lang = 'en';
     const view = render(AgencyPhoto, { ...ON_FILE });
     await waitFor(() => byId('agency-photo'));
-    expect(byId('agency-photo').getAttribute('alt')).toBe(MESSAGES.en.photoOnFileAlt);
+    expect(byId('agency-photo').getAttribute('alt')).toBe(MESSAGES.en.wizard.photoOnFileAlt);
     expect(document.querySelector('#get-photo')).toBeNull();
     expect(backend.argsOf('case_agency_photo')).toEqual([{ id: 'c1', path: 'photo.use_system_photo' }]);
     await expectNoAxeViolations(view.container);

@@ -22,11 +22,11 @@ describe('employee roster', () => {
       const rows = [...container.querySelectorAll<HTMLTableRowElement>('tbody tr')];
       expect(rows.map((r) => [r.dataset.employee, r.dataset.status])).toEqual(EMPLOYEES.map((e) => [e.id, e.status]));
       expect(rows[1]!.textContent).toContain('周敏');
-      expect(rows[1]!.textContent).toContain(t.rosterStatuses.registered);
-      expect(container.querySelector('caption')?.textContent).toBe(t.rosterCaption);
+      expect(rows[1]!.textContent).toContain(t.roster.statuses.registered);
+      expect(container.querySelector('caption')?.textContent).toBe(t.roster.caption);
       expect(container.querySelectorAll('th[scope=col]')).toHaveLength(2);
-      expect(byId('employee-roster-summary').textContent).toBe(t.rosterSummary(4, 1, 2, 1));
-      expect(container.textContent).not.toContain(t.rosterNoneConfirmed);
+      expect(byId('employee-roster-summary').textContent).toBe(t.roster.summary(4, 1, 2, 1));
+      expect(container.textContent).not.toContain(t.roster.noneConfirmed);
       await expectNoAxeViolations(container);
     });
   }
@@ -35,7 +35,7 @@ describe('employee roster', () => {
     const waiting = EMPLOYEES.map((e) => ({ ...e, status: 'registered' }));
     app.lang = 'zh';
     const { container } = render(EmployeeRoster, { employees: waiting });
-    expect(container.textContent).toContain(MESSAGES.zh.rosterNoneConfirmed);
+    expect(container.textContent).toContain(MESSAGES.zh.roster.noneConfirmed);
     await expectNoAxeViolations(container);
   });
 
@@ -43,6 +43,6 @@ describe('employee roster', () => {
     app.lang = 'zh';
     const { container } = render(EmployeeRoster, { employees: null });
     expect(container.querySelector('table')).toBeNull();
-    expect(container.textContent).toContain(MESSAGES.zh.rosterNoList);
+    expect(container.textContent).toContain(MESSAGES.zh.roster.noList);
   });
 });

@@ -67,7 +67,6 @@ function openWizard(
     caseId: 'c1',
     onBack,
     onOpen,
-    onLocked: vi.fn(),
   });
   return { backend, onBack, onOpen, ...view };
 }
@@ -304,9 +303,9 @@ describe('SMS codes', () => {
       const mobile = lang === 'zh' ? '13800138000' : '13800138001';
       const { backend, container } = openWizard({ flow: 'ui-sms', agency: TRAINING, answers: { 'applicant.mobile': mobile }, lang });
       const send = await waitFor(() => byId<HTMLButtonElement>(SEND));
-      expect(send.textContent?.trim()).toBe(t.smsSend);
+      expect(send.textContent?.trim()).toBe(t.wizard.smsSend);
       expect(send.getAttribute('aria-describedby')).toBe('f-applicant-sms_code-sms-hint');
-      expect(text('f-applicant-sms_code-sms-hint')).toBe(t.smsGoesTo(mobile));
+      expect(text('f-applicant-sms_code-sms-hint')).toBe(t.wizard.smsGoesTo(mobile));
       // It follows its field.
       const code = byId('f-applicant-sms_code');
       expect(code.compareDocumentPosition(send) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -316,9 +315,9 @@ describe('SMS codes', () => {
       const shown = await waitFor(() => byId('f-applicant-sms_code-training-code'));
       expect(backend.argsOf('agency_sms_send')).toEqual([{ mobile }]);
       expect(shown.dataset.code).toBe(TRAINING_SMS_CODE);
-      expect(shown.textContent?.replace(/\s+/g, '')).toBe(`${t.smsTrainingCode}${TRAINING_SMS_CODE}`.replace(/\s+/g, ''));
+      expect(shown.textContent?.replace(/\s+/g, '')).toBe(`${t.wizard.smsTrainingCode}${TRAINING_SMS_CODE}`.replace(/\s+/g, ''));
       expect(byId('f-applicant-sms_code-sms-status').getAttribute('role')).toBe('status');
-      expect(byId('f-applicant-sms_code-sms-status').textContent).toContain(t.smsSent(mobile));
+      expect(byId('f-applicant-sms_code-sms-status').textContent).toContain(t.wizard.smsSent(mobile));
       // Another code only after a minute; the button keeps focus meanwhile.
       expect(send.getAttribute('aria-disabled')).toBe('true');
       expect(send.textContent?.trim()).toMatch(lang === 'zh' ? /^(60|59)秒后可重新发送$/ : /^Send again in (60|59) s$/);
@@ -330,7 +329,7 @@ describe('SMS codes', () => {
       const later = Date.now() + 61_000;
       const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
       onTestFinished(() => clock.mockRestore());
-      await waitFor(() => expect(send.textContent?.trim()).toBe(t.smsSendAgain), { timeout: 2500 });
+      await waitFor(() => expect(send.textContent?.trim()).toBe(t.wizard.smsSendAgain), { timeout: 2500 });
       expect(send.getAttribute('aria-disabled')).toBeNull();
     });
   }
@@ -338,9 +337,9 @@ describe('SMS codes', () => {
   it('uses the number just typed, and says when there is none', async () => {
     const { backend } = openWizard({ flow: 'ui-sms', agency: TRAINING });
     const send = await waitFor(() => byId(SEND));
-    expect(text('f-applicant-sms_code-sms-hint')).toBe(MESSAGES.zh.smsNoMobile);
+    expect(text('f-applicant-sms_code-sms-hint')).toBe(MESSAGES.zh.wizard.smsNoMobile);
     await fireEvent.click(send);
-    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.zh.smsNoMobile));
+    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.zh.wizard.smsNoMobile));
     expect(byId('f-applicant-sms_code-sms-error').getAttribute('role')).toBe('alert');
     expect(backend.argsOf('agency_sms_send')).toEqual([]);
 
@@ -354,7 +353,7 @@ describe('SMS codes', () => {
   it('says to set up the agency in Settings when there is none', async () => {
     openWizard({ flow: 'ui-sms', answers: { 'applicant.mobile': '13700137000' }, lang: 'en' });
     await fireEvent.click(await waitFor(() => byId(SEND)));
-    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.en.smsNoAgency));
+    await waitFor(() => expect(text('f-applicant-sms_code-sms-error')).toBe(MESSAGES.en.wizard.smsNoAgency));
     expect(document.querySelector('#f-applicant-sms_code-training-code')).toBeNull();
   });
 
@@ -411,7 +410,7 @@ describe('documents step', () => {
       const t = MESSAGES[lang];
       const { backend, container } = openWizard({ answers: FILLED, lang });
       const pick = await waitFor(() => byId<HTMLButtonElement>('doc-card_photo-pick'));
-      expect(pick.textContent?.replace(/\s+/g, '')).toBe(`${t.pickFile}：${documentLabel('card_photo', lang)}`.replace(/\s+/g, ''));
+      expect(pick.textContent?.replace(/\s+/g, '')).toBe(`${t.documents.pickFile}：${documentLabel('card_photo', lang)}`.replace(/\s+/g, ''));
       // The file input stays, for drag-and-drop's neighbour and for the end-to-end test.
       expect(byId<HTMLInputElement>('doc-card_photo').type).toBe('file');
 
@@ -419,7 +418,7 @@ describe('documents step', () => {
       backend.hold.document_pick = held.promise;
       pick.focus();
       await fireEvent.click(pick);
-      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.uploading));
+      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.documents.uploading));
       expect(byId('doc-card_photo-progress').getAttribute('role')).toBe('status');
       expect(pick.disabled).toBe(true);
       expect(byId<HTMLInputElement>('doc-card_photo').disabled).toBe(true);
@@ -440,7 +439,7 @@ describe('documents step', () => {
       expect([face.getAttribute('x'), face.getAttribute('y'), face.getAttribute('width'), face.getAttribute('height')]).toEqual(['200', '180', '200', '260']);
       expect([...marks.querySelectorAll('rect')].map((r) => r.dataset.mark)).toEqual(['crop', 'face', 'glare']);
       const legend = [...byId('doc-card_photo-legend').querySelectorAll('li')].map((li) => li.textContent?.trim());
-      expect(legend).toEqual([t.markNames.crop, t.markNames.face, t.markNames.glare]);
+      expect(legend).toEqual([t.documents.markNames.crop, t.documents.markNames.face, t.documents.markNames.glare]);
       await expectNoAxeViolations(container);
 
       // The fix, with its own progress; the fixed picture has only its face marked.
@@ -448,11 +447,11 @@ describe('documents step', () => {
       const fixing = deferred<void>();
       backend.hold.document_fix = fixing.promise;
       await fireEvent.click(fix);
-      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.fixing));
+      await waitFor(() => expect(text('doc-card_photo-progress')).toBe(t.documents.fixing));
       expect(fix.disabled).toBe(true);
       expect(pick.disabled).toBe(true);
       fixing.resolve();
-      await waitFor(() => expect(doc().querySelector('.ok')?.textContent).toBe(t.photoOk));
+      await waitFor(() => expect(doc().querySelector('.ok')?.textContent).toBe(t.documents.photoOk));
       expect([...byId('doc-card_photo-marks').querySelectorAll('rect')].map((r) => r.dataset.mark)).toEqual(['face']);
       expect(doc().querySelector('.changes')?.textContent).toContain(lang === 'zh' ? '已裁剪为358×441像素' : 'Cropped to 358×441 pixels');
     });
@@ -474,7 +473,7 @@ describe('documents step', () => {
     const { backend, container } = openWizard({ answers: FILLED });
     // One finding the agency would refuse (the size) and one that is advice (glare).
     await fireEvent.click(await waitFor(() => byId('doc-card_photo-pick')));
-    await waitFor(() => expect(text('doc-card_photo-refused')).toBe(MESSAGES.zh.photoRefused));
+    await waitFor(() => expect(text('doc-card_photo-refused')).toBe(MESSAGES.zh.documents.photoRefused));
     expect(doc().querySelector('.problems[data-blocks="true"] li')?.textContent).toBe(PHOTO_CHECK.problems[0]!.message.zh);
     expect(document.querySelector('#doc-card_photo-accept')).toBeNull();
     // Advice only: the person may use it anyway, and the choice is recorded by Rust.
@@ -486,7 +485,7 @@ describe('documents step', () => {
     expect(accept.textContent?.replace(/\s+/g, '')).toBe('仍然使用这张图片：制卡照片');
     await expectNoAxeViolations(container);
     await fireEvent.click(accept);
-    await waitFor(() => expect(text('doc-card_photo-accepted')).toBe(MESSAGES.zh.usedAnyway));
+    await waitFor(() => expect(text('doc-card_photo-accepted')).toBe(MESSAGES.zh.documents.usedAnyway));
     expect(backend.argsOf('document_accept')).toEqual([{ id: 'c1', kind: 'card_photo' }]);
   });
 
@@ -494,7 +493,7 @@ describe('documents step', () => {
     const { backend, container } = openWizard({ flow: 'ui-eligibility', answers: FILLED });
     await waitFor(() => expect(heading()).toBe('上传照片'));
     const notice = byId('agency-waiting');
-    expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES.zh.agencyWaitingTitle);
+    expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES.zh.wizard.agencyWaitingTitle);
     expect(notice.textContent).toContain('基本信息：还没有收到经办机构的答复。');
     await expectNoAxeViolations(container);
     const asked = backend.argsOf('case_ask_agency').length;
@@ -522,7 +521,7 @@ describe('documents step', () => {
     await fireEvent.click(remove);
     const dialog = await waitFor(() => byId('remove-dialog'));
     expect(dialog.querySelector('h2')?.textContent).toBe('删除制卡照片？');
-    expect(text('remove-warning')).toBe(MESSAGES.zh.removeWarning);
+    expect(text('remove-warning')).toBe(MESSAGES.zh.documents.removeWarning);
     expect(document.activeElement).toBe(byId('cancel-remove'));
     await expectNoAxeViolations(container);
     await fireEvent.click(byId('cancel-remove'));
@@ -544,7 +543,7 @@ describe('documents step', () => {
     const { backend } = openWizard({ answers: FILLED, flow: 'ui-cartoon', lang: 'en' });
     const cartoon = await waitFor(() => byId('doc-card_photo-default'));
     expect(cartoon.textContent?.trim()).toBe('Use the default cartoon photo');
-    expect(text('doc-card_photo-default-hint')).toBe(MESSAGES.en.defaultPhotoHint);
+    expect(text('doc-card_photo-default-hint')).toBe(MESSAGES.en.documents.defaultPhotoHint);
     await fireEvent.click(cartoon);
     await waitFor(() => expect(doc().dataset.done).toBe('true'));
     expect(backend.argsOf('document_default_child_photo')).toEqual([{ id: 'c1' }]);
@@ -567,20 +566,20 @@ describe('a rejected or failed case', () => {
         lang,
         case: { status: 'rejected', status_reason: reason('照片不合格', 'The photo was not accepted'), applied_on: '2026-11-20' },
       });
-      await waitFor(() => expect(heading()).toBe(t.caseStatusHeading));
-      expect(text('applied-on')).toBe(`${t.appliedOn}2026-11-20`.trim());
+      await waitFor(() => expect(heading()).toBe(t.outcome.caseStatusHeading));
+      expect(text('applied-on')).toBe(`${t.outcome.appliedOn}2026-11-20`.trim());
       const said = lang === 'zh' ? '照片不合格' : 'The photo was not accepted';
-      expect(text('status-reason')).toBe(`${t.statusReason}${said}`.trim());
+      expect(text('status-reason')).toBe(`${t.common.statusReason}${said}`.trim());
       const reopen = byId('reopen-case');
-      expect(reopen.textContent?.trim()).toBe(t.reopenButton);
+      expect(reopen.textContent?.trim()).toBe(t.outcome.reopenButton);
       await expectNoAxeViolations(container);
 
       await fireEvent.click(reopen);
       // Nothing is wrong as far as the engine knows: straight to check answers, the reason in sight.
-      await waitFor(() => expect(heading()).toBe(t.checkHeading));
-      expect(backend.argsOf('case_reopen')).toEqual([{ id: 'c1', reason: t.reopenReason }]);
+      await waitFor(() => expect(heading()).toBe(t.checkAnswers.heading));
+      expect(backend.argsOf('case_reopen')).toEqual([{ id: 'c1', reason: t.outcome.reopenReason }]);
       expect(document.activeElement).toBe(byId('wizard-heading'));
-      expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe(t.statusNames.rejected);
+      expect(byId('reopen-reason').querySelector('h2')?.textContent).toBe(t.common.statusNames.rejected);
       expect(byId('reopen-reason').textContent).toContain(said);
       await expectNoAxeViolations(container);
 
@@ -601,18 +600,18 @@ describe('a rejected or failed case', () => {
   it('says a case being sent is on its way, and that a dropped connection loses nothing', async () => {
     const { container } = openWizard({ answers: FILLED, photo: true, case: { status: 'sending' } });
     await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('sending'));
-    expect(heading()).toBe(MESSAGES.zh.sendingHeading);
-    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.sendingBody);
-    expect(byId('case-outcome').textContent).not.toContain(MESSAGES.zh.queuedHeading);
+    expect(heading()).toBe(MESSAGES.zh.outcome.sendingHeading);
+    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.outcome.sendingBody);
+    expect(byId('case-outcome').textContent).not.toContain(MESSAGES.zh.outcome.queuedHeading);
     await expectNoAxeViolations(container);
   });
 
   it('waits for the next attempt when sending failed, and says why', async () => {
     const { backend, container } = openWizard({ answers: FILLED, photo: true, case: { status: 'failed', status_reason: reason('网络中断', 'The connection dropped') } });
     await waitFor(() => expect(byId('case-outcome').dataset.status).toBe('failed'));
-    expect(heading()).toBe(MESSAGES.zh.queuedHeading);
-    expect(text('status-reason')).toBe(`${MESSAGES.zh.statusReason}网络中断`.trim());
-    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.nextSteps.failed);
+    expect(heading()).toBe(MESSAGES.zh.outcome.queuedHeading);
+    expect(text('status-reason')).toBe(`${MESSAGES.zh.common.statusReason}网络中断`.trim());
+    expect(byId('case-outcome').textContent).toContain(MESSAGES.zh.common.nextSteps.failed);
     expect(document.getElementById('reopen-case')).toBeNull();
     await expectNoAxeViolations(container);
     // Read again when the sender moves it on, not for another case's news, never on a timer.
@@ -640,10 +639,10 @@ describe('steps to revisit', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`are listed on check answers, each linked (${lang})`, async () => {
       const { container } = openWizard({ answers: FILLED, photo: true, lang, flow: 'ui-revisit', startedVersion: 1 });
-      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkHeading));
+      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkAnswers.heading));
       const notice = byId('revisit-notice');
       expect(notice.getAttribute('role')).toBe('region');
-      expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES[lang].revisitTitle);
+      expect(notice.querySelector('h2')?.textContent).toBe(MESSAGES[lang].checkAnswers.revisitTitle);
       const links = [...notice.querySelectorAll('a')];
       expect(links.map((a) => [a.dataset.revisit, a.textContent])).toEqual([['basic-info', lang === 'zh' ? '基本信息' : 'Your details']]);
       await expectNoAxeViolations(container);
@@ -651,7 +650,7 @@ describe('steps to revisit', () => {
       await fireEvent.click(links[0]!);
       await waitFor(() => expect(document.activeElement).toBe(byId('f-applicant-gender')));
       await fireEvent.click(byId('wizard-continue'));
-      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkHeading));
+      await waitFor(() => expect(heading()).toBe(MESSAGES[lang].checkAnswers.heading));
     });
   }
 
@@ -667,7 +666,7 @@ describe('elderly mode', () => {
     it(`asks one question per page, its errors only, within the step (${lang})`, async () => {
       const t = MESSAGES[lang];
       const { container } = openWizard({ elderly: true, lang });
-      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(1, 3)));
+      await waitFor(() => expect(text('question-counter')).toBe(t.wizard.questionOf(1, 3)));
       expect(formFields()).toEqual(['applicant.name']);
       expect(document.querySelector('#wizard-back')).toBeNull();
 
@@ -679,7 +678,7 @@ describe('elderly mode', () => {
 
       await typeInto('f-applicant-name', '张三');
       await fireEvent.click(byId('wizard-continue'));
-      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(2, 3)));
+      await waitFor(() => expect(text('question-counter')).toBe(t.wizard.questionOf(2, 3)));
       expect(document.activeElement).toBe(byId('question-counter'));
       expect(document.querySelector('#error-summary')).toBeNull();
       expect(formFields()).toEqual(['applicant.id_number']);
@@ -689,13 +688,13 @@ describe('elderly mode', () => {
 
       // Back: the question before, in the same step.
       await fireEvent.click(byId('wizard-back'));
-      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(1, 3)));
+      await waitFor(() => expect(text('question-counter')).toBe(t.wizard.questionOf(1, 3)));
       expect(byId<HTMLInputElement>('f-applicant-name').value).toBe('张三');
       await fireEvent.click(byId('wizard-continue'));
       await waitFor(() => expect(formFields()).toEqual(['applicant.id_number']));
       await typeInto('f-applicant-id_number', VALID_ID);
       await fireEvent.click(byId('wizard-continue'));
-      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(3, 3)));
+      await waitFor(() => expect(text('question-counter')).toBe(t.wizard.questionOf(3, 3)));
       // The engine reads the gender off the ID number: shown, not asked.
       expect(text('f-applicant-gender')).toBe(lang === 'zh' ? '女' : 'Female');
       await fireEvent.click(byId('wizard-continue'));
@@ -704,7 +703,7 @@ describe('elderly mode', () => {
 
       // Back from the next step: the step's last question.
       await fireEvent.click(byId('wizard-back'));
-      await waitFor(() => expect(text('question-counter')).toBe(t.questionOf(3, 3)));
+      await waitFor(() => expect(text('question-counter')).toBe(t.wizard.questionOf(3, 3)));
     });
   }
 
@@ -804,7 +803,7 @@ describe('the employer’s roster of employees', () => {
         lang === 'zh' ? '共 3 名职工：0 名可提交，3 名待确认。' : '3 employees: 0 can be submitted, 3 waiting to confirm.',
       );
       const none = byId('employee-roster-none');
-      expect(none.textContent?.trim()).toBe(t.rosterNoneConfirmed);
+      expect(none.textContent?.trim()).toBe(t.roster.noneConfirmed);
       // Where the employees confirm: the flow's own title.
       expect(none.textContent).toContain(
         lang === 'zh' ? '单位集体申请：个人信息确认' : 'Confirm your details for your employer’s collective application',
@@ -846,7 +845,7 @@ describe('the employer’s roster of employees', () => {
   it('says when everyone has been submitted already', async () => {
     employer(THREE.map((e) => ({ ...e, status: 'submitted' })));
     await waitFor(() => roster());
-    expect(text('employee-roster-none')).toBe(MESSAGES.zh.rosterAllSubmitted);
+    expect(text('employee-roster-none')).toBe(MESSAGES.zh.roster.allSubmitted);
     expect(text('employee-roster-summary')).toBe('共 3 名职工：0 名可提交，0 名待确认，3 名已提交。');
   });
 
@@ -855,14 +854,14 @@ describe('the employer’s roster of employees', () => {
       const t = MESSAGES[lang];
       const first = employer([], lang);
       await waitFor(() => roster());
-      expect(text('employee-roster-summary')).toBe(t.rosterEmpty);
+      expect(text('employee-roster-summary')).toBe(t.roster.empty);
       expect(roster().querySelector('table')).toBeNull();
       await expectNoAxeViolations(first.container);
       first.unmount();
 
       const second = employer(undefined, lang);
       await waitFor(() => roster());
-      expect(text('employee-roster-summary')).toBe(t.rosterNoList);
+      expect(text('employee-roster-summary')).toBe(t.roster.noList);
       expect(roster().querySelector('table')).toBeNull();
       await expectNoAxeViolations(second.container);
     });

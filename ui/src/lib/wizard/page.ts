@@ -44,8 +44,8 @@ export function summaryLines(step: StepState, errors: readonly EngineError[]): F
     return errors.map((e) => ({ field: targetId(e.field), message: e.message }));
   }
   return [
-    { message: words((t) => t.notReady) },
-    ...errors.map((e) => ({ message: words((t, lang) => t.fieldProblem(pick(lang, e.label), pick(lang, e.message))) })),
+    { message: words((t) => t.wizard.notReady) },
+    ...errors.map((e) => ({ message: words((t, lang) => t.wizard.fieldProblem(pick(lang, e.label), pick(lang, e.message))) })),
   ];
 }
 

@@ -40,7 +40,7 @@ export async function checkCodes(
     if (!unverified.has(field.path) || code === '' || !mobile) continue;
     let refusal: Localized | null = null;
     try {
-      if (!(await verifySmsCode(mobile, code)).verified) refusal = words((t) => t.smsWrong);
+      if (!(await verifySmsCode(mobile, code)).verified) refusal = words((t) => t.wizard.smsWrong);
     } catch (e) {
       const error = toIpcError(e);
       if (!refusedCode(error)) continue;

@@ -21,15 +21,15 @@ describe('an answer in words', () => {
 
   it('says nothing given, yes or no, and an option by its label', () => {
     const gender = field({ input: 'choice', options: [{ value: 'female', label: localized('女', 'Female') }] });
-    expect([null, undefined, ''].map((v) => inWords(gender, v, null, t, 'en'))).toEqual([t.noAnswer, t.noAnswer, t.noAnswer]);
-    expect([true, false].map((v) => inWords(gender, v, null, t, 'en'))).toEqual([t.yes, t.no]);
+    expect([null, undefined, ''].map((v) => inWords(gender, v, null, t, 'en'))).toEqual([t.wizard.noAnswer, t.wizard.noAnswer, t.wizard.noAnswer]);
+    expect([true, false].map((v) => inWords(gender, v, null, t, 'en'))).toEqual([t.wizard.yes, t.wizard.no]);
     expect(inWords(gender, 'female', null, MESSAGES.zh, 'zh')).toBe('女');
   });
 
   it('names a code-list item, writes a date as the language does, and shows the rest as typed', () => {
     const items = [{ code: '110105', ...localized('朝阳区', 'Chaoyang') }];
     expect(inWords(field({ input: 'code-list' }), '110105', items, t, 'en')).toBe('Chaoyang');
-    expect(inWords(field({ input: 'date' }), '2016-05-01', null, MESSAGES.zh, 'zh')).toBe(MESSAGES.zh.formatDate(2016, 5, 1));
+    expect(inWords(field({ input: 'date' }), '2016-05-01', null, MESSAGES.zh, 'zh')).toBe(MESSAGES.zh.common.formatDate(2016, 5, 1));
     expect(inWords(field({}), 42, null, t, 'en')).toBe('42');
   });
 });

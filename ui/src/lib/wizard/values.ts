@@ -9,8 +9,8 @@ import { asText, sameValue } from './ids';
 /** One value of `field` in words: yes or no, its option's or code-list item's name, a date as
  *  the language writes it, else as typed; nothing given says so. */
 export function inWords(field: FieldState, value: JsonValue | null | undefined, items: readonly CodeItem[] | null, t: Messages, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return t.noAnswer;
-  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (value === null || value === undefined || value === '') return t.wizard.noAnswer;
+  if (typeof value === 'boolean') return value ? t.wizard.yes : t.wizard.no;
   const option = field.options?.find((o) => sameValue(o.value, value));
   if (option) return pick(lang, option.label);
   const item = items?.find((i) => i.code === value);
