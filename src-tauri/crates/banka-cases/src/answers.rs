@@ -61,22 +61,26 @@ impl Store {
     /// evaluated in the same transaction: one round trip per keystroke.
     pub async fn autosave(&self, id: &str, answers: Answers, actor: &Actor, today: NaiveDate) -> Result<Autosaved> {
         let mut tx = self.write().await?;
-        // A locked answer (the agency's data, a confirmed relationship) stays as it is.
-        let before = evaluate_in(&mut tx, id, today).await?;
-        for (path, value) in &answers {
-            let locked = before.fields.iter().find(|f| &f.path == path && f.status == FieldStatus::Locked);
-            if let Some(f) = locked.filter(|f| f.value.as_ref() != Some(value)) {
-                return Err(Error::Locked {
-                    field: path.clone(),
-                    reason: f.reason.clone().unwrap_or_else(|| Localized::same("")),
-                });
-            }
-        }
         let head = head(&mut tx, id).await?;
         if head.status != Status::Draft {
             return Err(Error::NotEditable { status: head.status.name().into() });
         }
         let flow = catalog::get(&head.flow_id).ok_or_else(|| Error::UnknownFlow(head.flow_id.clone()))?;
+        // A locked answer (the agency's data, a confirmed relationship) stays as it is. Only a
+        // field whose definition has a lock can be locked, so a keystroke anywhere else costs one
+        // evaluation (the view's), not two.
+        if answers.keys().any(|path| flow.field(path).is_some_and(|f| f.locked.is_some())) {
+            let before = evaluate_in(&mut tx, id, today).await?;
+            for (path, value) in &answers {
+                let locked = before.fields.iter().find(|f| &f.path == path && f.status == FieldStatus::Locked);
+                if let Some(f) = locked.filter(|f| f.value.as_ref() != Some(value)) {
+                    return Err(Error::Locked {
+                        field: path.clone(),
+                        reason: f.reason.clone().unwrap_or_else(|| Localized::same("")),
+                    });
+                }
+            }
+        }
         let now = Utc::now();
         let mut changed = Vec::new();
         for (path, value) in &answers {

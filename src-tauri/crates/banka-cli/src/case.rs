@@ -294,16 +294,18 @@ async fn dispatch(args: CaseArgs) -> Outcome {
         }
     }
     let (store, passphrase) = unlock(&data).await?;
-    let outcome = match asks {
-        None => execute(&store, &Agency::default(), &passphrase, &actor, command, picture).await,
-        Some(given) => match crate::reach::connect(&store, given).await {
-            Ok(agency) => {
-                let outcome = execute(&store, &agency, &passphrase, &actor, command, picture).await;
-                agency.stop().await;
-                outcome
-            }
-            Err(e) => Err(e),
-        },
+    // Stopping an agency that was never started (no question to ask) does nothing.
+    let agency = match asks {
+        None => Ok(Agency::default()),
+        Some(given) => crate::reach::connect(&store, given).await,
+    };
+    let outcome = match agency {
+        Ok(agency) => {
+            let outcome = execute(&store, &agency, &passphrase, &actor, command, picture).await;
+            agency.stop().await;
+            outcome
+        }
+        Err(e) => Err(e),
     };
     store.close().await;
     outcome
