@@ -13,7 +13,7 @@ use banka_flows::definition::{AgencyPhoto, CodeList, Input, Question, StepKind, 
 use banka_flows::engine::{AskState, FieldError, FieldState, OptionState, Status as FieldStatus, StepState};
 use banka_flows::summary::{Row, Section};
 use banka_flows::vocabulary::DocumentKind;
-use banka_flows::Evaluation;
+use banka_flows::{Evaluation, Jurisdiction};
 use banka_photos::{PhotoCheck, PhotoProblem};
 use banka_rules::finding::{Finding, Severity};
 use banka_rules::id_number::{Gender, IdDocument};
@@ -103,6 +103,7 @@ fn typescript_bindings_are_current() {
     check::<OptionState>(&mut stale);
     check::<FieldError>(&mut stale);
     check::<CodeList>(&mut stale);
+    check::<Jurisdiction>(&mut stale);
     check::<Section>(&mut stale);
     check::<Row>(&mut stale);
     check::<DocumentKind>(&mut stale);

@@ -7,6 +7,8 @@ use serde::Serialize;
 pub struct FlowTitle {
     pub id: String,
     pub title: banka_rules::Localized,
+    // Where it applies: the start screen offers each jurisdiction's flows together.
+    pub jurisdiction: banka_flows::Jurisdiction,
     /// The flow opens in elderly mode (the retiree flow).
     pub elderly: bool,
     /// The channel's second confirmation and success page, in its words.
@@ -23,6 +25,7 @@ pub fn flow_list() -> Vec<FlowTitle> {
         .map(|f| FlowTitle {
             id: f.id.clone(),
             title: banka_flows::traditional::words(&f.title_zh, &f.title_en),
+            jurisdiction: f.jurisdiction,
             elderly: f.elderly,
             words: f.words.clone(),
             continues: banka_flows::catalog::leading_to(&f.id).first().map(|back| back.id.clone()),

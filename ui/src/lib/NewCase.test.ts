@@ -85,7 +85,8 @@ describe('start screen', () => {
   });
 
   it('offers only the flows the engine ships; one no situation describes comes last, by its title', async () => {
-    const other: FlowTitle = { id: 'sh-individual', title: localized('上海本人申领', 'Apply in Shanghai'), elderly: false, words: WORDS, continues: null };
+    // A jurisdiction is a Rust type first (banka-flows jurisdiction.rs): this flow is one of Beijing's.
+    const other: FlowTitle = { id: 'sh-individual', jurisdiction: 'beijing', title: localized('上海本人申领', 'Apply in Shanghai'), elderly: false, words: WORDS, continues: null };
     const { container } = await openStart({ flows: [...FLOWS, other] });
     expect(places()).toEqual([
       ['北京市', ['为本人申请', '为孩子代办（18岁以下）', '我已退休（长者版）']],

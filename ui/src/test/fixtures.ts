@@ -132,9 +132,9 @@ export const WORDS: FlowTitle['words'] = {
 };
 
 export const FLOWS: FlowTitle[] = [
-  { id: 'bj-individual', title: localized('本人申领社会保障卡', 'Apply for your own card'), elderly: false, words: WORDS, continues: null },
-  { id: 'bj-minor', title: localized('为18岁以下孩子代办', 'Apply for a child under 18'), elderly: false, words: WORDS, continues: null },
-  { id: 'bj-retiree', title: localized('退休人员申领社会保障卡', 'Apply for your card as a retiree'), elderly: true, words: WORDS, continues: null },
+  { id: 'bj-individual', jurisdiction: 'beijing', title: localized('本人申领社会保障卡', 'Apply for your own card'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-minor', jurisdiction: 'beijing', title: localized('为18岁以下孩子代办', 'Apply for a child under 18'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-retiree', jurisdiction: 'beijing', title: localized('退休人员申领社会保障卡', 'Apply for your card as a retiree'), elderly: true, words: WORDS, continues: null },
 ];
 
 /** A case summary with everything given a plain default. */
@@ -311,18 +311,19 @@ export function wizardView(
 /** Every flow the engine ships (FLOWS holds the first three). */
 export const ALL_FLOWS: FlowTitle[] = [
   ...FLOWS,
-  { id: 'bj-employer-open', title: localized('单位开通集体申请', 'Open your organisation’s collective application'), elderly: false, words: WORDS, continues: null },
-  { id: 'bj-employer-submit', title: localized('职工申请信息提交', 'Submit your employees’ applications'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-open', jurisdiction: 'beijing', title: localized('单位开通集体申请', 'Open your organisation’s collective application'), elderly: false, words: WORDS, continues: null },
+  { id: 'bj-employer-submit', jurisdiction: 'beijing', title: localized('职工申请信息提交', 'Submit your employees’ applications'), elderly: false, words: WORDS, continues: null },
   {
     id: 'bj-employee-confirm',
+    jurisdiction: 'beijing',
     title: localized('单位集体申请：个人信息确认', 'Confirm your details for your employer’s collective application'),
     elderly: false,
     words: WORDS,
     continues: null,
   },
-  { id: 'gd-individual', title: localized('社保卡申领（本人申领）', 'Apply for your own card (Guangdong)'), elderly: false, words: WORDS, continues: null },
-  { id: 'gd-minor', title: localized('代未成年子女申领社保卡', 'Apply for your child under 18 (Guangdong)'), elderly: false, words: WORDS, continues: null },
-  { id: 'gd-card-cleanup', title: localized('一人一卡清理', 'One person, one card: clean up other cards'), elderly: false, words: WORDS, continues: 'gd-individual' },
+  { id: 'gd-individual', jurisdiction: 'guangdong', title: localized('社保卡申领（本人申领）', 'Apply for your own card (Guangdong)'), elderly: false, words: WORDS, continues: null },
+  { id: 'gd-minor', jurisdiction: 'guangdong', title: localized('代未成年子女申领社保卡', 'Apply for your child under 18 (Guangdong)'), elderly: false, words: WORDS, continues: null },
+  { id: 'gd-card-cleanup', jurisdiction: 'guangdong', title: localized('一人一卡清理', 'One person, one card: clean up other cards'), elderly: false, words: WORDS, continues: 'gd-individual' },
 ];
 
 /** A few places of GB/T 2260: a municipality (its own only city) and a province of several cities. */

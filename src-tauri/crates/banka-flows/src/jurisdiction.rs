@@ -1,11 +1,14 @@
 //! What differs by jurisdiction, in one place per jurisdiction: the province whose bank directory
-//! its agency answers, how an ID type's number is checked, and whether postal codes are checked
-//! as its own. A flow names its jurisdiction (`jurisdiction = "beijing"`); the code lists of its
+//! its agency answers, how an ID type's number is checked, whether postal codes are checked
+//! as its own, and the start screen's group its flows are offered in. A flow names its jurisdiction (`jurisdiction = "beijing"`); the code lists of its
 //! areas (Beijing's districts, Guangdong's cities) are banka-rules' data, named by the fields.
 
 use banka_rules::ValueKind;
 use serde::{Deserialize, Serialize};
 
+/// Also the start screen's group of a flow: the UI offers each jurisdiction's flows together,
+/// under its name.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Jurisdiction {

@@ -16,3 +16,4 @@ pub mod wellformed;
 
 pub use definition::Flow;
 pub use engine::{evaluate, Answers, Evaluation, Situation};
+pub use jurisdiction::Jurisdiction;

@@ -23,7 +23,6 @@ const SHAPES: &[(&str, &str)] = &[("臺", "台"), ("髮", "發"), ("“", "「")
 
 struct Converter {
     s2tw: OpenCC,
-    t2s: OpenCC,
     /// What s2tw makes of each glossary term → the term the glossary chose (longest match wins).
     terms: AhoCorasick,
     chosen: Vec<String>,
@@ -32,7 +31,6 @@ struct Converter {
 
 static CONVERTER: LazyLock<Converter> = LazyLock::new(|| {
     let s2tw = OpenCC::from_config(BuiltinConfig::S2tw).expect("OpenCC's built-in s2tw");
-    let t2s = OpenCC::from_config(BuiltinConfig::T2s).expect("OpenCC's built-in t2s");
     // Terms s2tw already gets right stay in too: as the longer match they keep 小程序 and 手機號碼
     // whole against the shorter 程序 → 程式 and 手機號 → 手機號碼.
     let (seeds, chosen): (Vec<String>, Vec<String>) =
@@ -45,8 +43,13 @@ static CONVERTER: LazyLock<Converter> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(SHAPES.iter().map(|(from, _)| from))
         .expect("shape fixes");
-    Converter { s2tw, t2s, terms, chosen, shapes }
+    Converter { s2tw, terms, chosen, shapes }
 });
+
+/// The other way, for searches only: loaded by the first search typed, not with the words (a
+/// window that never searches in 繁體 never holds its tables).
+static T2S: LazyLock<OpenCC> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).expect("OpenCC's built-in t2s"));
 
 /// The glossary's (简体 term, chosen 繁體 term) pairs. A cell may list terms (`a / b`, each with an
 /// optional note in brackets); they pair in order, or all with the one chosen term. A row whose
@@ -89,6 +92,10 @@ fn strip_note(term: &str) -> String {
 /// `zh` in 繁體中文. The agency's button names in 【】 keep their words (only the shapes change), as
 /// the person will see them on the agency's own pages.
 pub fn traditional(zh: &str) -> String {
+    // Letters, digits and punctuation have no other form: the tables are not loaded for them.
+    if zh.is_ascii() {
+        return zh.to_owned();
+    }
     let c = &*CONVERTER;
     let mut out = String::with_capacity(zh.len() + zh.len() / 2);
     let mut rest = zh;
@@ -115,7 +122,11 @@ pub fn traditional(zh: &str) -> String {
 
 /// `text` with its 繁體 characters in 简体: what a search typed in either finds in 简体 data.
 pub fn simplified(text: &str) -> String {
-    CONVERTER.t2s.convert(text)
+    // A search in letters or digits (pinyin, a number) is as it is: no tables loaded for it.
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    T2S.convert(text)
 }
 
 #[cfg(test)]
