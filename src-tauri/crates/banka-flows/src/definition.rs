@@ -400,6 +400,23 @@ pub struct Change {
 
 // ---- The file format: a flow may `use` shared steps and field groups. ----
 
+/// `[words.confirm]` and `[words.done]` as written, `zh` and `en`: their 繁體 is the reviewed
+/// catalog's (read as a `Localized` they would be converted first, loading the converter with
+/// the flows for nothing).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    confirm: TextFile,
+    done: TextFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextFile {
+    zh: String,
+    en: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FlowFile {
@@ -411,7 +428,7 @@ struct FlowFile {
     source: String,
     #[serde(default)]
     elderly: bool,
-    words: Words,
+    words: WordsFile,
     steps: Vec<StepEntry>,
     #[serde(default)]
     documents: Vec<DocumentRule>,
@@ -501,8 +518,8 @@ impl Flow {
             source: file.source,
             elderly: file.elderly,
             words: Words {
-                confirm: crate::traditional::reviewed(file.words.confirm),
-                done: crate::traditional::reviewed(file.words.done),
+                confirm: crate::traditional::words(&file.words.confirm.zh, &file.words.confirm.en),
+                done: crate::traditional::words(&file.words.done.zh, &file.words.done.en),
             },
             steps,
             documents: file.documents,

@@ -25,11 +25,6 @@ pub fn words(zh: &str, en: &str) -> Localized {
     Localized::reviewed(zh, traditional(zh), en)
 }
 
-/// Words read from a flow file as `{zh, en}` (its `[words.*]` tables), with their reviewed 繁體.
-pub fn reviewed(text: Localized) -> Localized {
-    Localized { zh_hant: traditional(&text.zh), ..text }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
